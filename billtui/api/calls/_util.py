@@ -1,0 +1,39 @@
+"""Helpers shared by the call modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from .. import assumed
+from ..lists import ListCall, fetch_page
+
+T = TypeVar("T")
+
+Files = Sequence[tuple[str, bytes]]
+
+
+def upload_fields(files: Files | None) -> dict[str, tuple[str, bytes]] | None:
+    """``[(name, bytes), ...]`` → ``{"file_1": (name, bytes), ...}``, or None for no files."""
+    if not files:
+        return None
+    return {f"{assumed.UPLOAD_FIELD_PREFIX}{i}": (name, data) for i, (name, data) in enumerate(files, 1)}
+
+
+def ids(elid: str | Iterable[str]) -> str | list[str]:
+    """One id or several (joined by ", " when sent)."""
+    return elid if isinstance(elid, str) else [str(e) for e in elid]
+
+
+async def fetch_all(client: Any, call: ListCall[T], *, page_size: int = 500, max_pages: int = 20,
+                    **params: str) -> list[T]:
+    """All rows of a short list (payers, discounts...), page by page, with a safety cap."""
+    out: list[T] = []
+    page = 1
+    while page <= max_pages:
+        p = await fetch_page(client, call, page, page_size, params=params or None)
+        out.extend(p.rows)
+        if not p.rows or len(out) >= p.total or len(p.rows) < p.page_size:
+            break
+        page += 1
+    return out

@@ -1,0 +1,54 @@
+"""Support tickets: departments, new tickets with files, threads, replies, archive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import assumed
+from ..client import BillClient
+from ..models import FormData, TicketThread
+from ..parser import Option
+from ._util import Files, upload_fields
+
+
+async def ticket_form(client: BillClient) -> FormData:
+    """The new-ticket form: ``options["client_department"]`` and ``options["ticket_item"]``."""
+    return FormData.from_doc(await client.call("clientticket.edit"))
+
+
+async def departments(client: BillClient) -> list[Option]:
+    return (await ticket_form(client)).options.get("client_department", [])
+
+
+async def create_ticket(client: BillClient, *, subject: str, message: str, department: str,
+                        item: str = "", files: Files = ()) -> str | None:
+    """Open a ticket; returns its id."""
+    doc = await client.call("clientticket.edit", write=True, files=upload_fields(files), sok="ok",
+                            subject=subject, message=message, client_department=department,
+                            ticket_item=item or None)
+    return doc.new_id
+
+
+async def thread(client: BillClient, elid: str) -> TicketThread:
+    return TicketThread.from_doc(await client.call("clientticket.edit", elid=elid), id=elid)
+
+
+async def reply(client: BillClient, elid: str, message: str, files: Files = ()) -> None:
+    await client.call("clientticket.edit", write=True, files=upload_fields(files), elid=elid, sok="ok",
+                      message=message)
+
+
+async def archive(client: BillClient, elid: str) -> None:
+    await client.call("clientticket.archive", write=True, elid=elid, sok="ok")
+
+
+async def restore(client: BillClient, elid: str) -> None:
+    await client.call(assumed.TICKET_RESTORE_FUNC, write=True, elid=elid, sok="ok")
+
+
+async def attachment(client: BillClient, attachment_id: str,
+                     progress: Callable[[int, int | None], None] | None = None) -> tuple[str | None, bytes]:
+    return await client.download("ticket.file", progress=progress, elid=attachment_id)
+
+
+__all__ = ["ticket_form", "departments", "create_ticket", "thread", "reply", "archive", "restore", "attachment"]

@@ -1,0 +1,283 @@
+"""``BillClient``: one logged-in customer session on one panel.
+
+It owns the session id and the renewal policy of API.md section 2: an expired session is
+renewed once, silently; a read is then repeated, a write is not (the user decides, because
+repeating a payment or a ticket reply behind their back is worse than asking). Concurrent
+calls share one login through an ``asyncio.Lock``. The password and the session id only
+ever travel in POST bodies and never appear in ``request_log`` or in any exception text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from . import assumed
+from .errors import (AccessDenied, BillError, LoginRefused, NotAvailable, NotJson, PanelBusy,
+                     SessionRenewedWriteNotSent)
+from .parser import Doc, attr_of, parse_reply, text_of
+from .transport import SECRET_FIELDS, Response, Transport, filename_from, redact
+
+__all__ = ["BillClient", "form_value"]
+
+REQUEST_LOG_SIZE = 100
+_TOTP_CONFIRM = "func=totp.confirm"
+
+
+def form_value(value: Any) -> str:
+    """A parameter as the panel wants it: lists joined by ", ", booleans as on/off."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class BillClient:
+    """Talks to one BILLmanager endpoint as one customer."""
+
+    def __init__(self, url: str, username: str, password: str | Callable[[], str] | None = None, *,
+                 verify: bool | str = True, timeout: float = 20.0, lang: str = "en",
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 totp: Callable[[], Awaitable[str]] | None = None) -> None:
+        self.url = url
+        self.username = username
+        self._password = password
+        self.verify = verify
+        self.lang = lang
+        self._totp = totp
+        self._http = Transport(url, verify=verify, timeout=timeout, transport=transport)
+        self._sid: str | None = None
+        self._lock = asyncio.Lock()
+        self._secrets: set[str] = set()
+        #: Bumped at every successful login; lets callers notice that server-side state
+        #: tied to the session (stored list filters) is gone.
+        self.session_epoch = 0
+        #: Who we are, from ``whoami`` at login (own user id for ``user.edit``/``usrparam``).
+        self.user_id: str | None = None
+        self.realname: str = ""
+        self.request_log: list[tuple[str, str, dict]] = []
+        self.busy_retry_delays: tuple[float, ...] = assumed.BUSY_RETRY_DELAYS
+
+    # --- identity -------------------------------------------------------------------
+    @property
+    def host(self) -> str:
+        """``host[:port]`` of the endpoint, for the header (never any user info)."""
+        parts = urlsplit(self.url)
+        host = parts.hostname or self.url
+        return f"{host}:{parts.port}" if parts.port else host
+
+    @property
+    def logged_in(self) -> bool:
+        return self._sid is not None
+
+    @property
+    def verifies_tls(self) -> bool:
+        return self.verify is not False
+
+    # --- session ----------------------------------------------------------------------
+    async def login(self) -> None:
+        """Log in (and confirm the 2FA code if the account asks for one)."""
+        async with self._lock:
+            await self._login_locked()
+
+    async def _login_locked(self) -> None:
+        password = self._password() if callable(self._password) else self._password
+        if not password:
+            raise LoginRefused("nopassword", "No password was given for this profile.",
+                               "Type the password, or store it for this profile.")
+        self._remember_secret(password)
+        doc = await self._post({"func": "auth", "username": self.username, "password": password})
+        auth = doc.get("auth")
+        sid = attr_of(auth, "id") or text_of(auth)
+        if not sid:
+            raise LoginRefused("other", "The panel did not open a session.",
+                               "Check that the profile URL points at the billmgr endpoint.")
+        self._remember_secret(sid)
+        whoami = await self._whoami_or_none(sid)
+        if whoami is not None and whoami.ok is not None and whoami.ok.value == _TOTP_CONFIRM:
+            if self._totp is None:
+                raise LoginRefused("totp", "This account needs a two-factor code.",
+                                   "Log in interactively to type the code.")
+            code = (await self._totp()).strip()
+            self._remember_secret(code)
+            confirmed = await self._post({"func": "totp.confirm", "sok": "ok", "clicked_button": "ok",
+                                          "qrcode": code, "auth": sid})
+            new_sid = attr_of(confirmed.get("auth"), "id") or text_of(confirmed.get("auth"))
+            if new_sid:
+                sid = new_sid
+                self._remember_secret(sid)
+            whoami = await self._whoami_or_none(sid)
+        if whoami is not None:
+            user = whoami.get("user")
+            self.user_id = attr_of(user, "id") or self.user_id
+            self.realname = attr_of(user, "realname") or self.realname
+        self._sid = sid
+        self.session_epoch += 1
+
+    async def _whoami_or_none(self, sid: str) -> Doc | None:
+        try:
+            return await self._post({"func": "whoami", "auth": sid})
+        except (NotAvailable, NotJson):
+            return None
+
+    async def _renew(self, stale_sid: str | None) -> None:
+        """Log in unless another task already replaced ``stale_sid``."""
+        async with self._lock:
+            if self._sid is not None and self._sid != stale_sid:
+                return
+            self._sid = None
+            await self._login_locked()
+
+    async def logout(self) -> None:
+        sid, self._sid = self._sid, None
+        if sid is None:
+            return
+        try:
+            await self._post({"func": "logon", "auth": sid})
+        except BillError:
+            pass  # the session dies anyway after an hour
+
+    async def keepalive(self) -> None:
+        await self.call("keepalive")
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> "BillClient":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # --- calls ---------------------------------------------------------------------------
+    async def call(self, func: str, *, write: bool = False,
+                   files: Mapping[str, tuple[str, bytes]] | None = None, **params: Any) -> Doc:
+        """Call ``func`` with ``params``; renew an expired session as API.md section 2 says."""
+        form = {k: form_value(v) for k, v in params.items() if v is not None}
+        self.remember_secret_params(form)
+
+        async def send(sid: str) -> Doc:
+            return await self._post({"func": func, **form, "auth": sid}, files)
+
+        return await self._with_session(send, write=write or bool(files))
+
+    async def download(self, func: str, *, progress: Callable[[int, int | None], None] | None = None,
+                       **params: Any) -> tuple[str | None, bytes]:
+        """A binary reply (PDF, attachment): ``(file name from Content-Disposition, bytes)``."""
+        form = {k: form_value(v) for k, v in params.items() if v is not None}
+
+        async def send(sid: str) -> tuple[str | None, bytes]:
+            full = self._base_form({"func": func, **form, "auth": sid})
+            self._log("POST", full)
+            try:
+                resp = await self._http.download(full, progress)
+            except BillError as exc:
+                raise self._scrub(exc) from None
+            self._raise_if_api_error(resp)
+            return filename_from(resp.headers.get("content-disposition")), resp.content
+
+        return await self._with_session(send, write=False)
+
+    async def _with_session(self, send: Callable[[str], Awaitable[Any]], *, write: bool) -> Any:
+        if self._sid is None:
+            await self._renew(None)
+        sid = self._sid
+        assert sid is not None
+        try:
+            return await self._busy_retry(send, sid, write)
+        except AccessDenied:
+            if write and await self._session_alive(sid):
+                raise  # a real "no right", not an expired session
+            await self._renew(sid)
+            if write:
+                raise SessionRenewedWriteNotSent() from None
+        sid = self._sid
+        assert sid is not None
+        return await self._busy_retry(send, sid, write)
+
+    async def _busy_retry(self, send: Callable[[str], Awaitable[Any]], sid: str, write: bool) -> Any:
+        delays = () if write else self.busy_retry_delays
+        for delay in delays:
+            try:
+                return await send(sid)
+            except PanelBusy:
+                await asyncio.sleep(delay)
+        return await send(sid)
+
+    async def _session_alive(self, sid: str) -> bool:
+        """Probe with a harmless read: tells an expired session from a missing right."""
+        try:
+            await self._post({"func": "whoami", "auth": sid})
+        except AccessDenied:
+            return False
+        except BillError:
+            return True
+        return True
+
+    # --- wire ------------------------------------------------------------------------------
+    def _base_form(self, form: Mapping[str, str]) -> dict[str, str]:
+        return {"out": "json", "lang": self.lang, **form}
+
+    async def _post(self, form: Mapping[str, str],
+                    files: Mapping[str, tuple[str, bytes]] | None = None) -> Doc:
+        full = self._base_form(form)
+        self._log("POST", full, files)
+        try:
+            resp = await self._http.post(full, files)
+            return parse_reply(resp.json())
+        except BillError as exc:
+            raise self._scrub(exc) from None
+
+    def _raise_if_api_error(self, resp: Response) -> None:
+        ctype = resp.headers.get("content-type", "")
+        if "json" not in ctype and not resp.content[:1] == b"{":
+            return
+        try:
+            data = resp.json()
+        except NotJson:
+            return
+        if isinstance(data, dict) and isinstance(data.get("doc"), dict) and "error" in data["doc"]:
+            try:
+                parse_reply(data)
+            except BillError as exc:
+                raise self._scrub(exc) from None
+
+    def _log(self, method: str, form: Mapping[str, str],
+             files: Mapping[str, tuple[str, bytes]] | None = None) -> None:
+        entry = redact(form)
+        for name, (filename, data) in (files or {}).items():
+            entry[name] = f"<file {filename!r}, {len(data)} bytes>"
+        self.request_log.append((method, self.url, entry))
+        if len(self.request_log) > REQUEST_LOG_SIZE:
+            del self.request_log[: len(self.request_log) - REQUEST_LOG_SIZE]
+
+    def _remember_secret(self, value: str) -> None:
+        if value and len(value) >= 3:
+            self._secrets.add(value)
+
+    def _scrub(self, exc: BillError) -> BillError:
+        """Remove any secret the panel might have echoed into an error text."""
+        secrets = sorted(self._secrets, key=len, reverse=True)
+
+        def clean(s: str | None) -> str | None:
+            if s is None:
+                return None
+            for secret in secrets:
+                s = s.replace(secret, "***")
+            return s
+
+        exc.message = clean(exc.message) or ""
+        exc.hint = clean(exc.hint)
+        exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
+        return exc
+
+    def remember_secret_params(self, params: Mapping[str, Any]) -> None:
+        """Let callers (password change) register values that must never appear in errors."""
+        for k, v in params.items():
+            if k in SECRET_FIELDS and isinstance(v, str):
+                self._remember_secret(v)

@@ -1,0 +1,163 @@
+"""Typed errors of the API layer.
+
+Every error carries a ``message`` (one sentence a user understands) and a ``hint``
+(what to try, or None), so the UI can show any failure without knowing where it came
+from. Messages never contain a password or a session id: they are built only from the
+panel's own error text and from what went wrong on the wire.
+"""
+
+from __future__ import annotations
+
+
+class BillError(Exception):
+    """Base of every error the API layer raises."""
+
+    default_message = "The panel reported an error."
+
+    def __init__(self, message: str | None = None, hint: str | None = None) -> None:
+        self.message: str = message or self.default_message
+        self.hint: str | None = hint
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} {self.hint}"
+
+
+# --- login -----------------------------------------------------------------
+
+LOGIN_REASONS: dict[str, tuple[str, str | None]] = {
+    "badpassword": ("Wrong login or password.", "Check the user name and type the password again."),
+    "badip": (
+        "Logging in from this IP address is not allowed for this account.",
+        "Log in from an allowed address, or ask the provider to allow this one.",
+    ),
+    "blocklogon": (
+        "Too many failed attempts: wait a few minutes before trying again.",
+        "Wait a few minutes, then log in with the right password.",
+    ),
+    "blockgeoip": (
+        "Logging in from this country is blocked for this account.",
+        "Log in from another location, or ask the provider to lift the restriction.",
+    ),
+    "blocked_ip": (
+        "This IP address is blocked by the panel.",
+        "Try again later or contact the provider's support.",
+    ),
+}
+
+
+class LoginRefused(BillError):
+    """The panel refused the credentials (``$type=auth``); ``reason`` is its ``$object``."""
+
+    default_message = "The panel refused to log in."
+
+    def __init__(self, reason: str = "other", message: str | None = None, hint: str | None = None) -> None:
+        self.reason = reason or "other"
+        known = LOGIN_REASONS.get(self.reason)
+        if known is not None:
+            message = message or known[0]
+            hint = hint if hint is not None else known[1]
+        super().__init__(message or self.default_message, hint)
+
+
+class AccessDenied(BillError):
+    """No right to this function/object, or the session could not be renewed."""
+
+    default_message = "This is not available to your account."
+
+
+class FieldError(BillError):
+    """A form field has an invalid or missing value; the form stays open with ``field`` marked."""
+
+    default_message = "A field has an invalid value."
+
+    def __init__(self, field: str, message: str | None = None, hint: str | None = None) -> None:
+        self.field = field
+        super().__init__(message, hint)
+
+
+class ApiError(BillError):
+    """Any other panel error; ``type`` and ``object`` are the error node's attributes."""
+
+    def __init__(self, message: str | None = None, hint: str | None = None, *,
+                 type: str = "", object: str = "") -> None:  # noqa: A002 - mirrors the panel's names
+        self.type = type
+        self.object = object
+        super().__init__(message, hint)
+
+
+class NotAvailable(ApiError):
+    """The function is unknown or disabled on this panel (module not loaded at this provider)."""
+
+    default_message = "This function is not available on this panel."
+
+
+class PanelBusy(ApiError):
+    """The panel is still running a long call of this session ("Request in process, please wait")."""
+
+    default_message = "The panel is still busy with a previous request."
+
+
+class SessionRenewedWriteNotSent(BillError):
+    """A write hit an expired session: we logged in again but did NOT repeat the write.
+
+    Repeating a write silently could pay twice or post a message twice, so the UI asks
+    the user and calls again.
+    """
+
+    default_message = "Your session had expired; you are logged in again, but the change was not sent."
+
+    def __init__(self, message: str | None = None, hint: str | None = "Send it again if you still want it.") -> None:
+        super().__init__(message, hint)
+
+
+# --- transport ---------------------------------------------------------------
+
+class TransportError(BillError):
+    """The request did not get a usable reply (network, TLS, HTTP status, not JSON)."""
+
+    default_message = "Could not talk to the panel."
+
+
+class PanelTimeout(TransportError):
+    default_message = "The panel did not answer in time."
+
+    def __init__(self, message: str | None = None,
+                 hint: str | None = "Try again; if it keeps happening, raise the profile's timeout.") -> None:
+        super().__init__(message, hint)
+
+
+class PanelUnreachable(TransportError):
+    default_message = "Could not connect to the panel."
+
+    def __init__(self, message: str | None = None,
+                 hint: str | None = "Check the panel URL (host and port) and your network connection.") -> None:
+        super().__init__(message, hint)
+
+
+class TlsError(TransportError):
+    default_message = "The panel's TLS certificate could not be verified."
+
+    def __init__(self, message: str | None = None, hint: str | None = (
+            "If the panel uses a self-signed certificate, point the profile's ca_bundle option at it, "
+            "or set verify_tls = false in the profile (not recommended).")) -> None:
+        super().__init__(message, hint)
+
+
+class BadStatus(TransportError):
+    def __init__(self, status: int, message: str | None = None, hint: str | None = None) -> None:
+        self.status = status
+        if message is None:
+            message = f"The panel answered with HTTP status {status}."
+        if hint is None:
+            hint = ("Check that the profile URL points at the billmgr endpoint."
+                    if status in (404, 405) else "Try again later; if it persists, contact the provider.")
+        super().__init__(message, hint)
+
+
+class NotJson(TransportError):
+    default_message = "The panel's reply was not a valid API answer (perhaps a proxy or firewall page)."
+
+    def __init__(self, message: str | None = None, hint: str | None = (
+            "Check the panel URL, and any proxy or firewall between you and the panel.")) -> None:
+        super().__init__(message, hint)

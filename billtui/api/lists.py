@@ -1,0 +1,191 @@
+"""Lists, declared: screens ask for "payments, page 3, sorted by date" without naming functions.
+
+A ``ListCall`` ties a list function to its model, its sortable fields and its filter. Filters
+use panel-independent keys (documented on each call below); ``fetch_page`` turns them into
+the panel's fields, either inline (payments) or through ``NAME.filter&sok=ok`` which the panel
+stores for the session — so we re-send it only when it changed or the session was renewed.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from . import assumed
+from .models import (Click, Discount, Expense, HistoryEntry, Invoice, Notice, Order, Payer, Payment,
+                     Service, Ticket, sort_columns)
+from .parser import Row
+
+if TYPE_CHECKING:
+    from .client import BillClient
+
+T = TypeVar("T")
+
+__all__ = ["ListCall", "Page", "fetch_page", "services", "PAYMENTS", "EXPENSES", "INVOICES", "ORDERS",
+           "TICKETS", "ARCHIVED_TICKETS", "SERVICE_HISTORY", "REWARD_CLICKS", "PAYERS", "DISCOUNTS",
+           "NOTICE_GROUPS", "SUBSCRIPTIONS"]
+
+_NO_MAP: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class ListCall(Generic[T]):
+    """One list function and how to read, sort and filter it.
+
+    ``filter_fields`` maps panel-independent filter keys to panel fields (unknown keys are
+    sent as they are); ``inline_filter`` sends them with the list request itself instead of
+    through ``filter_func``; ``needs`` names parameters the caller must give (``elid``);
+    ``params`` are fixed parameters (see ``bind``).
+    """
+
+    key: str
+    func: str
+    model: Callable[[Row], T]
+    sort_columns: Mapping[str, str]
+    filter_func: str | None
+    filter_fields: Mapping[str, str] = field(default_factory=lambda: _NO_MAP)
+    inline_filter: bool = False
+    needs: tuple[str, ...] = ()
+    params: Mapping[str, str] = field(default_factory=lambda: _NO_MAP)
+
+    def bind(self, **params: str) -> "ListCall[T]":
+        """The same list with fixed parameters, e.g. ``SERVICE_HISTORY.bind(elid=service.id)``."""
+        return replace(self, params=MappingProxyType({**self.params, **params}))
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: tuple[T, ...]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size)) if self.page_size > 0 else 1
+
+
+# Filters stored on the panel, per client: func -> (session epoch, filters sent).
+_applied: "weakref.WeakKeyDictionary[Any, dict[str, tuple[int, tuple[tuple[str, str], ...]]]]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _panel_filters(call: ListCall[Any], filters: Mapping[str, str]) -> dict[str, str]:
+    return {call.filter_fields.get(k, k): str(v) for k, v in filters.items() if v is not None and v != ""}
+
+
+def _inline_payment_filter(call: ListCall[Any], filters: Mapping[str, str]) -> dict[str, str]:
+    out = _panel_filters(call, filters)
+    if not out:
+        return {}
+    if assumed.PAYMENT_FILTER_FROM in out or assumed.PAYMENT_FILTER_TO in out:
+        out.setdefault(assumed.PAYMENT_FILTER_PERIOD[0], assumed.PAYMENT_FILTER_PERIOD[1])
+    key, on = assumed.PAYMENT_FILTER_SWITCH
+    return {key: on, **out}
+
+
+async def _apply_stored_filter(client: "BillClient", call: ListCall[Any], filters: Mapping[str, str]) -> None:
+    assert call.filter_func is not None
+    panel = _panel_filters(call, filters)
+    state = tuple(sorted(panel.items()))
+    per_client = _applied.setdefault(client, {})
+    seen = per_client.get(call.func)
+    if seen is None and not panel:
+        return  # nothing stored by us; the panel starts unfiltered for a new session
+    if seen == (client.session_epoch, state):
+        return
+    if panel:
+        await client.call(call.filter_func, sok="ok", **{**call.params, **panel})
+    else:
+        await client.call(call.filter_func, sok="ok", drop="on", **call.params)
+    per_client[call.func] = (client.session_epoch, state)
+
+
+async def fetch_page(client: "BillClient", call: ListCall[T], page: int, page_size: int, *,
+                     sort: tuple[str, bool] | None = None, filters: Mapping[str, str] | None = None,
+                     params: Mapping[str, str] | None = None) -> Page[T]:
+    """One page (1-based) of ``call``; ``sort`` = (model field, descending); ``filters`` as documented
+    per call (``None`` leaves the stored filter alone, ``{}`` clears it)."""
+    if params:
+        call = call.bind(**params)
+    missing = [n for n in call.needs if not call.params.get(n)]
+    if missing:
+        raise ValueError(f"{call.key} needs {', '.join(missing)}")
+    form: dict[str, str] = {**call.params, "p_cnt": str(max(1, page_size)), "p_num": str(max(1, page))}
+    if sort is not None:
+        field_name, descending = sort
+        column = call.sort_columns.get(field_name, field_name)
+        prefix = assumed.SORT_DESC_PREFIX if descending else assumed.SORT_ASC_PREFIX
+        form[assumed.SORT_PARAM] = prefix + column
+    if filters is not None:
+        if call.inline_filter:
+            form.update(_inline_payment_filter(call, filters))
+        elif call.filter_func:
+            await _apply_stored_filter(client, call, filters)
+        else:
+            form.update(_panel_filters(call, filters))
+    doc = await client.call(call.func, **form)
+    rows = tuple(call.model(r) for r in doc.rows())
+    return Page(rows=rows, total=doc.total, page=doc.page if "p_num" in doc.raw else max(1, page),
+                page_size=doc.page_size if doc.has_page_size else max(1, page_size))
+
+
+def _cols(model: Any) -> Mapping[str, str]:
+    return MappingProxyType(sort_columns(model.COLUMNS))
+
+
+#: Filters: ``status`` (a PaymentStatus number), ``from`` / ``to`` (YYYY-MM-DD, creation date). Inline.
+PAYMENTS: ListCall[Payment] = ListCall(
+    "payments", "payment", Payment.from_row, _cols(Payment), "payment.filter",
+    filter_fields=MappingProxyType({"status": assumed.PAYMENT_FILTER_STATUS, "from": assumed.PAYMENT_FILTER_FROM,
+                                    "to": assumed.PAYMENT_FILTER_TO}),
+    inline_filter=True)
+
+#: Filters: ``from`` / ``to`` (YYYY-MM-DD), via ``expense.filter`` (``fromdate todate``).
+EXPENSES: ListCall[Expense] = ListCall(
+    "expenses", "expense", Expense.from_row, _cols(Expense), "expense.filter",
+    filter_fields=MappingProxyType({"from": "fromdate", "to": "todate"}))
+
+#: Filters: panel fields as they are (none documented), via ``invoice.filter`` (assumed).
+INVOICES: ListCall[Invoice] = ListCall("invoices", "invoice", Invoice.from_row, _cols(Invoice),
+                                       assumed.INVOICE_FILTER_FUNC)
+
+#: Order history; columns assumed (``assumed.ORDER_COLUMNS``).
+ORDERS: ListCall[Order] = ListCall("orders", "order", Order.from_row, _cols(Order), assumed.ORDER_FILTER_FUNC)
+
+#: Filters: panel fields as they are, via ``clientticket.filter``.
+TICKETS: ListCall[Ticket] = ListCall("tickets", "clientticket", Ticket.from_row, _cols(Ticket),
+                                     "clientticket.filter")
+
+ARCHIVED_TICKETS: ListCall[Ticket] = ListCall("archived_tickets", "clientticket_archive", Ticket.from_row,
+                                              _cols(Ticket), "clientticket_archive.filter")
+
+#: Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``.
+SERVICE_HISTORY: ListCall[HistoryEntry] = ListCall("service_history", "service.history", HistoryEntry.from_row,
+                                                   _cols(HistoryEntry), None, needs=("elid",))
+
+REWARD_CLICKS: ListCall[Click] = ListCall("reward_clicks", "affiliate.client.click", Click.from_row,
+                                          _cols(Click), None)
+
+PAYERS: ListCall[Payer] = ListCall("payers", "profile", Payer.from_row, _cols(Payer), None)
+
+DISCOUNTS: ListCall[Discount] = ListCall("discounts", "account.discountinfo", Discount.from_row,
+                                         _cols(Discount), None)
+
+#: Notification groups (``mainsubscribe``); rows are ``Notice``.
+NOTICE_GROUPS: ListCall[Notice] = ListCall("notice_groups", assumed.MAINSUBSCRIBE_LIST_FUNC, Notice.from_row,
+                                           _cols(Notice), None)
+
+#: Subscriptions per channel (``subscribe``); may need ``elid`` = group on some panels.
+SUBSCRIPTIONS: ListCall[Notice] = ListCall("subscriptions", assumed.SUBSCRIBE_LIST_FUNC, Notice.from_row,
+                                           _cols(Notice), None)
+
+
+def services(type_name: str) -> ListCall[Service]:
+    """The list of one product type (``vds``, ``domain``...); filters via ``T.filter``, panel fields as is."""
+    return ListCall(f"services:{type_name}", type_name, partial(Service.from_row, type=type_name),
+                    _cols(Service), f"{type_name}.filter")
