@@ -1,0 +1,149 @@
+"""The ASGI application: routing, sessions, faults, and turning handler results into HTTP.
+
+Written directly against ASGI (no framework) so the demo panel needs nothing but the
+standard library at runtime, and runs in-process under httpx's ASGITransport.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any, Iterable
+from urllib.parse import quote
+
+from .context import Binary, Ctx
+from .db import Store, connect
+from .doc import finish
+from .errors import ApiError, access_error, busy_error, unknown_func
+from .faults import Faults
+from .menu import TIERS, tier_allows
+from .registry import PRE_TOTP_FUNCS, PUBLIC_FUNCS, all_handlers
+from .seed import seed as seed_demo
+from .sessions import Sessions
+from .wire import Receive, Response, Send, json_response, read_request, send_response, text_response
+
+PATHS = ("/billmgr", "/manager/billmgr")
+
+FIREWALL_PAGE = """<!DOCTYPE html><html><head><title>Access denied</title></head>
+<body><h1>Request blocked</h1><p>Your request was blocked by the web application firewall.
+Reference #18.2f3a4b5c</p></body></html>"""
+
+
+class SimApp:
+    """The demo BILLmanager panel as an ASGI callable."""
+
+    def __init__(self, store: Store, sessions: Sessions, disabled_funcs: Iterable[str] = ()) -> None:
+        self.state = store
+        self.sessions = sessions
+        self.faults = Faults()
+        self.disabled = frozenset(disabled_funcs)
+        self.handlers = all_handlers()
+
+    # -- public helpers ------------------------------------------------------
+    def expire_all_sessions(self) -> None:
+        """Simulate the session lifetime passing for everybody."""
+        self.sessions.expire_all()
+
+    def available(self, func: str) -> bool:
+        """Whether this panel offers ``func`` to the customer (exists, enabled, in this edition)."""
+        return (func in self.handlers and func not in self.disabled
+                and tier_allows(func, self.state.tier))
+
+    # -- ASGI ------------------------------------------------------------------
+    async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        path = scope.get("path", "/").rstrip("/") or "/"
+        if path not in PATHS:
+            await send_response(send, text_response(404, "Not Found"))
+            return
+        if scope.get("method") not in ("GET", "POST"):
+            await send_response(send, text_response(405, "Method Not Allowed"))
+            return
+        request = await read_request(scope, receive)
+        func = request.params.get("func", "").strip()
+        fault = self.faults.pick(func)
+        if fault is not None:
+            if fault.kind == "latency":
+                await asyncio.sleep(fault.delay)
+            elif fault.kind == "http500":
+                await send_response(send, text_response(500, "Internal Server Error"))
+                return
+            elif fault.kind == "html":
+                await send_response(send, text_response(200, FIREWALL_PAGE, "text/html; charset=utf-8"))
+                return
+            elif fault.kind == "access":
+                await send_response(send, self._error(access_error(), func, request.params))
+                return
+            elif fault.kind == "busy":
+                await send_response(send, self._error(busy_error(), func, request.params))
+                return
+            elif fault.kind == "drop":
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")]})
+                await send({"type": "http.response.body", "body": b'{"doc":{', "more_body": True})
+                raise ConnectionResetError("sim fault: connection dropped")
+        response = self.handle(func, request.params, request.uploads, request.client_ip)
+        if fault is not None and fault.kind == "truncated":
+            response = Response(200, response.body[: max(1, len(response.body) // 2)], response.content_type)
+        await send_response(send, response)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    # -- dispatch ----------------------------------------------------------------
+    def handle(self, func: str, params: dict[str, str], uploads: list, client_ip: str = "127.0.0.1") -> Response:
+        """Run one API call synchronously and build its HTTP response."""
+        try:
+            session = None
+            if func not in PUBLIC_FUNCS:
+                session = self.sessions.get(params.get("auth", ""))
+                if session is None:
+                    raise access_error()
+            if not self.available(func):
+                raise unknown_func(func)
+            if session is not None and session.pending_totp and func not in PRE_TOTP_FUNCS:
+                raise access_error()
+            ctx = Ctx(func, params, uploads, self.state, self.sessions, session, self.available, client_ip)
+            result = self.handlers[func](ctx)
+        except ApiError as error:
+            return self._error(error, func, params)
+        if isinstance(result, Binary):
+            headers = []
+            if result.filename is not None:
+                safe = result.filename.replace("\\", "\\\\").replace('"', '\\"')
+                ascii_name = safe.encode("ascii", "replace").decode("ascii")
+                headers.append(("content-disposition",
+                                f"attachment; filename=\"{ascii_name}\"; "
+                                f"filename*=UTF-8''{quote(result.filename, safe='')}"))
+            return Response(200, result.data, result.content_type, headers)
+        return json_response(finish(result, func=func, params=params))
+
+    def _error(self, error: ApiError, func: str, params: dict[str, str]) -> Response:
+        lang = params.get("lang", "en") or "en"
+        return json_response(finish({"error": error.to_node(lang)}, func=func, params=params))
+
+
+def create_app(*, tier: str = "standard", size: str = "small", db_path: str | None = None,
+               session_ttl: float = 3600.0, disabled_funcs: Iterable[str] = (), seed: int = 42,
+               today: dt.date | None = None) -> SimApp:
+    """Build a demo panel; seeds the database when it is new."""
+    if tier not in TIERS:
+        raise ValueError(f"tier must be one of {TIERS}")
+    if size not in ("small", "large"):
+        raise ValueError("size must be small or large")
+    conn, fresh = connect(db_path)
+    store = Store(conn, tier, size, today or dt.date.today())
+    if fresh:
+        seed_demo(store, seed)
+    return SimApp(store, Sessions(session_ttl), disabled_funcs)
+
+

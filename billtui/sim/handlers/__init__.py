@@ -1,0 +1,1 @@
+"""API functions, grouped by menu area; each module exposes ``HANDLERS`` (name -> handler)."""

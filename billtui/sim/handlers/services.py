@@ -1,0 +1,302 @@
+"""Services: one list per product type, its forms, ordering, renewal and history."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Callable
+
+from ..catalog import (DATACENTERS, OSTEMPLATES, SERVICE_STATUS, SERVICE_SUBSTATUS, SERVICE_TYPES,
+                       VDS_ADDONS)
+from ..context import Ctx, Doc
+from ..doc import cell, form, ok, slist, t
+from ..errors import ApiError, missed_field, not_found, value_error
+from ..listing import Column, FilterSpec, ListSpec, Where, filter_handler, run_list
+from ..values import DATE, add_months, money, period_label
+from .basket import add_item
+
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
+NEEDS_DOMAIN = ("vhost", "domain", "certificate")
+PANEL_URL = "https://{host}/manager?func=auth&key=demo-{id}"
+
+
+def status_cell(raw: str) -> dict:
+    """``{"$orig": "3_autosuspend", "$": "Suspended (expired)"}``."""
+    return cell(SERVICE_SUBSTATUS.get(raw, SERVICE_STATUS.get(raw.split("_")[0], raw)), raw)
+
+
+def autoprolong_cell(months: int) -> dict:
+    """Auto-renewal as period text, ``$orig`` months or ``off``."""
+    return cell(period_label(months), months) if months else cell("Off", "off")
+
+
+def _pricelist(ctx: Ctx, pid: int | str):
+    return ctx.store.one("SELECT * FROM pricelists WHERE id=?", (pid,))
+
+
+def periods_of(pricelist) -> list[int]:
+    """The periods a tariff can be bought for, in months."""
+    return [int(p) for p in json.loads(pricelist["periods"])]
+
+
+def _render(row, ctx: Ctx) -> dict:
+    pricelist = _pricelist(ctx, row["pricelist_id"])
+    return {"id": t(row["id"]), "domain": t(row["domain"]), "name": t(row["name"]), "ip": t(row["ip"]),
+            "pricelist": t(pricelist["name"] if pricelist else ""),
+            "datacentername": t(DATACENTERS.get(row["datacenter"], "")),
+            "createdate": t(row["createdate"]), "expiredate": t(row["expiredate"]),
+            "autoprolong": autoprolong_cell(row["autoprolong"]), "status": status_cell(row["status"]),
+            "item_status": status_cell(row["status"]),
+            "cost": t(f"{money(row['cost'])} / {period_label(row['period'])}")}
+
+
+def _where(values: dict[str, str], _ctx: Ctx) -> Where:
+    clauses, args = [], []
+    if values.get("name"):
+        clauses.append("(name LIKE ? OR domain LIKE ? OR ip LIKE ?)")
+        args += [f"%{values['name']}%"] * 3
+    if values.get("status"):
+        clauses.append("(status = ? OR status LIKE ?)")
+        args += [values["status"], values["status"] + "_%"]
+    return clauses, args
+
+
+def list_spec(kind: str) -> ListSpec:
+    """The list of one product type."""
+    return ListSpec(
+        func=kind, title=SERVICE_TYPES[kind], source="services",
+        columns=[Column("id", "Id", "id", "digit"), Column("domain", "Domain", "domain"),
+                 Column("name", "Name", "name"), Column("ip", "IP address", "ip"),
+                 Column("pricelist", "Tariff", "pricelist_id"),
+                 Column("datacentername", "Data center", "datacenter"),
+                 Column("createdate", "Created", "createdate", "date"),
+                 Column("expiredate", "Expires", "expiredate", "date"),
+                 Column("autoprolong", "Auto renewal", "autoprolong", "digit"),
+                 Column("status", "Status", "status"), Column("item_status", "State", "status"),
+                 Column("cost", "Cost", "cost", "digit")],
+        render=_render, default_sort="id",
+        toolbar=[("new", f"{kind}.order.pricelist"), ("edit", f"{kind}.edit"), ("delete", f"{kind}.delete"),
+                 ("prolong", "service.prolong"), ("history", "service.history"),
+                 ("instruction", "service.instruction.html"), ("gotoserver", "gotoserver")],
+        filter=FilterSpec(fields={"name": "", "status": ""},
+                          options={"status": [("", "Any")] + list(SERVICE_STATUS.items())},
+                          where=_where))
+
+
+def service(ctx: Ctx, elid: str, kind: str | None = None):
+    """A listed service of this customer, or a ``missed`` error."""
+    row = ctx.store.one("SELECT * FROM services WHERE id=? AND status != '4'", (elid,)) if elid.isdigit() else None
+    if row is None or (kind is not None and row["type"] != kind):
+        raise not_found("elid", elid)
+    return row
+
+
+def _autoprolong_options(ctx: Ctx, row) -> list[tuple[str, str]]:
+    pricelist = _pricelist(ctx, row["pricelist_id"])
+    return [("off", "Off")] + [(str(p), period_label(p)) for p in periods_of(pricelist)]
+
+
+def make_edit(kind: str) -> Callable[[Ctx], Doc]:
+    """``T.edit``: view a service, or change its auto-renewal."""
+    def edit(ctx: Ctx) -> Doc:
+        row = service(ctx, ctx.p("elid"), kind)
+        options = _autoprolong_options(ctx, row)
+        if ctx.sok:
+            wanted = ctx.p("autoprolong", "off") or "off"
+            if wanted not in dict(options):
+                raise value_error("autoprolong", "Auto renewal", wanted)
+            ctx.store.run("UPDATE services SET autoprolong=? WHERE id=?",
+                          (0 if wanted == "off" else int(wanted), row["id"]))
+            return ok()
+        pricelist = _pricelist(ctx, row["pricelist_id"])
+        return form(ctx.func, {
+            "elid": row["id"], "id": row["id"], "name": row["name"], "domain": row["domain"], "ip": row["ip"],
+            "pricelist": pricelist["name"], "datacentername": DATACENTERS.get(row["datacenter"], ""),
+            "createdate": row["createdate"], "expiredate": row["expiredate"],
+            "autoprolong": str(row["autoprolong"]) if row["autoprolong"] else "off",
+            "status": SERVICE_STATUS.get(row["status"].split("_")[0], "")},
+            slists=[slist("autoprolong", options)], messages={"autoprolong": "Auto renewal"})
+    return edit
+
+
+def make_delete(kind: str) -> Callable[[Ctx], Doc]:
+    """``T.delete``: mark services deleted (they stop being listed)."""
+    def delete(ctx: Ctx) -> Doc:
+        if not ctx.elids:
+            raise missed_field("elid", "Service")
+        rows = [service(ctx, elid, kind) for elid in ctx.elids]
+        for row in rows:
+            ctx.store.run("UPDATE services SET status='4' WHERE id=?", (row["id"],))
+            _history(ctx, row["id"], "Service deleted by customer")
+        return ok()
+    return delete
+
+
+def make_pricelist(kind: str) -> Callable[[Ctx], Doc]:
+    """``T.order.pricelist``: the tariffs on sale, with their price per period."""
+    def pricelist(ctx: Ctx) -> Doc:
+        rows = ctx.store.all("SELECT * FROM pricelists WHERE type=? ORDER BY id", (kind,))
+        elems = []
+        for row in rows:
+            periods = periods_of(row)
+            elems.append({"id": t(row["id"]), "pricelist": t(row["id"]), "name": t(row["name"]),
+                          "price": t(f"{money(row['month_price'] * periods[0])} / {period_label(periods[0])}"),
+                          "prices": {"price": [{"$period": str(p), "$": money(row["month_price"] * p)}
+                                               for p in periods]}})
+        return {"elem": elems, "p_elems": t(len(elems)), "p_num": t(1), "p_cnt": t(max(len(elems), 1)),
+                "messages": {"msg": {"title": f"Order: {SERVICE_TYPES[kind]}", "name": "Tariff",
+                                     "price": "Price"}},
+                "metadata": {"$type": "list", "$key": "id", "$name": ctx.func}}
+    return pricelist
+
+
+def make_param(kind: str) -> Callable[[Ctx], Doc]:
+    """``T.order.param``: configure a tariff; submitting puts it into the cart."""
+    def param(ctx: Ctx) -> Doc:
+        pid = ctx.p("pricelist") or ctx.p("elid")
+        if not pid:
+            raise missed_field("pricelist", "Tariff")
+        row = _pricelist(ctx, pid) if pid.isdigit() else None
+        if row is None or row["type"] != kind:
+            raise value_error("pricelist", "Tariff", pid)
+        periods = periods_of(row)
+        period_text = ctx.p("period") or str(periods[0])
+        if not period_text.lstrip("-").isdigit() or int(period_text) not in periods:
+            raise value_error("period", "Period", period_text)
+        period = int(period_text)
+        addons = VDS_ADDONS if kind == "vds" else {}
+        if not ctx.sok or ctx.p("sv_field"):
+            fields = {"pricelist": row["id"], "period": period, "datacenter": "1", "autoprolong": period,
+                      "domain": ctx.p("domain"), "cost": money(row["month_price"] * period),
+                      "licence_agreement": "off"}
+            slists = [slist("period", [(p, f"{period_label(p)} - {money(row['month_price'] * p)}")
+                                       for p in periods]),
+                      slist("datacenter", DATACENTERS.items()),
+                      slist("autoprolong", [("off", "Off")] + [(p, period_label(p)) for p in periods])]
+            if kind == "vds":
+                fields["ostempl"] = "debian-12"
+                slists.append(slist("ostempl", OSTEMPLATES.items()))
+            msgs = {"domain": "Domain name", "period": "Period", "datacenter": "Data center",
+                    "ostempl": "Operating system"}
+            for name, (label, price, most) in addons.items():
+                fields[name] = "0"
+                msgs[name] = f"{label} (0-{most}, {money(price)} each per month)"
+            return form(ctx.func, fields, slists=slists, messages=msgs)
+        domain = ctx.p("domain").lower()
+        if kind in NEEDS_DOMAIN:
+            if not domain:
+                raise missed_field("domain", "Domain name")
+            if not DOMAIN_RE.match(domain):
+                raise value_error("domain", "Domain name", domain)
+        if ctx.p("datacenter") and ctx.p("datacenter") not in DATACENTERS:
+            raise value_error("datacenter", "Data center", ctx.p("datacenter"))
+        if kind == "vds" and ctx.p("ostempl") and ctx.p("ostempl") not in OSTEMPLATES:
+            raise value_error("ostempl", "Operating system", ctx.p("ostempl"))
+        cost = row["month_price"] * period
+        for name, (label, price, most) in addons.items():
+            raw = ctx.p(name) or "0"
+            if not raw.isdigit() or int(raw) > most:
+                raise value_error(name, label, raw)
+            cost += int(raw) * price * period
+        desc = f"{row['name']}{' ' + domain if domain else ''}, {period_label(period)}"
+        order, item = add_item(ctx, row["id"], row["name"], desc, cost, period)
+        return {**ok("func=basket"), "id": t(item), "billorder": t(order)}
+    return param
+
+
+def _history(ctx: Ctx, service_id: int, desc: str) -> None:
+    ctx.store.run("INSERT INTO service_history(service_id, changedate, desc, user, ip) VALUES (?,?,?,?,?)",
+                  (service_id, ctx.store.now(), desc, ctx.session.login if ctx.session else "", ctx.client_ip))
+
+
+def prolong(ctx: Ctx) -> Doc:
+    """``service.prolong``: renew for a period, into the cart or (``clicked_button=pay``) at once."""
+    row = service(ctx, ctx.p("elid"))
+    pricelist = _pricelist(ctx, row["pricelist_id"])
+    periods = periods_of(pricelist)
+    period_text = ctx.p("period") or str(periods[0])
+    if not period_text.lstrip("-").isdigit() or int(period_text) not in periods:
+        raise value_error("period", "Period", period_text)
+    period = int(period_text)
+    expires = dt.datetime.strptime(row["expiredate"], DATE).date()
+    new_expires = add_months(expires, period)
+    cost = pricelist["month_price"] * period
+    if ctx.sok and not ctx.p("sv_field"):
+        button = ctx.p("clicked_button") or "basket"
+        desc = f"Renewal of {row['name']} ({pricelist['name']}), {period_label(period)}"
+        if button == "pay":  # (assumed) pay now from the balance
+            balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+            if balance >= cost:
+                ctx.store.run("UPDATE account SET balance=balance-? WHERE id=1", (cost,))
+                ctx.store.run("UPDATE services SET expiredate=?, status=CASE WHEN status LIKE '3_auto%'"
+                              " THEN '2' ELSE status END WHERE id=?", (new_expires.strftime(DATE), row["id"]))
+                ctx.store.run("INSERT INTO expenses(locale_name, realdate, cdate, amount, notpayd, discountamount,"
+                              " payments, taxamount) VALUES (?,?,?,?,0,0,'',0)",
+                              (desc, ctx.store.today.strftime(DATE), ctx.store.now(), cost))
+                _history(ctx, row["id"], f"Service renewed until {new_expires:%Y-%m-%d}")
+                return {**ok(), "expiredate": t(new_expires.strftime(DATE))}
+            order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"])
+            return {**ok(url=f"https://pay.example.com/order/{order}"), "billorder": t(order), "id": t(item)}
+        if button not in ("basket", "ok", "order"):
+            raise value_error("clicked_button", "Button", button)
+        order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"])
+        return {**ok("func=basket"), "billorder": t(order), "id": t(item)}
+    return form(ctx.func, {"elid": row["id"], "name": row["name"], "period": period,
+                           "expiredate": row["expiredate"], "newexpiredate": new_expires.strftime(DATE),
+                           "cost": money(cost), "amount": money(cost)},
+                slists=[slist("period", [(p, f"{period_label(p)} - {money(pricelist['month_price'] * p)}")
+                                         for p in periods])],
+                messages={"period": "Period", "expiredate": "Expires", "newexpiredate": "New expiration date",
+                          "cost": "Cost"})
+
+
+HISTORY = ListSpec(
+    func="service.history", title="Service history", source="service_history",
+    columns=[Column("id", "Id", "id", "digit"), Column("changedate", "Date", "changedate", "date"),
+             Column("desc", "Change", "desc"), Column("user", "User", "user"), Column("ip", "IP address", "ip")],
+    render=lambda r, _c: {"id": t(r["id"]), "changedate": t(r["changedate"]), "desc": t(r["desc"]),
+                          "user": t(r["user"]), "ip": t(r["ip"])},
+    default_sort="changedate")
+
+
+def history(ctx: Ctx) -> Doc:
+    """``service.history&elid=ID``."""
+    row = service(ctx, ctx.p("elid"))
+    return run_list(ctx, HISTORY, (["service_id = ?"], [row["id"]]))
+
+
+def instruction(ctx: Ctx) -> Doc:
+    """``service.instruction.html``: (assumed) the HTML text is in ``doc.body.$``."""
+    row = service(ctx, ctx.p("elid"))
+    host = row["domain"] or row["name"]
+    html = (f"<html><body><h1>{SERVICE_TYPES[row['type']]}: {row['name']}</h1>"
+            f"<p>Your service <b>{row['name']}</b> is ready.</p><ul><li>Address: {host}</li>"
+            f"<li>IP: {row['ip'] or '-'}</li><li>Login: root</li>"
+            "<li>Password: sent to your email</li></ul></body></html>")
+    return {"body": t(html)}
+
+
+def gotoserver(ctx: Ctx) -> Doc:
+    """``gotoserver&elid=ID``: the URL of the service's own control panel."""
+    row = service(ctx, ctx.p("elid"))
+    if row["status"] == "1":
+        raise ApiError("value", "status", "The service is not active yet", label="Status")
+    return ok(url=PANEL_URL.format(host=f"{row['type']}.panel.example.com", id=row["id"]))
+
+
+def _build() -> dict[str, Callable[[Ctx], Doc]]:
+    table: dict[str, Callable[[Ctx], Doc]] = {}
+    for kind in SERVICE_TYPES:
+        spec = list_spec(kind)
+        table[kind] = lambda ctx, spec=spec, kind=kind: run_list(ctx, spec, (["type = ?", "status != '4'"], [kind]))
+        table[f"{kind}.filter"] = filter_handler(spec)
+        table[f"{kind}.edit"] = make_edit(kind)
+        table[f"{kind}.delete"] = make_delete(kind)
+        table[f"{kind}.order.pricelist"] = make_pricelist(kind)
+        table[f"{kind}.order.param"] = make_param(kind)
+    table.update({"service.prolong": prolong, "service.history": history,
+                  "service.instruction.html": instruction, "gotoserver": gotoserver})
+    return table
+
+
+HANDLERS = _build()

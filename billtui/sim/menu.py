@@ -1,0 +1,53 @@
+"""The customer menu and what each edition (tier) offers.
+
+One table, as data: the ``menu`` reply, the tier gate and the disabled-function list all
+read from here, so the menu never names a function that then answers "not available".
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .catalog import SERVICE_TYPES
+
+TIERS = ("standard", "advanced", "corporate")
+
+# section -> (title, [(func, title)])
+# (assumed) The settings section is named "setting".
+MENU: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("customer", "Customer", [("user.edit", "Account"), ("profile", "Payers"),
+                              ("account.discountinfo", "Discounts")]),
+    ("mainmenuservice", "Services", list(SERVICE_TYPES.items())),
+    ("finance", "Finances", [("payment", "Credits/Payments"), ("basket", "Cart"), ("order", "Orders"),
+                             ("expense", "Expenses"), ("invoice", "Invoices"),
+                             ("affiliate.client.reward", "Affiliate program commissions")]),
+    ("support", "Support", [("clientticket", "Open tickets"), ("clientticket_archive", "Archived tickets")]),
+    ("setting", "Settings", [("mainsubscribe", "Notification subscription"), ("usrparam", "User settings"),
+                             ("clientoption", "Settings"), ("affiliate.client", "Affiliate program")]),
+    ("stat", "Statistics", []),
+]
+
+
+def tier_allows(func: str, tier: str) -> bool:
+    """The edition gate: Settings (contact data) only in Standard, Affiliate program only in Advanced."""
+    if func == "clientoption" or func.startswith("clientoption."):
+        return tier == "standard"
+    if func.startswith("affiliate.client.reward") or func == "affiliate.client.click":
+        return True
+    if func == "affiliate.client" or func.startswith("affiliate.client."):
+        return tier == "advanced"
+    return True
+
+
+def menu_doc(is_available: Callable[[str], bool]) -> dict:
+    """The ``menu&sok=ok`` reply: ``mainmenu.node[]`` sections, titles in ``messages.msg``."""
+    sections = []
+    msgs: dict[str, str] = {}
+    for name, title, items in MENU:
+        msgs[name] = title
+        nodes = []
+        for func, item_title in items:
+            if is_available(func):
+                nodes.append({"$name": func})
+                msgs[func] = item_title
+        sections.append({"$name": name, "node": nodes})
+    return {"mainmenu": {"node": sections}, "messages": {"msg": msgs}}

@@ -1,0 +1,101 @@
+"""The thin HTTP layer: read an ASGI request into parameters, write replies back.
+
+Kept apart from the protocol logic so handlers only ever see a dict of form fields.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+from urllib.parse import parse_qsl
+
+from .multipart import Upload, boundary_of, parse_multipart
+
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+MAX_BODY = 64 * 1024 * 1024
+
+
+@dataclass
+class Request:
+    """What a handler needs from HTTP: the merged form fields and the uploads."""
+
+    method: str
+    path: str
+    params: dict[str, str]
+    uploads: list[Upload] = field(default_factory=list)
+    client_ip: str = "127.0.0.1"
+
+
+@dataclass
+class Response:
+    """A finished reply: status, headers and body bytes."""
+
+    status: int
+    body: bytes
+    content_type: str = "application/json; charset=utf-8"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+async def read_body(receive: Receive) -> bytes:
+    """Collect the whole request body (the panel's requests are small)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ValueError("request body too large")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _header(scope: dict[str, Any], name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return ""
+
+
+async def read_request(scope: dict[str, Any], receive: Receive) -> Request:
+    """Merge query-string and body fields (body wins, like the panel's CGI layer)."""
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    uploads: list[Upload] = []
+    body = await read_body(receive)
+    content_type = _header(scope, b"content-type")
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded":
+        pairs += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+    elif kind == "multipart/form-data":
+        boundary = boundary_of(content_type)
+        if boundary:
+            fields, uploads = parse_multipart(body, boundary)
+            pairs += fields
+    client = scope.get("client") or ("127.0.0.1", 0)
+    return Request(scope.get("method", "GET"), scope.get("path", "/"), dict(pairs), uploads,
+                   str(client[0]))
+
+
+def json_response(doc: dict[str, Any]) -> Response:
+    """Serialise a ``{"doc": ...}`` reply."""
+    return Response(200, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+
+
+def text_response(status: int, text: str, content_type: str = "text/plain; charset=utf-8") -> Response:
+    """A plain (non-API) reply: 404, 500, a firewall page."""
+    return Response(status, text.encode("utf-8"), content_type)
+
+
+async def send_response(send: Send, response: Response) -> None:
+    """Write a whole response in one body message."""
+    headers = [(b"content-type", response.content_type.encode("latin-1")),
+               (b"content-length", str(len(response.body)).encode("latin-1"))]
+    headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
+    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    await send({"type": "http.response.body", "body": response.body})
