@@ -5,6 +5,7 @@ protocol text, not against the other implementation.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any, AsyncIterator
 
@@ -61,3 +62,12 @@ async def panel(app: SimApp) -> AsyncIterator[Panel]:
 async def anon(app: SimApp) -> AsyncIterator[Panel]:
     async with make_client(app) as client:
         yield Panel(client)
+
+
+@contextlib.asynccontextmanager
+async def logged_in(app: SimApp, username: str = "demo", password: str = "demo") -> AsyncIterator[Panel]:
+    """A logged-in raw client for an app built by the test itself."""
+    async with make_client(app) as client:
+        p = Panel(client)
+        await p.login(username, password)
+        yield p
