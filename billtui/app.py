@@ -1,0 +1,270 @@
+"""The Textual application: start-up, login, the edition, app-wide keys.
+
+The app owns the one API client; screens ask it for data through
+``billtui.api`` and never build requests themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from typing import Any, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from . import config as config_mod
+from .commands import MenuCommands
+from .launch import Launch
+from .menu import Edition
+from .session import SessionInfo
+
+
+class BillTUI(App[None]):
+    TITLE = "billtui"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {MenuCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("question_mark", "keys", "Keys", key_display="?"),
+        Binding("q", "quit_app", "Quit"),
+        Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True),
+    ]
+
+    edition: reactive[Edition] = reactive(Edition.STANDARD, init=False)
+
+    def __init__(
+        self,
+        launch: Launch,
+        *,
+        config: config_mod.Config | None = None,
+        transport: Any = None,
+        demo_sim: Any = None,
+    ) -> None:
+        super().__init__()
+        # Seams for tests and for the in-process demo: an httpx transport to use
+        # instead of the network, and an already-built demo panel.
+        self._transport = transport
+        self._demo_sim = demo_sim
+        self.launch = launch
+        self.config = config if config is not None else config_mod.Config()
+        self.profile = launch.profile
+        self.client: Any = None
+        self.session = SessionInfo()
+        self.set_reactive(BillTUI.edition, launch.start_edition)
+        self._saved_theme = self.config.theme
+
+    # ------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        if self._saved_theme and self._saved_theme in self.available_themes:
+            self.theme = self._saved_theme
+        from .screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        self.begin()
+
+    def begin(self) -> None:
+        """Decide the first step for how we were launched."""
+        if self.launch.mode == "setup" or self.profile is None:
+            from .screens.profile_form import ProfileFormScreen
+
+            self.switch_screen(ProfileFormScreen(first_run=True))
+            return
+        if self.launch.mode == "demo":
+            self.login(None)
+            return
+        from . import credentials
+
+        try:
+            found = credentials.find_password(
+                self.profile.name, self.profile.username, self.profile.password_command
+            )
+        except credentials.CredentialError as exc:
+            self.show_login(str(exc))
+            return
+        if found is None:
+            self.show_login(None)
+        else:
+            self.login(found.password)
+
+    def show_login(self, error: str | None, *, field: str | None = None) -> None:
+        from .screens.login import LoginScreen
+
+        if isinstance(self.screen, LoginScreen):
+            self.screen.show_error(error, field=field)
+            return
+        self.switch_screen(LoginScreen(self.profile, error=error))
+
+    def make_client(self, password: str | None) -> Any:
+        if self.launch.mode == "demo":
+            from .demo import demo_client
+
+            return demo_client(
+                self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp
+            )
+        from .api.client import BillClient
+
+        assert self.profile is not None
+        return BillClient(
+            self.profile.url,
+            self.profile.username,
+            password,
+            verify=self.profile.verify,
+            totp=self.ask_totp,
+            transport=self._transport,
+        )
+
+    @work(exclusive=True, group="login")
+    async def login(self, password: str | None, remember: bool = False) -> None:
+        """Log in, then show the main screen; failures go to the login form."""
+        from .api import errors
+
+        if self.client is not None:
+            await self._close_client()
+        client = self.make_client(password)
+        try:
+            await client.login()
+        except errors.LoginRefused as exc:
+            await client.aclose()
+            self.show_login(exc.message, field="password")
+            return
+        except errors.FieldError as exc:  # a wrong two-factor code
+            await client.aclose()
+            self.show_login(exc.message, field="password")
+            return
+        except errors.BillError as exc:
+            await client.aclose()
+            hint = f" {exc.hint}" if exc.hint else ""
+            self.show_login(f"{exc.message}{hint}")
+            return
+        self.client = client
+        if remember and password and self.profile is not None and self.launch.mode != "demo":
+            from . import credentials
+
+            if not credentials.store_password(self.profile.name, self.profile.username, password):
+                self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
+        from .screens.main import MainScreen
+
+        self.switch_screen(MainScreen())
+
+    async def ask_totp(self) -> str:
+        """The client's two-factor callback: ask for the 6-digit code."""
+        from .screens.login import TotpScreen
+
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[str] = loop.create_future()
+
+        def done(code: str | None) -> None:
+            if not answer.done():
+                answer.set_result(code or "")
+
+        self.push_screen(TotpScreen(), callback=done)
+        return await answer
+
+    async def _close_client(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            try:
+                await client.aclose()
+            except Exception:
+                pass
+
+    # ------------------------------------------------------------ actions
+
+    def watch_edition(self, edition: Edition) -> None:
+        from .screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.edition_changed(edition)
+
+    def switch_edition(self, edition: Edition) -> None:
+        self.edition = edition
+        self.notify(f"Edition: {edition.title}. The menu now shows what {edition.title} offers.")
+
+    def goto(self, key: str) -> None:
+        from .screens.main import MainScreen
+
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.open_key(key, focus=True)
+
+    @work(exclusive=True, group="login")
+    async def logout(self) -> None:
+        client = self.client
+        if client is not None:
+            try:
+                await client.logout()
+            except Exception:
+                pass  # logging out of a panel that is gone must still work
+        await self._close_client()
+        self.session = SessionInfo()
+        if self.launch.mode == "demo":
+            self.notify("Logged out of the demo panel. Logging in again as demo.")
+            self.login(None)
+            return
+        self.show_login("You have logged out.")
+
+    def switch_profile(self, name: str) -> None:
+        profile = self.config.profile(name)
+        if profile is None:
+            return
+        self.profile = profile
+        self.launch = replace(self.launch, mode="profile", profile=profile, edition=None)
+        self.edition = profile.edition
+        self.run_worker(self._switch_profile(), exclusive=True, group="login")
+
+    async def _switch_profile(self) -> None:
+        await self._close_client()
+        self.session = SessionInfo()
+        self.begin()
+
+    def action_keys(self) -> None:
+        from .screens.keys import KeysScreen
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
+
+    def has_unsaved(self) -> bool:
+        checker = getattr(self.screen, "has_unsaved", None)
+        return bool(checker and checker())
+
+    async def action_quit_app(self) -> None:
+        if self.has_unsaved():
+            from .screens.confirm import ConfirmScreen
+
+            def decided(ok: bool | None) -> None:
+                if ok:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen("You have unsaved changes. Quit anyway?", yes="Quit"), callback=decided
+            )
+            return
+        self.exit()
+
+    async def on_unmount(self) -> None:
+        await self._close_client()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Keep Textual's theme picker and the rest; billtui's own commands come
+        # from MenuCommands so they follow the edition.
+        for command in super().get_system_commands(screen):
+            if command.title.lower() in {"quit"}:
+                continue
+            yield command
+
+    def save_theme(self) -> None:
+        """Remember the chosen theme in the config (only for real profiles)."""
+        if self.launch.mode == "demo":
+            return
+        self.config = replace(self.config, theme=self.theme)
+        try:
+            config_mod.save(self.config)
+        except OSError:
+            pass

@@ -1,0 +1,63 @@
+"""The command palette (ctrl+p): jump to any item of the current edition,
+switch edition, log out, switch profile.
+
+Candidates are rebuilt on every search from ``billtui.menu`` and the current
+edition, so an item the edition hides never appears here.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .menu import SECTIONS, Edition, items_for
+from .safe import clean
+
+if TYPE_CHECKING:
+    from .app import BillTUI
+
+
+class MenuCommands(Provider):
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def _candidates(self) -> Iterator[tuple[str, Callable[[], None], str]]:
+        app = self.billtui
+        edition = app.edition
+        section_titles = {s.key: s.title for s in SECTIONS}
+        from .screens.main import MainScreen
+
+        on_main = any(isinstance(s, MainScreen) for s in app.screen_stack)
+        if on_main:
+            for item in items_for(edition):
+                yield (f"Go to {item.title}", partial(app.goto, item.key),
+                       f"{section_titles[item.section]} · {item.description}")
+            menu = app.session.menu
+            if menu is not None:
+                for stype in menu.service_types:
+                    yield (f"Go to Services › {clean(stype.title)}",
+                           partial(app.goto, f"services/{stype.name}"), "Services")
+            for other in Edition:
+                if other is not edition:
+                    yield (f"Switch edition to {other.title}", partial(app.switch_edition, other),
+                           f"Now: {edition.title}. The menu changes at once.")
+            yield ("Log out", app.logout, "End the session on the panel")
+        current = app.profile.name if app.profile else ""
+        for name in app.config.profiles:
+            if name != current:
+                yield (f"Switch profile to {clean(name)}", partial(app.switch_profile, name),
+                       "Log in to another panel or account")
+
+    async def discover(self) -> Hits:
+        for title, run, help_text in self._candidates():
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, run, help_text in self._candidates():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, text=title, help=help_text)

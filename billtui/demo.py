@@ -1,0 +1,29 @@
+"""The embedded demo panel, in-process: no port, no network.
+
+Imported only in demo mode, so a normal start never loads the simulator.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+
+import httpx
+
+from .launch import DEMO_PASSWORD, DEMO_URL, DEMO_USER
+from .menu import Edition
+
+
+def demo_client(
+    edition: Edition = Edition.STANDARD,
+    size: str = "small",
+    *,
+    sim: Any | None = None,
+    totp: Callable[[], Awaitable[str]] | None = None,
+) -> Any:
+    """A ``BillClient`` logged into a fresh demo panel of ``edition``."""
+    from .api.client import BillClient
+    from .sim.app import create_app
+
+    app = sim if sim is not None else create_app(tier=edition.value, size=size)
+    transport = httpx.ASGITransport(app=app)
+    return BillClient(DEMO_URL, DEMO_USER, DEMO_PASSWORD, transport=transport, totp=totp)

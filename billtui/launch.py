@@ -1,0 +1,36 @@
+"""How billtui was started: the demo panel, a saved profile, a one-off panel,
+or the first run with no profile at all. Parsed by cli.py, read by app.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .config import Profile
+from .menu import Edition
+
+DEMO_URL = "http://demo.billtui.invalid/billmgr"
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"  # the demo panel's published login, not a secret
+
+
+@dataclass(frozen=True)
+class Launch:
+    mode: Literal["demo", "profile", "oneoff", "setup"]
+    profile: Profile | None = None
+    edition: Edition | None = None  # --tier overrides the profile
+    demo_size: str = "small"
+    plain: bool = False
+
+    @classmethod
+    def demo(cls, edition: Edition = Edition.STANDARD, size: str = "small", plain: bool = False) -> "Launch":
+        profile = Profile(name="demo", url=DEMO_URL, username=DEMO_USER, edition=edition)
+        return cls("demo", profile, edition, size, plain)
+
+    @property
+    def start_edition(self) -> Edition:
+        if self.edition is not None:
+            return self.edition
+        if self.profile is not None:
+            return self.profile.edition
+        return Edition.STANDARD

@@ -1,0 +1,75 @@
+"""`?`: every key that works right now, with what it does."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+p", "Command palette: jump to any screen, switch edition, log out"),
+    ("tab / shift+tab", "Move between the menu and the content"),
+    ("escape", "Go back"),
+    ("?", "This list"),
+    ("q", "Quit"),
+)
+
+LIST_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ ↓ / j k", "Move in a list"),
+    ("pgup pgdn", "Page up / down"),
+    ("home g / end G", "First / last row (fetches only that page)"),
+    ("enter", "Open the highlighted row"),
+    ("s / S", "Sort by the next column / reverse the order"),
+    ("r", "Reload"),
+)
+
+
+class KeysScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    KeysScreen { align: center middle; }
+    KeysScreen > VerticalScroll {
+        width: 80; max-width: 96%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def _rows(self) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.under.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            display = binding.key_display or self.app.get_key_display(binding)
+            rows.append((display, binding.description))
+        return rows
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row(Text("Here", style="underline"), "")
+        for key, what in self._rows():
+            table.add_row(Text(key), Text(what))
+        table.add_row("", "")
+        table.add_row(Text("Everywhere", style="underline"), "")
+        for key, what in GLOBAL_KEYS:
+            table.add_row(Text(key), Text(what))
+        table.add_row("", "")
+        table.add_row(Text("In lists", style="underline"), "")
+        for key, what in LIST_KEYS:
+            table.add_row(Text(key), Text(what))
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "escape closes"
+            yield Static(table)

@@ -1,0 +1,303 @@
+"""The main screen: header, the menu tree on the left, the item on the right.
+
+Panes are kept once opened (hidden, not destroyed) so going back to a screen
+visited a moment ago shows it at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Tree
+
+from ..menu import Edition, SECTIONS, item as menu_item, visible
+from ..widgets.header_bar import HeaderBar
+from ..widgets.nav_tree import NavEntry, NavTree
+
+if TYPE_CHECKING:
+    from ..app import BillTUI
+
+_ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def pane_id(key: str) -> str:
+    return "pane-" + _ID_SAFE.sub("-", key)
+
+
+class MainScreen(Screen[None]):
+    DEFAULT_CSS = """
+    MainScreen #body { height: 1fr; }
+    MainScreen #content { width: 1fr; height: 1fr; padding: 0 0 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("f", "star", "Star"),
+        Binding("f5", "refresh_all", "Refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current_key: str = ""
+        self.history: list[str] = []
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        with Horizontal(id="body"):
+            yield NavTree(id="nav")
+            yield ContentSwitcher(id="content")
+        yield Footer()
+
+    @property
+    def nav(self) -> NavTree:
+        return self.query_one(NavTree)
+
+    @property
+    def header(self) -> HeaderBar:
+        return self.query_one(HeaderBar)
+
+    def on_mount(self) -> None:
+        self._update_header()
+        self.rebuild_tree(select="customer")
+        self.open_key("customer")
+        self.nav.focus()
+        self.load_session()
+
+    def on_resize(self) -> None:
+        self.nav.set_class(self.size.width < 100, "-narrow")
+
+    # ------------------------------------------------------------- session
+
+    @work(group="session", exclusive=True)
+    async def load_session(self) -> None:
+        """Who, balance and the panel's menu, asked for at the same time."""
+        from dataclasses import replace
+
+        from ..api.calls import account
+
+        app = self.billtui
+        client = app.client
+        if client is None:
+            return
+        user, dashboard, panel_menu = await asyncio.gather(
+            account.whoami(client), account.dashboard(client), account.menu(client),
+            return_exceptions=True,
+        )
+        session = app.session
+        if not isinstance(user, BaseException):
+            session = replace(session, user=user)
+        if not isinstance(dashboard, BaseException):
+            session = replace(session, dashboard=dashboard)
+        if not isinstance(panel_menu, BaseException):
+            session = replace(session, menu=panel_menu)
+        else:
+            message = getattr(panel_menu, "message", str(panel_menu))
+            self.notify(f"Could not read the panel's menu: {message}", severity="warning", timeout=8)
+        app.session = session
+        self._update_header()
+        self.rebuild_tree(select=self.current_key or "customer")
+        if panel_menu is not None and not isinstance(panel_menu, BaseException):
+            self._refresh_unavailable()
+
+    def _update_header(self) -> None:
+        app = self.billtui
+        header = self.header
+        header.edition = app.edition.title
+        client = app.client
+        header.host = getattr(client, "host", "") if client else ""
+        user = app.session.user
+        header.user = (getattr(user, "login", "") or getattr(user, "realname", "")) if user else (
+            app.profile.username if app.profile else ""
+        )
+        dashboard = app.session.dashboard
+        balance = getattr(dashboard, "balance", None) if dashboard else None
+        from .. import format as fmt
+
+        header.balance = fmt.money(balance) if balance is not None else ""
+        header.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
+
+    def refresh_balance(self) -> None:
+        """Ask for the balance again (after a payment, a renewal…)."""
+        self._reload_dashboard()
+
+    @work(group="dashboard", exclusive=True)
+    async def _reload_dashboard(self) -> None:
+        from dataclasses import replace
+
+        from ..api.calls import account
+
+        try:
+            dashboard = await account.dashboard(self.billtui.client)
+        except Exception:
+            return
+        self.billtui.session = replace(self.billtui.session, dashboard=dashboard)
+        self._update_header()
+
+    # ---------------------------------------------------------------- tree
+
+    def _offered(self, item: Any) -> bool:
+        from ..api.features import offered
+
+        return offered(self.billtui.session.menu, item.feature)
+
+    def _service_types(self) -> list[tuple[str, str]]:
+        panel_menu = self.billtui.session.menu
+        if panel_menu is None:
+            return []
+        return [(t.name, t.title) for t in panel_menu.service_types]
+
+    def rebuild_tree(self, select: str | None = None) -> None:
+        edition = self.billtui.edition
+        self.nav.build(edition, self._offered, self._service_types(), select_key=select)
+
+    def _refresh_unavailable(self) -> None:
+        """The menu arrived: a pane opened before it may now be (un)available."""
+        key = self.current_key
+        node = self.nav.find(key)
+        if node is None or node.data is None:
+            return
+        self.current_key = ""
+        self.open_entry(node.data)
+        if self.history and self.history[-1] == "":
+            self.history.pop()
+
+    def edition_changed(self, edition: Edition) -> None:
+        self._update_header()
+        key = self.current_key
+        item_key = key.split("/", 1)[0]
+        if item_key and not visible(item_key, edition):
+            key = "customer"
+        # Panes of items this edition hides must not linger behind the scenes.
+        for pane in list(self.query_one(ContentSwitcher).children):
+            hidden_key = getattr(pane, "item_key", "")
+            if hidden_key and not visible(hidden_key.split("/", 1)[0], edition):
+                pane.remove()
+        self.history = [k for k in self.history if visible(k.split("/", 1)[0], edition)]
+        self.rebuild_tree(select=key)
+        self.open_key(key)
+
+    # ----------------------------------------------------------- switching
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NavEntry]) -> None:
+        entry = event.node.data
+        if entry is not None and entry.item is not None:
+            self.open_entry(entry)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NavEntry]) -> None:
+        entry = event.node.data
+        if entry is not None and entry.item is not None:
+            self.open_entry(entry)
+            self.focus_content()
+
+    def open_key(self, key: str, *, focus: bool = False) -> None:
+        node = self.nav.find(key)
+        if node is None:
+            return
+        self.nav.move_cursor(node)
+        if node.data is not None:
+            self.open_entry(node.data)
+        if focus:
+            self.focus_content()
+
+    def open_entry(self, entry: NavEntry) -> None:
+        key = entry.key
+        if key == self.current_key:
+            return
+        if self.current_key:
+            self.history.append(self.current_key)
+            del self.history[:-50]
+        self.current_key = key
+        switcher = self.query_one(ContentSwitcher)
+        wanted = pane_id(key) + ("" if entry.available else "-na")
+        if self._has_child(switcher, wanted):
+            switcher.current = wanted
+        else:
+            pane = self._make_pane(entry)
+            pane.id = wanted
+            pane.item_key = key  # type: ignore[attr-defined]
+            switcher.mount(pane)
+            switcher.current = wanted
+        section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
+        title = entry.service_title or (entry.item.title if entry.item else "")
+        self.header.crumb = f"{section} › {title}" if section and section != title else title
+
+    @staticmethod
+    def _has_child(switcher: ContentSwitcher, child_id: str) -> bool:
+        return any(c.id == child_id for c in switcher.children)
+
+    def _make_pane(self, entry: NavEntry) -> Widget:
+        from .registry import make_pane, not_available_pane
+
+        if not entry.available:
+            return not_available_pane(entry)
+        return make_pane(entry)
+
+    def current_pane(self) -> Widget | None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current is None:
+            return None
+        return switcher.get_child_by_id(switcher.current)
+
+    def focus_content(self) -> None:
+        pane = self.current_pane()
+        if pane is None:
+            return
+        focus = getattr(pane, "focus_table", None) or getattr(pane, "focus_first", None)
+        if focus is not None:
+            focus()
+        else:
+            pane.focus(scroll_visible=False)
+            if not pane.can_focus:
+                focusable = [w for w in pane.query("*") if w.can_focus]
+                if focusable:
+                    focusable[0].focus()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is not None and focused is not self.nav and self.nav not in focused.ancestors_with_self:
+            self.nav.focus()
+            return
+        while self.history:
+            key = self.history.pop()
+            if self.nav.find(key) is not None:
+                current = self.current_key
+                self.open_key(key)
+                # open_entry pushed the page we left; going back must not bounce.
+                if self.history and self.history[-1] == current:
+                    self.history.pop()
+                return
+
+    def action_star(self) -> None:
+        """Star or unstar the highlighted menu item (kept per profile)."""
+        from ..favourites import FavouritesStore
+
+        node = self.nav.cursor_node
+        entry = node.data if node is not None else None
+        if entry is None or entry.item is None or entry.item.key == "favourites":
+            return
+        app = self.billtui
+        title = entry.service_title or entry.item.title
+        if entry.service_type:
+            title = f"Services › {title}"
+        store = FavouritesStore(app.profile.name if app.profile else "default")
+        starred = store.toggle(entry.key, title)
+        self.notify(f"{'Starred' if starred else 'Unstarred'} {title}.")
+
+    def action_refresh_all(self) -> None:
+        self.load_session()
+        pane = self.current_pane()
+        reload = getattr(pane, "reload", None)
+        if reload:
+            reload()

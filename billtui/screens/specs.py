@@ -1,0 +1,166 @@
+"""The plain lists, declared: what to fetch, which columns, how to show them.
+
+One generic pane (``widgets.list_pane.ListPane``) renders every spec here; the
+area issues add row actions and filters to these specs rather than new screens.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ..widgets.list_pane import ListSpec
+from ..widgets.resource_table import Column
+
+
+def _lists():
+    from ..api import lists
+
+    return lists
+
+
+def payments_spec() -> ListSpec:
+    return ListSpec(
+        key="payments",
+        title="Credits/Payments",
+        call=lambda: _lists().PAYMENTS,
+        noun="payments",
+        default_sort=("created", True),
+        columns=(
+            Column("number", "Number", width=10, priority=2),
+            Column("created", "Date", "date", width=10),
+            Column("method", "Method", min_width=10, priority=3),
+            Column("credited", "Credited", "money", width=14),
+            Column("paid", "Paid", "money", width=14, priority=4),
+            Column("status", "Status", "status", width=14, label_field="status_text"),
+        ),
+    )
+
+
+def expenses_spec() -> ListSpec:
+    return ListSpec(
+        key="expenses",
+        title="Expenses",
+        call=lambda: _lists().EXPENSES,
+        noun="expenses",
+        default_sort=("date", True),
+        columns=(
+            Column("date", "Date", "date", width=10),
+            Column("name", "What", min_width=16),
+            Column("amount", "Amount", "money", width=14),
+            Column("discount", "Discount", "money", width=12, priority=3),
+            Column("tax", "Tax", "money", width=12, priority=4),
+            Column("unpaid", "Unpaid", "money", width=12, priority=2),
+        ),
+    )
+
+
+def invoices_spec() -> ListSpec:
+    return ListSpec(
+        key="invoices",
+        title="Invoices",
+        call=lambda: _lists().INVOICES,
+        noun="invoices",
+        default_sort=("created", True),
+        columns=(
+            Column("number", "Number", width=12),
+            Column("created", "Date", "date", width=10),
+            Column("customer", "Customer", min_width=12, priority=3),
+            Column("amount", "Amount", "money", width=14),
+            Column("status_text", "Status", width=12),
+            Column("sent", "Sent", "date", width=10, priority=2),
+        ),
+    )
+
+
+def orders_spec() -> ListSpec:
+    return ListSpec(
+        key="orders",
+        title="Order history",
+        call=lambda: _lists().ORDERS,
+        noun="orders",
+        default_sort=("created", True),
+        columns=(
+            Column("number", "Number", width=10, priority=2),
+            Column("created", "Date", "date", width=10),
+            Column("description", "What", min_width=16),
+            Column("cost", "Cost", "money", width=14),
+            Column("status_text", "Status", width=16),
+        ),
+    )
+
+
+def _ticket_columns() -> tuple[Column, ...]:
+    return (
+        Column("unread", "", "unread", width=5, sortable=False),
+        Column("id", "#", width=6, priority=3),
+        Column("subject", "Subject", min_width=16),
+        Column("status", "Status", "status", width=16, label_field="status_text"),
+        Column("last_message", "Last message", "datetime", width=16, priority=2),
+        Column("wait_time", "Waiting", width=10, priority=4, sortable=False),
+    )
+
+
+def tickets_spec() -> ListSpec:
+    return ListSpec(
+        key="tickets",
+        title="Open tickets",
+        call=lambda: _lists().TICKETS,
+        noun="tickets",
+        default_sort=("last_message", True),
+        columns=_ticket_columns(),
+    )
+
+
+def archived_tickets_spec() -> ListSpec:
+    return ListSpec(
+        key="archived_tickets",
+        title="Archived tickets",
+        call=lambda: _lists().ARCHIVED_TICKETS,
+        noun="archived tickets",
+        default_sort=("last_message", True),
+        columns=_ticket_columns(),
+    )
+
+
+def services_spec(type_name: str, title: str) -> ListSpec:
+    return ListSpec(
+        key=f"services/{type_name}",
+        title=title,
+        call=partial(lambda t: _lists().services(t), type_name),
+        noun="services",
+        default_sort=("expires", False),
+        columns=(
+            Column("name", "Name", min_width=14),
+            Column("ip", "IP", width=15, priority=3),
+            Column("tariff", "Tariff", min_width=10, priority=2),
+            Column("status", "Status", "status", width=12, label_field="status_text"),
+            Column("expires", "Expires", "date", width=10),
+            Column("autoprolong", "Auto-renew", width=10, priority=4),
+            Column("cost", "Cost", "money", width=12, priority=5),
+        ),
+    )
+
+
+def clicks_spec() -> ListSpec:
+    return ListSpec(
+        key="commissions/clicks",
+        title="Referral clicks",
+        call=lambda: _lists().REWARD_CLICKS,
+        noun="clicks",
+        default_sort=("created", True),
+        columns=(
+            Column("created", "When", "datetime", width=16),
+            Column("referrer", "From", min_width=12),
+            Column("url", "Link", min_width=12, priority=2),
+            Column("ip", "IP", width=15, priority=3),
+        ),
+    )
+
+
+SPECS = {
+    "payments": payments_spec,
+    "expenses": expenses_spec,
+    "invoices": invoices_spec,
+    "tickets": tickets_spec,
+    "archived_tickets": archived_tickets_spec,
+}

@@ -1,0 +1,84 @@
+"""A pane that loads its data from the panel and says so.
+
+Every call that can take time shows that it is loading; every failure says
+what happened and what to do (``r`` retries). Subclasses implement ``fetch``
+(talk to the API) and ``show`` (build widgets from the result).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from ..safe import clean
+
+if TYPE_CHECKING:
+    from ..app import BillTUI
+
+
+def error_text(exc: BaseException) -> str:
+    message = clean(getattr(exc, "message", "") or str(exc) or type(exc).__name__)
+    hint = clean(getattr(exc, "hint", "") or "")
+    return f"{message} {hint}".strip()
+
+
+class AsyncPane(VerticalScroll, can_focus=True):
+    DEFAULT_CSS = """
+    AsyncPane { height: 1fr; padding: 0 1; }
+    AsyncPane > .pane-title { padding: 0; }
+    AsyncPane > .pane-status { color: $text-muted; height: auto; }
+    AsyncPane > .pane-status.-error { color: $error; text-style: bold; }
+    AsyncPane > #pane-body { height: auto; }
+    """
+    BINDINGS = [Binding("r", "reload", "Reload")]
+
+    title: str = ""
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.title), classes="pane-title")
+        yield Static("Loading…", classes="pane-status")
+        yield Vertical(id="pane-body")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self._set_status("Loading…")
+        self.run_worker(self._load(), exclusive=True, group="pane-load")
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    async def _load(self) -> None:
+        try:
+            data = await self.fetch()
+        except Exception as exc:
+            self._set_status(f"✗ {error_text(exc)} Press r to retry.", error=True)
+            return
+        body = self.query_one("#pane-body", Vertical)
+        await body.remove_children()
+        widgets = list(self.show(data))
+        if widgets:
+            await body.mount_all(widgets)
+        self._set_status("")
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(".pane-status", Static)
+        status.set_class(error, "-error")
+        status.display = bool(text)
+        status.update(Text(text))
+
+    async def fetch(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def show(self, data: Any) -> list[Any]:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -1,0 +1,40 @@
+"""A labelled form field that can show an error under itself.
+
+Bad input is marked on the field, with the reason, and what was typed stays.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+
+class Field(Vertical):
+    DEFAULT_CSS = """
+    Field { height: auto; margin-bottom: 1; }
+    Field > Label { color: $text-muted; }
+    Field > .field-error { color: $error; height: auto; display: none; }
+    Field > .field-hint { color: $text-muted; height: auto; }
+    Field.-invalid > .field-error { display: block; }
+    Field.-invalid Input, Field.-invalid TextArea { border: tall $error; }
+    """
+
+    def __init__(self, label: str, control: Widget, *, hint: str = "", name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.label = label
+        self.control = control
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label)
+        yield self.control
+        if self.hint:
+            yield Static(Text(self.hint), classes="field-hint")
+        yield Static("", classes="field-error")
+
+    def set_error(self, message: str | None) -> None:
+        self.set_class(bool(message), "-invalid")
+        self.query_one(".field-error", Static).update(Text(message or ""))

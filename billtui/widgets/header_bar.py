@@ -1,0 +1,55 @@
+"""The one-line header: where you are logged in, your balance, the edition.
+
+The edition is always on screen (DESIGN.md §1): it decides what the menu holds,
+so a user must never have to guess which one billtui is showing.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ..safe import clean
+
+
+class HeaderBar(Widget):
+    DEFAULT_CSS = """
+    HeaderBar {
+        height: 1;
+        background: $primary-background;
+        color: $text;
+        dock: top;
+    }
+    """
+
+    host: reactive[str] = reactive("")
+    user: reactive[str] = reactive("")
+    balance: reactive[str] = reactive("")
+    edition: reactive[str] = reactive("")
+    warning: reactive[str] = reactive("")
+    crumb: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        # Fixed parts first so that at 80 columns the least useful part (the
+        # breadcrumb) is what gets cut, never the edition.
+        parts: list[tuple[str, str]] = [(" billtui ", "bold reverse")]
+        if self.edition:
+            parts.append((f" {self.edition} ", "bold"))
+        if self.warning:
+            parts.append((f" ⚠ {clean(self.warning)} ", "bold red"))
+        who = clean(self.user)
+        if self.host:
+            who = f"{who}@{clean(self.host)}" if who else clean(self.host)
+        if who:
+            parts.append((f" {who} ", ""))
+        if self.balance:
+            parts.append((f" Balance {clean(self.balance)} ", "bold"))
+        if self.crumb:
+            parts.append((f" › {clean(self.crumb)} ", "dim"))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for i, (chunk, style) in enumerate(parts):
+            if i:
+                text.append("│", "dim")
+            text.append(chunk, style)
+        return text

@@ -1,0 +1,164 @@
+"""The generic list screen: renders any declared ``ListSpec``.
+
+Like k9s renders every resource through one view, every plain list in billtui
+(payments, expenses, invoices, tickets, services…) is this pane plus a spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ..safe import clean
+from .resource_table import Column, PageResult, ResourceTable
+
+if TYPE_CHECKING:
+    from ..app import BillTUI
+
+
+@dataclass(frozen=True)
+class RowAction:
+    """A key that acts on the highlighted row (or the list, if ``needs_row`` is False)."""
+
+    key: str
+    description: str
+    run: Callable[["ListPane", Any], Awaitable[None] | None]
+    needs_row: bool = True
+    show: bool = True
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A declared list: what to fetch, which columns, what Enter and keys do."""
+
+    key: str
+    title: str
+    call: Callable[[], Any]  # -> billtui.api.lists.ListCall
+    columns: tuple[Column, ...]
+    default_sort: tuple[str, bool] | None = None
+    noun: str = "rows"
+    actions: tuple[RowAction, ...] = ()
+    on_select: Callable[["ListPane", Any], Awaitable[None] | None] | None = None
+    filters: Mapping[str, str] = field(default_factory=dict)
+
+
+class ListPane(Vertical):
+    DEFAULT_CSS = """
+    ListPane { height: 1fr; }
+    ListPane > .list-title { height: 1; padding: 0 1; text-style: bold; }
+    ListPane > .list-status { height: 1; padding: 0 1; color: $text-muted; }
+    ListPane > .list-status.-error { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, spec: ListSpec, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+        self.filters: dict[str, str] = dict(spec.filters)
+        self._bindings_for_actions()
+
+    def _bindings_for_actions(self) -> None:
+        for action in self.spec.actions:
+            self._bindings.bind(
+                action.key, f"row_action('{action.key}')", action.description, show=action.show
+            )
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.spec.title), classes="list-title")
+        yield ResourceTable(
+            self.spec.columns, self._fetch, default_sort=self.spec.default_sort, id="table"
+        )
+        yield Static("", classes="list-status")
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.query_one(ResourceTable)
+
+    async def _fetch(self, page: int, size: int, sort: tuple[str, bool] | None) -> PageResult[Any]:
+        from ..api.lists import fetch_page
+
+        result = await fetch_page(
+            self.billtui.client, self.spec.call(), page, size, sort=sort, filters=self.filters or None
+        )
+        return PageResult(tuple(result.rows), int(result.total))
+
+    def focus_table(self) -> None:
+        self.table.focus()
+
+    def reload(self) -> None:
+        self.table.reload()
+
+    def set_filters(self, filters: Mapping[str, str]) -> None:
+        self.filters = {k: v for k, v in filters.items() if v}
+        self.table.cursor = 0
+        self.reload()
+
+    # ------------------------------------------------------------- status
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one(".list-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text))
+
+    def on_resource_table_state_changed(self, event: ResourceTable.StateChanged) -> None:
+        event.stop()
+        if event.error is not None:
+            message = clean(getattr(event.error, "message", "") or str(event.error))
+            hint = clean(getattr(event.error, "hint", "") or "")
+            self._status(f"✗ {message} {hint} Press r to retry.".replace("  ", " "), error=True)
+        elif event.loading:
+            self._status("Loading…")
+        else:
+            self._show_position()
+
+    def on_resource_table_highlighted(self, event: ResourceTable.Highlighted) -> None:
+        event.stop()
+        if not self.table.loading_pages and self.table.error is None:
+            self._show_position()
+
+    def _show_position(self) -> None:
+        table = self.table
+        total = table.total or 0
+        if total == 0:
+            self._status(f"No {self.spec.noun}.")
+            return
+        sort = ""
+        if table.sort:
+            title = next((c.title for c in table.columns if c.field == table.sort[0]), table.sort[0])
+            sort = f" · sorted by {title} {'▼' if table.sort[1] else '▲'}"
+        filt = " · filtered" if self.filters else ""
+        self._status(f"{table.cursor + 1:,} of {total:,} {self.spec.noun}{sort}{filt}")
+
+    # ------------------------------------------------------------ actions
+
+    async def on_resource_table_selected(self, event: ResourceTable.Selected) -> None:
+        event.stop()
+        if self.spec.on_select is not None:
+            result = self.spec.on_select(self, event.row)
+        else:
+            from ..screens.details import DetailsScreen
+
+            result = self.app.push_screen(DetailsScreen.for_row(self.spec.title, event.row))
+        if result is not None and hasattr(result, "__await__"):
+            await result
+
+    async def action_row_action(self, key: str) -> None:
+        action = next((a for a in self.spec.actions if a.key == key), None)
+        if action is None:
+            return
+        row = self.table.current_row
+        if action.needs_row and row is None:
+            self.notify("Select a row first.", severity="warning")
+            return
+        result = action.run(self, row)
+        if result is not None and hasattr(result, "__await__"):
+            await result

@@ -1,0 +1,117 @@
+"""The navigation tree: the customer menu of the current edition.
+
+Built from ``billtui.menu`` only, so it can never show an item the edition
+hides. Items the panel does not offer stay, dimmed, and say why when selected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..menu import Edition, MenuItem, sections_for
+from ..safe import clean
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """What a tree node stands for: a menu item, optionally a service type."""
+
+    item: MenuItem | None
+    service_type: str | None = None
+    service_title: str = ""
+    available: bool = True
+    reason: str = ""
+
+    @property
+    def key(self) -> str:
+        if self.item is None:
+            return ""
+        if self.service_type:
+            return f"services/{self.service_type}"
+        return self.item.key
+
+
+NOT_OFFERED = "This panel does not offer it to your account (the provider has not enabled it)."
+
+
+class NavTree(Tree[NavEntry]):
+    DEFAULT_CSS = """
+    NavTree {
+        width: 32;
+        border-right: vkey $panel-lighten-2;
+        padding: 0;
+    }
+    NavTree.-narrow { width: 26; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("Menu", **kwargs)
+        self.show_root = False
+        self.guide_depth = 2
+
+    def build(
+        self,
+        edition: Edition,
+        offered: "callable",
+        service_types: Iterable[tuple[str, str]] = (),
+        unread_tickets: int = 0,
+        select_key: str | None = None,
+    ) -> None:
+        """(Re)build for ``edition``; ``offered(item)`` says if the panel has it."""
+        self.clear()
+        target: TreeNode[NavEntry] | None = None
+        for section, items in sections_for(edition):
+            # A section holding just its namesake (Customer, Services) is that
+            # item: "Customer › Customer" would only add a line to scroll past.
+            single = len(items) == 1 and items[0].title == section.title
+            section_node = self.root if single else self.root.add(
+                Text(section.title, style="bold"), NavEntry(None), expand=True
+            )
+            for item in items:
+                ok = offered(item)
+                entry = NavEntry(item, available=ok, reason="" if ok else NOT_OFFERED)
+                label = Text(item.title, style=("bold" if single else "") if ok else "dim")
+                if not ok:
+                    label.append(" (n/a)", style="dim italic")
+                if item.key == "tickets" and unread_tickets:
+                    label.append(f" ({unread_tickets} new)", style="bold")
+                if item.key == "services" and ok:
+                    node = section_node.add(label, entry, expand=True)
+                    for name, title in service_types:
+                        child = NavEntry(item, name, title)
+                        leaf = node.add_leaf(Text(clean(title)), child)
+                        if select_key == child.key:
+                            target = leaf
+                else:
+                    node = section_node.add_leaf(label, entry)
+                if select_key == entry.key:
+                    target = node
+        if target is not None:
+            self.move_cursor(target)
+        else:
+            self.cursor_line = 1 if self.root.children else -1
+
+    def find(self, key: str) -> TreeNode[NavEntry] | None:
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop(0)
+            if node.data and node.data.key == key:
+                return node
+            stack[0:0] = list(node.children)
+        return None
+
+    def entries(self) -> list[NavEntry]:
+        """Every item entry in the tree (sections excluded), in order."""
+        out: list[NavEntry] = []
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop(0)
+            if node.data and node.data.item is not None:
+                out.append(node.data)
+            stack[0:0] = list(node.children)
+        return out

@@ -1,0 +1,70 @@
+"""Test isolation: no test touches the real user's files, keyring or browser."""
+
+from __future__ import annotations
+
+import pytest
+from keyring.backend import KeyringBackend
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring so tests never reach the user's real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.store:
+            raise PasswordDeleteError(username)
+        del self.store[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    """Point every billtui dir at a temporary directory, and block browsers."""
+    for name, sub in (
+        ("BILLTUI_CONFIG_DIR", "config"),
+        ("BILLTUI_DATA_DIR", "data"),
+        ("BILLTUI_STATE_DIR", "state"),
+        ("BILLTUI_CACHE_DIR", "cache"),
+        ("BILLTUI_DOWNLOADS_DIR", "downloads"),
+    ):
+        monkeypatch.setenv(name, str(tmp_path / sub))
+    monkeypatch.delenv("BILLTUI_PASSWORD", raising=False)
+    monkeypatch.setenv("BILLTUI_NO_BROWSER", "1")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    """A machine without a keyring daemon (a server over SSH)."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
