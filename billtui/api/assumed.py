@@ -96,6 +96,8 @@ NOTICE_COLUMNS: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "gate", "module", "method"),
     "status_text": ("status", "state", "active"),
 }
+#: Per-channel columns of ``subscribe`` rows (one column per channel).
+NOTICE_CHANNEL_COLUMNS = ("email", "sms", "telegram", "panel")
 #: Notice ``status`` raw values meaning "subscribed".
 NOTICE_ACTIVE_VALUES = frozenset({"on", "active", "1", "yes", "true", "subscribed", "enabled"})
 #: Subscription list of one notice group: ``subscribe&elid=<group>``.

@@ -25,11 +25,17 @@ Columns = Mapping[str, tuple[str, ...]]
 # --- cell helpers -------------------------------------------------------------------
 
 def _cell(row: Row, names: tuple[str, ...]) -> Cell | None:
+    """The first candidate column with a value (else the first present, possibly empty)."""
+    first: Cell | None = None
     for n in names:
         c = row.get(n)
-        if c is not None:
+        if c is None:
+            continue
+        if c.text or c.orig:
             return c
-    return None
+        if first is None:
+            first = c
+    return first
 
 
 def _text(row: Row, *names: str) -> str:
@@ -411,7 +417,7 @@ class Service:
         detail = raw_status.split("_", 1)[1] if "_" in raw_status else ""
         if not detail:
             item = _cell(row, c["item_status"])
-            detail = item.text if item else ""
+            detail = item.text if item and st and item.text != st.text else ""
         ap = _cell(row, c["autoprolong"])
         months = _autoprolong_months(ap.value) if ap else None
         ap_text = ap.text if ap and ap.text else ("Off" if months is None else period_label(months))
@@ -705,6 +711,8 @@ class Notice:
     status_text: str
     active: bool | None
     raw: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: Per-channel state when the row has one column per channel (``email sms telegram panel``).
+    channels: Mapping[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     COLUMNS: ClassVar[Columns] = assumed.NOTICE_COLUMNS
 
@@ -715,9 +723,11 @@ class Notice:
         active: bool | None = None
         if st is not None and st.value.strip():
             active = st.value.strip().lower() in assumed.NOTICE_ACTIVE_VALUES
+        channels = {ch: row[ch].value.strip().lower() in assumed.NOTICE_ACTIVE_VALUES
+                    for ch in assumed.NOTICE_CHANNEL_COLUMNS if ch in row}
         return cls(id=_value(row, *c["id"]), name=_text(row, *c["name"]), type=_text(row, *c["type"]),
                    channel=_text(row, *c["channel"]), status_text=st.text if st else "", active=active,
-                   raw={k: v.text for k, v in row.items()})
+                   raw={k: v.text for k, v in row.items()}, channels=channels)
 
 
 Subscription = Notice
@@ -809,11 +819,28 @@ class Tariff:
     name: str
     price: Money | None
     description: str
+    #: (period in months, price) when the row lists them (``prices.price[]`` with ``$period``).
+    prices: tuple[tuple[int, Money], ...] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(id=_value(row, "pricelist", "id"), name=_text(row, "name", "pricelist_name", "pricelist"),
                    price=_money(row, "price", "cost", "amount"), description=_text(row, "desc", "description"))
+
+    @classmethod
+    def from_node(cls, node: Any) -> Self:
+        base = cls.from_row(row_of(node))
+        prices: list[tuple[int, Money]] = []
+        if isinstance(node, dict):
+            for holder in as_list(node.get("prices")):
+                if not isinstance(holder, dict):
+                    continue
+                for p in as_list(holder.get("price")):
+                    period = (attr_of(p, "period") or "").strip()
+                    money = parse_money(text_of(p))
+                    if period.lstrip("-").isdigit() and money is not None:
+                        prices.append((int(period), money))
+        return cls(base.id, base.name, base.price, base.description, tuple(prices))
 
 
 __all__ += ["AddFundsForm", "PaymentStart", "Tariff"]

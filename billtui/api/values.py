@@ -34,7 +34,8 @@ class Money:
 
 
 _NUM = r"[+-]?(?:\d[\d ]*)?\d(?:\.\d+)?|[+-]?\.\d+"
-_SUFFIX = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<cur>[A-Za-z]{{3}})?\s*$")
+# A trailing "/ period" is allowed: price cells read "5.00 USD / 1 month".
+_SUFFIX = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<cur>[A-Za-z]{{3}})?\s*(?:/.*)?$", re.DOTALL)
 _PREFIX = re.compile(rf"^\s*(?P<cur>[A-Za-z]{{3}})\s*(?P<num>{_NUM})\s*$")
 
 
@@ -55,7 +56,7 @@ def parse_decimal(text: object) -> Decimal | None:
 
 
 def parse_money(text: object, currency: str = "") -> Money | None:
-    """``"15.00 USD"``, ``"15 USD"``, ``"-3.5 EUR"``, ``"USD 15"``, or a bare number in ``currency``."""
+    """``"15.00 USD"``, ``"15 USD"``, ``"-3.5 EUR"``, ``"USD 15"``, ``"5 USD / 1 month"``, or a bare number in ``currency``."""
     if text is None:
         return None
     if isinstance(text, Money):

@@ -81,6 +81,11 @@ async def apply_promocode(client: BillClient, code: str) -> Basket:
     return await basket(client)
 
 
+async def pay_basket_form(client: BillClient, billorder: str) -> AddFundsForm:
+    """``payment.add&billorder=ID`` view: the methods to pay the cart with."""
+    return AddFundsForm.from_doc(await client.call("payment.add", billorder=billorder))
+
+
 async def pay_basket(client: BillClient, billorder: str, *, paymethod: str | None = None,
                      **extra: str) -> PaymentStart:
     """Pay the cart: ``payment.add&billorder=ID`` (with a method if the panel asks for one)."""
@@ -131,5 +136,5 @@ async def reward_detail(client: BillClient, day: date | str) -> list[RewardDetai
 
 
 __all__ = ["payment_methods", "add_funds", "payment_redirect", "delete_payment", "payment_pdf", "invoice_pdf",
-           "basket", "basket_remove", "basket_clear", "apply_promocode", "pay_basket", "expense_filter",
+           "basket", "pay_basket_form", "basket_remove", "basket_clear", "apply_promocode", "pay_basket", "expense_filter",
            "rewards", "reward_detail"]

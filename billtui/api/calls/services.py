@@ -9,7 +9,7 @@ from ..client import BillClient
 from ..html_text import html_to_text
 from ..lists import SERVICE_HISTORY, Page, fetch_page
 from ..models import FormData, HistoryEntry, ProlongForm, Tariff
-from ..parser import Doc, Ok, text_of
+from ..parser import Doc, Ok, as_list, text_of
 from ._util import ids
 
 
@@ -82,7 +82,10 @@ async def goto_server(client: BillClient, elid: str) -> str | None:
 async def order_pricelist(client: BillClient, type_name: str, **filters: str) -> list[Tariff]:
     """Tariffs on offer for a product type (rows, or the ``pricelist`` option list)."""
     doc = await client.call(f"{type_name}.order.pricelist", **filters)
-    rows = doc.rows() or doc.sublist("pricelist")
+    elems = [e for e in as_list(doc.get("elem")) if isinstance(e, dict)]
+    if elems:
+        return [Tariff.from_node(e) for e in elems]
+    rows = doc.sublist("pricelist")
     if rows:
         return [Tariff.from_row(r) for r in rows]
     return [Tariff(id=o.key, name=o.label, price=None, description="") for o in doc.slist("pricelist")]
