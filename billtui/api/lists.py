@@ -88,20 +88,25 @@ def _inline_payment_filter(call: ListCall[Any], filters: Mapping[str, str]) -> d
     return {key: on, **out}
 
 
-async def _apply_stored_filter(client: "BillClient", call: ListCall[Any], filters: Mapping[str, str]) -> None:
-    assert call.filter_func is not None
-    panel = _panel_filters(call, filters)
+async def _sync_filter(client: "BillClient", call: ListCall[Any], panel: dict[str, str]) -> None:
+    """Make the filter the panel keeps for this session equal to ``panel``.
+
+    Panels merge a new filter into the stored one, so a changed filter is first dropped and
+    then set; an unchanged one (same session) costs nothing.
+    """
     state = tuple(sorted(panel.items()))
     per_client = _applied.setdefault(client, {})
     seen = per_client.get(call.func)
+    if seen is not None and seen[0] != client.session_epoch:
+        seen = None  # a new session starts unfiltered
     if seen is None and not panel:
-        return  # nothing stored by us; the panel starts unfiltered for a new session
-    if seen == (client.session_epoch, state):
         return
-    if panel:
-        await client.call(call.filter_func, sok="ok", **{**call.params, **panel})
-    else:
+    if seen is not None and seen[1] == state:
+        return
+    if call.filter_func and (seen is None or seen[1]):
         await client.call(call.filter_func, sok="ok", drop="on", **call.params)
+    if panel and not call.inline_filter and call.filter_func:
+        await client.call(call.filter_func, sok="ok", **{**call.params, **panel})
     per_client[call.func] = (client.session_epoch, state)
 
 
@@ -121,14 +126,21 @@ async def fetch_page(client: "BillClient", call: ListCall[T], page: int, page_si
         column = call.sort_columns.get(field_name, field_name)
         prefix = assumed.SORT_DESC_PREFIX if descending else assumed.SORT_ASC_PREFIX
         form[assumed.SORT_PARAM] = prefix + column
+    panel: dict[str, str] = {}
     if filters is not None:
+        panel = _panel_filters(call, filters)
+        if call.inline_filter or call.filter_func:
+            await _sync_filter(client, call, panel)
         if call.inline_filter:
             form.update(_inline_payment_filter(call, filters))
-        elif call.filter_func:
-            await _apply_stored_filter(client, call, filters)
-        else:
-            form.update(_panel_filters(call, filters))
+        elif not call.filter_func:
+            form.update(panel)
+    epoch = client.session_epoch
     doc = await client.call(call.func, **form)
+    if panel and call.filter_func and not call.inline_filter and client.session_epoch != epoch:
+        # The session was renewed during the call: the stored filter is gone, so set it again.
+        await _sync_filter(client, call, panel)
+        doc = await client.call(call.func, **form)
     rows = tuple(call.model(r) for r in doc.rows())
     return Page(rows=rows, total=doc.total, page=doc.page if "p_num" in doc.raw else max(1, page),
                 page_size=doc.page_size if doc.has_page_size else max(1, page_size))
