@@ -199,7 +199,7 @@ class MainScreen(Screen[None]):
         entry = event.node.data
         if entry is not None and entry.item is not None:
             self.open_entry(entry)
-            self.focus_content()
+            self.call_after_refresh(self.focus_content)
 
     def open_key(self, key: str, *, focus: bool = False) -> None:
         node = self.nav.find(key)
@@ -209,7 +209,8 @@ class MainScreen(Screen[None]):
         if node.data is not None:
             self.open_entry(node.data)
         if focus:
-            self.focus_content()
+            # A pane mounted just now composes its children on the next refresh.
+            self.call_after_refresh(self.focus_content)
 
     def open_entry(self, entry: NavEntry) -> None:
         key = entry.key

@@ -1,0 +1,58 @@
+"""Helpers for driving billtui with Pilot against the embedded demo panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from billtui.app import BillTUI
+from billtui.launch import Launch
+from billtui.menu import Edition
+
+# Demo data is relative to "today"; tests (and snapshots) pin it.
+DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+def make_sim(edition: Edition = Edition.STANDARD, **kwargs):
+    from billtui.sim.app import create_app
+
+    kwargs.setdefault("today", DEMO_TODAY)
+    return create_app(tier=edition.value, **kwargs)
+
+
+def demo_app(edition: Edition = Edition.STANDARD, **sim_kwargs) -> BillTUI:
+    sim = make_sim(edition, **sim_kwargs)
+    app = BillTUI(Launch.demo(edition), demo_sim=sim)
+    app.sim = sim  # type: ignore[attr-defined]
+    return app
+
+
+async def settle(pilot) -> None:
+    """Wait until every request in flight has been answered and shown."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_item(pilot, key: str) -> None:
+    pilot.app.goto(key)
+    await settle(pilot)
+
+
+def screen_text(app) -> str:
+    """Everything on screen as plain text: what a user reads."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+@pytest.fixture
+def app() -> BillTUI:
+    return demo_app()
