@@ -187,6 +187,13 @@ class BillTUI(App[None]):
         self.edition = edition
         self.notify(f"Edition: {edition.title}. The menu now shows what {edition.title} offers.")
 
+    def today(self) -> Any:  # datetime.date
+        """Today, for periods (this month, last 12 months): the demo panel's pinned day in demo mode."""
+        from datetime import date
+
+        day = getattr(getattr(self._demo_sim, "state", None), "today", None)
+        return day if isinstance(day, date) else date.today()
+
     def goto(self, key: str) -> None:
         from .screens.main import MainScreen
 
