@@ -103,6 +103,10 @@ NOTICE_ACTIVE_VALUES = frozenset({"on", "active", "1", "yes", "true", "subscribe
 #: Subscription list of one notice group: ``subscribe&elid=<group>``.
 SUBSCRIBE_LIST_FUNC = "subscribe"
 MAINSUBSCRIBE_LIST_FUNC = "mainsubscribe"
+#: ``subscribe.suspend`` / ``subscribe.resume``: the parameter naming one channel (absent = all).
+SUBSCRIBE_CHANNEL_PARAM = "channel"
+#: ``usrparam`` fields that may say whether two-factor authentication is on.
+USRPARAM_TOTP_FIELDS = ("totp", "totp_enabled", "twofactor")
 
 #: Attachment size cell in a ticket message's ``file`` element.
 ATTACHMENT_SIZE_FIELDS = ("size", "filesize")

@@ -276,6 +276,13 @@ class BillClient:
         exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
         return exc
 
+    def set_password(self, password: str | Callable[[], str]) -> None:
+        """Use a new password (after a password change) for every later login, so a silent
+        session renewal keeps working."""
+        self._password = password
+        if isinstance(password, str):
+            self._remember_secret(password)
+
     def remember_secret_params(self, params: Mapping[str, Any]) -> None:
         """Let callers (password change) register values that must never appear in errors."""
         for k, v in params.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import assumed
 from ..client import BillClient
 from ..lists import NOTICE_GROUPS, SUBSCRIPTIONS
 from ..models import FormData, Notice
@@ -22,12 +23,18 @@ async def subscriptions(client: BillClient, group: str | None = None) -> list[No
     return await fetch_all(client, SUBSCRIPTIONS)
 
 
-async def suspend(client: BillClient, notice_ids: str | Iterable[str]) -> None:
-    await client.call("subscribe.suspend", write=True, elid=ids(notice_ids))
+def _channel(channel: str | None) -> dict[str, str]:
+    return {assumed.SUBSCRIBE_CHANNEL_PARAM: channel} if channel else {}
 
 
-async def resume(client: BillClient, notice_ids: str | Iterable[str]) -> None:
-    await client.call("subscribe.resume", write=True, elid=ids(notice_ids))
+async def suspend(client: BillClient, notice_ids: str | Iterable[str], channel: str | None = None) -> None:
+    """Unsubscribe notices, on one ``channel`` (email, sms, telegram, panel) or on all."""
+    await client.call("subscribe.suspend", write=True, elid=ids(notice_ids), **_channel(channel))
+
+
+async def resume(client: BillClient, notice_ids: str | Iterable[str], channel: str | None = None) -> None:
+    """Subscribe notices again, on one ``channel`` or on all."""
+    await client.call("subscribe.resume", write=True, elid=ids(notice_ids), **_channel(channel))
 
 
 async def clientoption_view(client: BillClient) -> FormData:
@@ -55,6 +62,14 @@ async def change_password(client: BillClient, old: str, new: str) -> None:
     await client.call("usrparam", write=True, sok="ok", elid=elid, old_passwd=old, passwd=new, confirm=new)
 
 
+def totp_status(form: FormData) -> bool | None:
+    """Whether two-factor authentication is on, from the ``usrparam`` view; None if it does not say."""
+    for name in assumed.USRPARAM_TOTP_FIELDS:
+        if name in form.values:
+            return form.values[name].strip().lower() in assumed.TRUE_VALUES
+    return None
+
+
 async def totp_new(client: BillClient) -> FormData:
     """Start enabling 2FA: the form with the secret / QR code to scan."""
     return FormData.from_doc(await client.call("totp.new"))
@@ -75,5 +90,5 @@ async def affiliate_save(client: BillClient, **values: str) -> None:
 
 
 __all__ = ["notice_groups", "subscriptions", "suspend", "resume", "clientoption_view", "clientoption_save",
-           "usrparam_view", "usrparam_save", "change_password", "totp_new", "totp_confirm_new",
+           "usrparam_view", "usrparam_save", "change_password", "totp_status", "totp_new", "totp_confirm_new",
            "affiliate_view", "affiliate_save"]

@@ -96,7 +96,8 @@ def usrparam(ctx: Ctx) -> Doc:
     if not ctx.sok:
         return form(ctx.func, {"elid": row["id"], "email": row["email"], "timezone": row["timezone"],
                                "lang": row["lang"], "atype": row["atype"], "addr": row["addr"],
-                               "sendemail": row["sendemail"], "old_passwd": "", "passwd": "", "confirm": ""},
+                               "sendemail": row["sendemail"], "old_passwd": "", "passwd": "", "confirm": "",
+                               "totp": "on" if row["totp"] else "off"},
                     slists=[slist("timezone", [(z, z) for z in TIMEZONES]), slist("lang", LANGS.items()),
                             slist("atype", ATYPES.items())],
                     messages={"email": "Email", "timezone": "Time zone", "lang": "Language",
