@@ -54,6 +54,44 @@ def day(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+#: Expiry dates this close (or past) are highlighted in lists.
+EXPIRY_WARN_DAYS = 14
+_pinned_today: date | None = None
+
+
+def pin_today(value: date | None) -> None:
+    """Use ``value`` as today for expiry highlights (the demo panel's pinned day); None = the clock."""
+    global _pinned_today
+    _pinned_today = value
+
+
+def today() -> date:
+    return _pinned_today or date.today()
+
+
+def expiry_style(value: date | None, now: date | None = None) -> str:
+    """Past: bold red; within ``EXPIRY_WARN_DAYS``: yellow; otherwise none."""
+    if not isinstance(value, date):
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    now = now or today()
+    if value < now:
+        return "bold red"
+    if (value - now).days <= EXPIRY_WARN_DAYS:
+        return "bold yellow"
+    return ""
+
+
+def expiry(value: date | None, now: date | None = None) -> Text:
+    """An expiry date, highlighted when near or past; the words say it too (colour is never alone)."""
+    if value is None:
+        return Text("", no_wrap=True)
+    style = expiry_style(value, now)
+    mark = " !" if style else ""
+    return Text(day(value) + mark, style=style, no_wrap=True)
+
+
 def status_style(status: Any) -> str:
     name = getattr(status, "name", "")
     return STATUS_STYLES.get(name, "")
@@ -65,6 +103,8 @@ def cell(value: Any, kind: str = "text") -> Text:
         return Text(money(value), no_wrap=True)
     if kind in ("date", "datetime"):
         return Text(day(value), no_wrap=True)
+    if kind == "expiry":
+        return expiry(value)
     if kind == "bool":
         return Text("yes" if value else "", no_wrap=True)
     if kind == "unread":

@@ -740,6 +740,8 @@ class FormData:
     values: dict[str, str]
     options: dict[str, list[Option]]
     lists: dict[str, list[dict[str, Cell]]] = field(default_factory=dict)
+    #: The panel's own field labels (``messages``), for forms whose fields are not known in advance.
+    labels: dict[str, str] = field(default_factory=dict)
 
     _NOISE: ClassVar[frozenset[str]] = frozenset({
         "metadata", "messages", "tparams", "tips", "slist", "list", "page", "ok", "error", "auth",
@@ -762,7 +764,7 @@ class FormData:
             name = attr_of(node, "name")
             if name and isinstance(node, dict):
                 lists[name] = rows_of(node.get("elem"))
-        return cls(values=values, options=options, lists=lists)
+        return cls(values=values, options=options, lists=lists, labels=dict(doc.messages))
 
     def get(self, name: str, default: str = "") -> str:
         return self.values.get(name, default)
@@ -844,3 +846,15 @@ class Tariff:
 
 
 __all__ += ["AddFundsForm", "PaymentStart", "Tariff"]
+
+
+@dataclass(frozen=True)
+class RenewResult:
+    """What paying a renewal did: renewed at once from the balance (``expires``), or a page to pay on."""
+
+    expires: date | None
+    url: str | None
+    billorder: str | None = None
+
+
+__all__ += ["RenewResult"]

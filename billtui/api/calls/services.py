@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from ..client import BillClient
 from ..html_text import html_to_text
 from ..lists import SERVICE_HISTORY, Page, fetch_page
-from ..models import FormData, HistoryEntry, ProlongForm, Tariff
+from ..models import FormData, HistoryEntry, ProlongForm, RenewResult, Tariff
 from ..parser import Doc, Ok, as_list, text_of
+from ..values import parse_date
 from ._util import ids
 
 
@@ -43,6 +44,16 @@ async def prolong_submit(client: BillClient, elid: str, period: str | int) -> Ok
     doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
                             clicked_button="basket")
     return doc.ok
+
+
+async def prolong_pay(client: BillClient, elid: str, period: str | int) -> RenewResult:
+    """Renew and pay now (``clicked_button=pay``): from the balance if it covers it, else a payment page."""
+    doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
+                            clicked_button="pay")
+    ok = doc.ok
+    url = ok.value if ok is not None and ok.kind == "url" and ok.value else None
+    return RenewResult(expires=parse_date(doc.field("expiredate")), url=url,
+                       billorder=doc.field("billorder") or None)
 
 
 async def history(client: BillClient, elid: str, page: int = 1, page_size: int = 100) -> Page[HistoryEntry]:
@@ -105,4 +116,5 @@ async def order_submit(client: BillClient, type_name: str, pricelist: str, perio
 
 
 __all__ = ["set_autoprolong", "service_form", "delete", "prolong_view", "prolong_recompute", "prolong_submit",
+           "prolong_pay",
            "history", "instruction", "goto_server", "order_pricelist", "order_params", "order_submit"]
