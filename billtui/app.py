@@ -102,8 +102,10 @@ class BillTUI(App[None]):
 
     def make_client(self, password: str | None) -> Any:
         if self.launch.mode == "demo":
-            from .demo import demo_client
+            from .demo import demo_client, demo_sim
 
+            if self._demo_sim is None:
+                self._demo_sim = demo_sim(self.edition, self.launch.demo_size)
             return demo_client(
                 self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp
             )
@@ -184,6 +186,12 @@ class BillTUI(App[None]):
                 screen.edition_changed(edition)
 
     def switch_edition(self, edition: Edition) -> None:
+        if self.launch.mode == "demo" and self._demo_sim is not None:
+            # The demo panel follows, so the app's edition and the panel agree
+            # (a real panel's edition is the provider's, not ours to change).
+            from .demo import set_demo_edition
+
+            set_demo_edition(self._demo_sim, edition)
         self.edition = edition
         self.notify(f"Edition: {edition.title}. The menu now shows what {edition.title} offers.")
 

@@ -13,6 +13,18 @@ from .launch import DEMO_PASSWORD, DEMO_URL, DEMO_USER
 from .menu import Edition
 
 
+def demo_sim(edition: Edition = Edition.STANDARD, size: str = "small") -> Any:
+    """A fresh embedded demo panel of ``edition``."""
+    from .sim.app import create_app
+
+    return create_app(tier=edition.value, size=size)
+
+
+def set_demo_edition(sim: Any, edition: Edition) -> None:
+    """Make the demo panel offer what ``edition`` offers from now on."""
+    sim.state.tier = edition.value
+
+
 def demo_client(
     edition: Edition = Edition.STANDARD,
     size: str = "small",

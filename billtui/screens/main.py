@@ -175,6 +175,8 @@ class MainScreen(Screen[None]):
 
     def edition_changed(self, edition: Edition) -> None:
         self._update_header()
+        if self.billtui.launch.mode == "demo":
+            self.load_session()  # the demo panel's menu changed with the edition
         key = self.current_key
         item_key = key.split("/", 1)[0]
         if item_key and not visible(item_key, edition):

@@ -43,6 +43,7 @@ class NavTree(Tree[NavEntry]):
     DEFAULT_CSS = """
     NavTree {
         width: 32;
+        overflow-x: hidden;
         border-right: vkey $panel-lighten-2;
         padding: 0;
     }
