@@ -1,0 +1,310 @@
+"""Notification subscription: a matrix of notices by channel.
+
+Space flips a cell; nothing reaches the panel until ``s`` saves, after a
+confirmation that lists exactly what changes. Unsaved flips are marked with
+``*`` so a user never wonders what the panel really has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from ..safe import clean
+from ..widgets.async_pane import error_text
+
+if TYPE_CHECKING:
+    from ..app import BillTUI
+
+#: Channel key as the panel names it → column title.
+CHANNELS: tuple[tuple[str, str], ...] = (
+    ("email", "Email"), ("sms", "SMS"), ("telegram", "Telegram"), ("panel", "Panel"),
+)
+_TITLES = dict(CHANNELS)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One flipped cell: notice, channel, and the state it will have."""
+
+    notice_id: str
+    notice: str
+    channel: str
+    on: bool
+
+    def describe(self) -> str:
+        return f"{clean(self.notice)}: {_TITLES.get(self.channel, self.channel)} {'on' if self.on else 'off'}"
+
+
+def describe_changes(changes: list[Change]) -> str:
+    return "\n".join(f"  • {c.describe()}" for c in changes)
+
+
+class NotificationsPane(Vertical, can_focus=False):
+    """The matrix; rows are notices grouped under their notice group."""
+
+    title = "Notification subscription"
+
+    DEFAULT_CSS = """
+    NotificationsPane { height: 1fr; padding: 0 1; }
+    NotificationsPane > .pane-status { color: $text-muted; height: auto; }
+    NotificationsPane > .pane-status.-error { color: $error; text-style: bold; }
+    NotificationsPane > DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle"),
+        Binding("s", "save", "Save"),
+        Binding("u", "discard", "Undo all"),
+        Binding("r", "reload", "Reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: notice id → (name, group title, {channel: on}) as the panel has it.
+        self.saved: dict[str, tuple[str, str, dict[str, bool]]] = {}
+        #: (notice id, channel) → wanted state, only for cells that differ from ``saved``.
+        self.pending: dict[tuple[str, str], bool] = {}
+        self._order: list[str] = []  # row keys: notice ids, or "group:<title>"
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.title), classes="pane-title")
+        yield Static(Text("Loading…"), classes="pane-status")
+        table: DataTable[Text] = DataTable(cursor_type="cell", zebra_stripes=False, id="matrix")
+        table.add_column(Text("Notification"), key="name")
+        for key, title in CHANNELS:
+            table.add_column(Text(title), key=key)
+        yield table
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#matrix", DataTable)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def focus_first(self) -> None:
+        self.table.focus()
+
+    def has_unsaved(self) -> bool:
+        return bool(self.pending)
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        self._status("Loading…")
+        self.run_worker(self._load(), exclusive=True, group="notices-load")
+
+    def action_reload(self) -> None:
+        if self.pending:
+            self.notify("Unsaved changes were dropped: the matrix now shows what the panel has.")
+        self.pending.clear()
+        self.reload()
+
+    async def _load(self) -> None:
+        import asyncio
+
+        from ..api.calls import settings
+
+        client = self.billtui.client
+        try:
+            groups, notices = await asyncio.gather(settings.notice_groups(client), settings.subscriptions(client))
+        except Exception as exc:
+            self._status(f"✗ Could not read your subscriptions: {error_text(exc)} Press r to retry.", error=True)
+            return
+        self._fill(groups, notices)
+
+    def _fill(self, groups: list[Any], notices: list[Any]) -> None:
+        titles = {g.id: g.name for g in groups}
+        order = {g.id: i for i, g in enumerate(groups)}
+        self.saved = {
+            n.id: (n.name, titles.get(n.type, n.type), dict(n.channels)) for n in notices
+        }
+        self.pending = {k: v for k, v in self.pending.items() if k[0] in self.saved}
+        ordered = sorted(notices, key=lambda n: (order.get(n.type, len(order)), n.type))
+        table = self.table
+        row, col = table.cursor_coordinate
+        table.clear()
+        self._order = []
+        group = None
+        for n in ordered:
+            title = titles.get(n.type, n.type)
+            if title != group:
+                group = title
+                key = f"group:{title}"
+                table.add_row(Text(clean(title) or "Other", style="bold"), *[Text("")] * len(CHANNELS), key=key)
+                self._order.append(key)
+            table.add_row(*self._cells(n.id), key=n.id)
+            self._order.append(n.id)
+        if not notices:
+            self._status("The panel lists no notices to subscribe to.")
+            return
+        if row == 0 and col == 0:  # first load: start on the first notice's email cell
+            row, col = (1, 1)
+        table.move_cursor(row=min(row, table.row_count - 1), column=max(col, 1))
+        self._show_pending()
+
+    def _cells(self, notice_id: str) -> list[Text]:
+        name, _group, states = self.saved[notice_id]
+        cells = [Text("  " + clean(name))]
+        for channel, _title in CHANNELS:
+            cells.append(self._mark(notice_id, channel, states))
+        return cells
+
+    def _mark(self, notice_id: str, channel: str, states: dict[str, bool]) -> Text:
+        if channel not in states:
+            return Text(" — ", style="dim")
+        changed = (notice_id, channel) in self.pending
+        on = self.pending.get((notice_id, channel), states[channel])
+        text = Text("[✓]" if on else "[ ]", style="bold" if on else "")
+        if changed:
+            text.append(" *", style="bold")
+        return text
+
+    # ------------------------------------------------------------ editing
+
+    def state(self, notice_id: str, channel: str) -> bool | None:
+        """What the matrix shows now (pending change, else the panel's)."""
+        states = self.saved.get(notice_id, ("", "", {}))[2]
+        if channel not in states:
+            return None
+        return self.pending.get((notice_id, channel), states[channel])
+
+    def action_toggle(self) -> None:
+        table = self.table
+        if not self._order:
+            return
+        coordinate = table.cursor_coordinate
+        row_key = self._order[coordinate.row]
+        if coordinate.column == 0:
+            self.notify("Move right to a channel (Email, SMS, Telegram, Panel) and press space.")
+            return
+        channel = CHANNELS[coordinate.column - 1][0]
+        if row_key.startswith("group:"):
+            # The group's row flips the channel for every notice under it.
+            members = self._members(coordinate.row)
+            known = [m for m in members if self.state(m, channel) is not None]
+            if not known:
+                return
+            target = not all(self.state(m, channel) for m in known)
+            for m in known:
+                self._set(m, channel, target)
+        else:
+            current = self.state(row_key, channel)
+            if current is None:
+                self.notify(f"The panel does not send this notice by {_TITLES[channel]}.", severity="warning")
+                return
+            self._set(row_key, channel, not current)
+        self._show_pending()
+
+    def _members(self, group_row: int) -> list[str]:
+        out = []
+        for key in self._order[group_row + 1:]:
+            if key.startswith("group:"):
+                break
+            out.append(key)
+        return out
+
+    def _set(self, notice_id: str, channel: str, on: bool) -> None:
+        saved = self.saved[notice_id][2][channel]
+        if on == saved:
+            self.pending.pop((notice_id, channel), None)
+        else:
+            self.pending[(notice_id, channel)] = on
+        self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]))
+
+    def changes(self) -> list[Change]:
+        out = []
+        for notice_id in self._order:
+            if notice_id.startswith("group:"):
+                continue
+            for channel, _title in CHANNELS:
+                if (notice_id, channel) in self.pending:
+                    out.append(Change(notice_id, self.saved[notice_id][0], channel,
+                                      self.pending[(notice_id, channel)]))
+        return out
+
+    def action_discard(self) -> None:
+        if not self.pending:
+            self.notify("Nothing to undo.")
+            return
+        keys = list(self.pending)
+        self.pending.clear()
+        for notice_id, channel in keys:
+            self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]))
+        self._show_pending()
+
+    # ------------------------------------------------------------- saving
+
+    def action_save(self) -> None:
+        from .confirm import ConfirmScreen
+
+        changes = self.changes()
+        if not changes:
+            self.notify("Nothing to save: flip a cell with space first.")
+            return
+        noun = "change" if len(changes) == 1 else "changes"
+
+        def decided(ok: bool | None) -> None:
+            if ok:
+                self.run_worker(self._save(changes), exclusive=True, group="notices-save")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Save {len(changes)} {noun} to your subscriptions?\n{describe_changes(changes)}",
+                          yes="Save"),
+            callback=decided,
+        )
+
+    async def _save(self, changes: list[Change]) -> None:
+        from ..api.calls import settings
+
+        client = self.billtui.client
+        self._status("Saving…")
+        # One call per (channel, on/off): the panel takes several notice ids at once.
+        batches: dict[tuple[str, bool], list[str]] = {}
+        for c in changes:
+            batches.setdefault((c.channel, c.on), []).append(c.notice_id)
+        done: list[Change] = []
+        try:
+            for (channel, on), notice_ids in batches.items():
+                call = settings.resume if on else settings.suspend
+                await call(client, notice_ids, channel=channel)
+                done.extend(c for c in changes if c.channel == channel and c.on == on)
+                for nid in notice_ids:
+                    self.pending.pop((nid, channel), None)
+        except Exception as exc:
+            saved_part = f" Saved before the error:\n{describe_changes(done)}" if done else ""
+            self.notify(f"Could not save your subscriptions.{saved_part}", severity="error", timeout=10)
+            await self._reload_quietly()
+            self._status(f"✗ Could not save: {error_text(exc)} Your other changes are kept (marked *): "
+                         f"press s to try again.", error=True)
+            return
+        self.notify(f"Saved:\n{describe_changes(done)}", title="Subscriptions")
+        await self._reload_quietly()
+
+    async def _reload_quietly(self) -> None:
+        await self._load()
+
+    # ------------------------------------------------------------- status
+
+    def _show_pending(self) -> None:
+        count = len(self.pending)
+        if count:
+            noun = "change" if count == 1 else "changes"
+            self._status(f"{count} unsaved {noun} (marked *): s saves, u undoes.")
+        else:
+            self._status("Space flips a cell; a group's row flips the whole group. s saves.")
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(".pane-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text))
