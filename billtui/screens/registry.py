@@ -50,6 +50,7 @@ def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
     from .favourites import FavouritesPane
     from .help import help_pane, tutorials_pane
     from .orders import OrdersPane
+    from .payments import PaymentsPane
     from .settings import (AffiliatePane, ContactSettingsPane, NotificationsPane,
                            UserSettingsPane)
 
@@ -60,6 +61,7 @@ def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
         "customer": lambda app: CustomerPane(),
         "services": _services_overview,
         "orders": lambda app: OrdersPane(),
+        "payments": lambda app: PaymentsPane(),
         "commissions": lambda app: CommissionsPane(),
         "notifications": lambda app: NotificationsPane(),
         "favourites": lambda app: FavouritesPane(),
@@ -79,6 +81,8 @@ def make_pane(entry: NavEntry) -> Widget:
 
     app = active_app.get()
     if entry.service_type:
-        return ListPane(specs.services_spec(entry.service_type, entry.service_title))
+        from .services import service_list_pane
+
+        return service_list_pane(app, entry.service_type, entry.service_title)
     assert entry.item is not None
     return _factories()[entry.item.key](app)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..widgets.list_pane import ListSpec
+from ..widgets.list_pane import ListSpec, RowAction
 from ..widgets.resource_table import Column
 
 
@@ -19,12 +19,16 @@ def _lists():
 
 
 def payments_spec() -> ListSpec:
+    from .payments import ACTIONS, open_payment
+
     return ListSpec(
         key="payments",
         title="Credits/Payments",
         call=lambda: _lists().PAYMENTS,
         noun="payments",
         default_sort=("created", True),
+        actions=ACTIONS,
+        on_select=open_payment,
         columns=(
             Column("number", "Number", width=10, priority=2),
             Column("created", "Date", "date", width=10),
@@ -101,6 +105,8 @@ def _ticket_columns() -> tuple[Column, ...]:
 
 
 def tickets_spec() -> ListSpec:
+    from .tickets import archive_ticket, filter_tickets, new_ticket, open_ticket
+
     return ListSpec(
         key="tickets",
         title="Open tickets",
@@ -108,10 +114,18 @@ def tickets_spec() -> ListSpec:
         noun="tickets",
         default_sort=("last_message", True),
         columns=_ticket_columns(),
+        on_select=open_ticket,
+        actions=(
+            RowAction("n", "New ticket", new_ticket, needs_row=False),
+            RowAction("a", "Archive", archive_ticket),
+            RowAction("slash", "Search", filter_tickets, needs_row=False),
+        ),
     )
 
 
 def archived_tickets_spec() -> ListSpec:
+    from .tickets import filter_tickets, open_archived_ticket, restore_ticket
+
     return ListSpec(
         key="archived_tickets",
         title="Archived tickets",
@@ -119,22 +133,31 @@ def archived_tickets_spec() -> ListSpec:
         noun="archived tickets",
         default_sort=("last_message", True),
         columns=_ticket_columns(),
+        on_select=open_archived_ticket,
+        actions=(
+            RowAction("u", "Restore", restore_ticket),
+            RowAction("slash", "Search", filter_tickets, needs_row=False),
+        ),
     )
 
 
 def services_spec(type_name: str, title: str) -> ListSpec:
+    from .services import open_service, service_row_actions
+
     return ListSpec(
         key=f"services/{type_name}",
         title=title,
         call=partial(lambda t: _lists().services(t), type_name),
         noun="services",
         default_sort=("expires", False),
+        actions=service_row_actions(type_name),
+        on_select=open_service,
         columns=(
             Column("name", "Name", min_width=14),
             Column("ip", "IP", width=15, priority=3),
             Column("tariff", "Tariff", min_width=10, priority=2),
             Column("status", "Status", "status", width=12, label_field="status_text"),
-            Column("expires", "Expires", "date", width=10),
+            Column("expires", "Expires", "expiry", width=12),
             Column("autoprolong", "Auto-renew", width=10, priority=4),
             Column("cost", "Cost", "money", width=12, priority=5),
         ),

@@ -55,6 +55,7 @@ class ListPane(Vertical):
     ListPane > .list-status { height: 1; padding: 0 1; color: $text-muted; }
     ListPane > .list-status.-error { color: $error; text-style: bold; }
     """
+    BINDINGS = [Binding("x", "export", "Export")]
 
     def __init__(self, spec: ListSpec, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -103,6 +104,16 @@ class ListPane(Vertical):
         self.reload()
 
     # ------------------------------------------------------------- status
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        """Say something on the list's status line (progress of an export, a download…)."""
+        self._status(text, error)
+
+    def action_export(self) -> None:
+        """Export every page of this list, with its filter, to CSV or JSON."""
+        from ..screens.export_choice import start_export
+
+        start_export(self)
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one(".list-status", Static)

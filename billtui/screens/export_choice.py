@@ -1,0 +1,80 @@
+"""``x`` on any list: ask CSV or JSON, export every page with the list's filter, say where."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+if TYPE_CHECKING:
+    from ..widgets.list_pane import ListPane
+
+
+class ExportChoiceScreen(ModalScreen["str | None"]):
+    DEFAULT_CSS = """
+    ExportChoiceScreen { align: center middle; }
+    ExportChoiceScreen > Vertical {
+        width: 60; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [
+        Binding("c", "choose('csv')", "CSV"),
+        Binding("j", "choose('json')", "JSON"),
+        Binding("escape", "choose('')", "Cancel"),
+    ]
+
+    def __init__(self, title: str, filtered: bool) -> None:
+        super().__init__()
+        self.title_text = title
+        self.filtered = filtered
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export"
+            scope = "with its current filter" if self.filtered else "all rows"
+            yield Static(Text(f"Export {self.title_text} ({scope}, every page) to your downloads folder.\n\n"
+                              "c  CSV (spreadsheets)\nj  JSON (scripts)\nesc  cancel"))
+        yield Footer()
+
+    def action_choose(self, fmt: str) -> None:
+        self.dismiss(fmt or None)
+
+
+def start_export(pane: "ListPane") -> None:
+    """Ask for the format, then export in a worker, showing progress on the pane's status line."""
+
+    def chosen(fmt: Any) -> None:
+        if fmt in ("csv", "json"):
+            pane.run_worker(_export(pane, fmt), group="export", exclusive=True)
+
+    pane.app.push_screen(ExportChoiceScreen(pane.spec.title, bool(pane.filters)), callback=chosen)
+
+
+async def _export(pane: "ListPane", fmt: str) -> None:
+    from ..export import export_list
+    from ..widgets.async_pane import error_text
+
+    spec = pane.spec
+    status = pane.show_status
+    status(f"Exporting {spec.title} to {fmt.upper()}…")
+
+    def progress(done: int, total: int) -> None:
+        status(f"Exporting {spec.title} to {fmt.upper()}… {done:,} of {total:,} rows")
+
+    try:
+        path, count = await export_list(
+            pane.billtui.client, spec.call(), key=spec.key, title=spec.title, fmt=fmt,  # type: ignore[arg-type]
+            filters=pane.filters, sort=pane.table.sort, progress=progress)
+    except Exception as exc:
+        message = f"Export failed: {error_text(exc)} Press x to try again."
+        status(message, error=True)
+        pane.notify(message, severity="error", timeout=10)
+        return
+    message = f"Exported {count:,} {spec.noun} to {path}"
+    status(message)
+    pane.notify(message, title="Export", timeout=12)
