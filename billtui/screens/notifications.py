@@ -71,6 +71,7 @@ class NotificationsPane(Vertical, can_focus=False):
         #: (notice id, channel) → wanted state, only for cells that differ from ``saved``.
         self.pending: dict[tuple[str, str], bool] = {}
         self._order: list[str] = []  # row keys: notice ids, or "group:<title>"
+        self._saved_note = ""  # what the last save did, shown once in the status line
 
     @property
     def billtui(self) -> "BillTUI":
@@ -289,6 +290,7 @@ class NotificationsPane(Vertical, can_focus=False):
                          f"press s to try again.", error=True)
             return
         self.notify(f"Saved:\n{describe_changes(done)}", title="Subscriptions")
+        self._saved_note = "Saved: " + "; ".join(c.describe() for c in done) + ". "
         await self._reload_quietly()
 
     async def _reload_quietly(self) -> None:
@@ -302,7 +304,8 @@ class NotificationsPane(Vertical, can_focus=False):
             noun = "change" if count == 1 else "changes"
             self._status(f"{count} unsaved {noun} (marked *): s saves, u undoes.")
         else:
-            self._status("Space flips a cell; a group's row flips the whole group. s saves.")
+            note, self._saved_note = self._saved_note, ""
+            self._status(f"{note}Space flips a cell; a group's row flips the whole group. s saves.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".pane-status", Static)
