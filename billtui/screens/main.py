@@ -47,7 +47,10 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.current_key: str = ""
+        # Back goes through the items the user went *into* (enter, a jump),
+        # not every item the cursor passed over on the way.
         self.history: list[str] = []
+        self._committed: str = ""
 
     @property
     def billtui(self) -> "BillTUI":
@@ -74,6 +77,14 @@ class MainScreen(Screen[None]):
         self.open_key("customer")
         self.nav.focus()
         self.load_session()
+        self._start_ticket_watch()
+
+    def _start_ticket_watch(self) -> None:
+        """Open tickets are polled in the background; the tree shows the unread count."""
+        from .ticket_watch import TicketWatch
+
+        self.ticket_watch = TicketWatch(self, lambda n: self.rebuild_tree(select=self.current_key))
+        self.ticket_watch.start(self.billtui.config.ticket_refresh_seconds)
 
     def on_resize(self) -> None:
         self.nav.set_class(self.size.width < 100, "-narrow")
@@ -160,7 +171,9 @@ class MainScreen(Screen[None]):
 
     def rebuild_tree(self, select: str | None = None) -> None:
         edition = self.billtui.edition
-        self.nav.build(edition, self._offered, self._service_types(), select_key=select)
+        watch = getattr(self, "ticket_watch", None)
+        self.nav.build(edition, self._offered, self._service_types(), select_key=select,
+                       unread_tickets=watch.unread if watch is not None else 0)
 
     def _refresh_unavailable(self) -> None:
         """The menu arrived: a pane opened before it may now be (un)available."""
@@ -170,8 +183,6 @@ class MainScreen(Screen[None]):
             return
         self.current_key = ""
         self.open_entry(node.data)
-        if self.history and self.history[-1] == "":
-            self.history.pop()
 
     def edition_changed(self, edition: Edition) -> None:
         self._update_header()
@@ -201,6 +212,7 @@ class MainScreen(Screen[None]):
         entry = event.node.data
         if entry is not None and entry.item is not None:
             self.open_entry(entry)
+            self._commit(entry.key)
             self.call_after_refresh(self.focus_content)
 
     def open_key(self, key: str, *, focus: bool = False) -> None:
@@ -211,16 +223,22 @@ class MainScreen(Screen[None]):
         if node.data is not None:
             self.open_entry(node.data)
         if focus:
+            self._commit(key)
             # A pane mounted just now composes its children on the next refresh.
             self.call_after_refresh(self.focus_content)
+
+    def _commit(self, key: str) -> None:
+        if self._committed and self._committed != key:
+            self.history.append(self._committed)
+            del self.history[:-50]
+        self._committed = key
 
     def open_entry(self, entry: NavEntry) -> None:
         key = entry.key
         if key == self.current_key:
             return
-        if self.current_key:
-            self.history.append(self.current_key)
-            del self.history[:-50]
+        if not self._committed:
+            self._committed = key
         self.current_key = key
         switcher = self.query_one(ContentSwitcher)
         wanted = pane_id(key) + ("" if entry.available else "-na")
@@ -272,14 +290,14 @@ class MainScreen(Screen[None]):
         if focused is not None and focused is not self.nav and self.nav not in focused.ancestors_with_self:
             self.nav.focus()
             return
+        if self.current_key != self._committed and self.nav.find(self._committed):
+            self.open_key(self._committed)  # first back to where the user was
+            return
         while self.history:
             key = self.history.pop()
             if self.nav.find(key) is not None:
-                current = self.current_key
+                self._committed = key
                 self.open_key(key)
-                # open_entry pushed the page we left; going back must not bounce.
-                if self.history and self.history[-1] == current:
-                    self.history.pop()
                 return
 
     def action_star(self) -> None:

@@ -1,0 +1,71 @@
+"""Moving around with the keyboard: the tree, escape, ?, log out, quit."""
+
+from __future__ import annotations
+
+from billtui.screens.keys import KeysScreen
+from billtui.screens.main import MainScreen
+from billtui.widgets.nav_tree import NavTree
+from billtui.widgets.resource_table import ResourceTable
+from tests.app.conftest import demo_app, screen_text, settle
+
+
+async def test_arrow_keys_and_enter_open_an_item_and_escape_goes_back():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, NavTree)
+        # Customer, Services, 5 product types, Finances, Credits/Payments
+        await pilot.press(*["down"] * 8)
+        await settle(pilot)
+        assert "Credits/Payments" in screen_text(app).splitlines()[0]  # breadcrumb
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ResourceTable)
+        await pilot.press("j", "j", "G")
+        await settle(pilot)
+        assert "40 of 40 payments" in screen_text(app)
+        await pilot.press("escape")  # content → menu
+        assert isinstance(app.focused, NavTree)
+        await pilot.press("escape")  # menu → the item before
+        await settle(pilot)
+        assert "Customer" in screen_text(app).splitlines()[0]
+
+
+async def test_question_mark_lists_the_keys_that_work_here():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        text = screen_text(app)
+        assert "Command palette" in text and "Sort" in text and "Reload" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_log_out_from_the_palette_ends_the_session():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first_client = app.client
+        await pilot.press("ctrl+p", *"Log out")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        # In the demo, logging out logs in again as demo, with a new session.
+        assert app.client is not first_client
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_q_quits():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
