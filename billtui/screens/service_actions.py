@@ -1,0 +1,368 @@
+"""What one key does to one service: renew, auto-renew, delete, history, instructions, control panel.
+
+The services lists, the expiring-soon view and the details card all call these,
+so a key means the same thing wherever a service is highlighted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..safe import clean, plain
+from ..widgets.async_pane import error_text
+from ..widgets.field import Field
+
+if TYPE_CHECKING:
+    from ..api.models import Service
+
+Done = Callable[[], None]
+
+
+def app_today(app: Any) -> date:
+    """Today as the panel sees it (the demo panel may pin a day), else the clock."""
+    today = getattr(app, "today", None)
+    if callable(today):
+        try:
+            value = today()
+        except Exception:
+            value = None
+        if isinstance(value, date):
+            return value
+    return date.today()
+
+
+def show_payment(app: Any, url: str, what: str) -> None:
+    """The Finances payment-page flow when it is there, else open/copy the link."""
+    try:
+        from .payflow import show_payment_page
+    except ImportError:
+        from ..links import open_link
+
+        open_link(app, url)
+        return
+    result = show_payment_page(app, url, what)
+    if hasattr(result, "__await__"):
+        app.run_worker(result, group="payflow")
+
+
+def refresh_balance(app: Any) -> None:
+    from .main import MainScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, MainScreen):
+            screen.refresh_balance()
+
+
+def service_title(service: "Service") -> str:
+    return clean(service.name) or f"#{service.id}"
+
+
+class ServiceModal(ModalScreen[bool]):
+    """A small dialog about one service; dismisses True when it changed something."""
+
+    DEFAULT_CSS = """
+    ServiceModal { align: center middle; }
+    ServiceModal > #dialog {
+        width: 76; max-width: 96%; height: auto; max-height: 92%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ServiceModal .dialog-status { height: auto; color: $text-muted; }
+    ServiceModal .dialog-status.-error { color: $error; text-style: bold; }
+    ServiceModal Horizontal.buttons { height: auto; align-horizontal: right; }
+    ServiceModal Horizontal.buttons Button { margin-left: 1; }
+    ServiceModal OptionList { height: auto; max-height: 10; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Close")]
+
+    def __init__(self, service: "Service") -> None:
+        super().__init__()
+        self.service = service
+
+    @property
+    def client(self) -> Any:
+        return self.app.client  # type: ignore[attr-defined]
+
+    def status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(".dialog-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+# ------------------------------------------------------------------ auto-renew
+
+class AutoRenewScreen(ServiceModal):
+    """Auto-renew off, or every N months (the choices the panel offers for this tariff)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close"), Binding("enter", "save", "Save", show=True)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = f"Auto-renew · {service_title(self.service)}"
+            yield Static(Text(f"Now: {clean(self.service.autoprolong) or 'Off'}. "
+                              "Pick Off, or how often to renew; Enter saves."))
+            yield OptionList(id="choices")
+            yield Static("Loading the choices…", classes="dialog-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="autorenew")
+    async def load(self) -> None:
+        from ..api.calls import services
+
+        try:
+            form = await services.service_form(self.client, self.service.type, self.service.id)
+        except Exception as exc:
+            self.status(f"✗ {error_text(exc)} Press escape and try again.", error=True)
+            return
+        choices = form.options.get("autoprolong") or []
+        current = form.get("autoprolong") or "off"
+        options = self.query_one(OptionList)
+        options.add_options([Option(Text(clean(o.label)), id=o.key) for o in choices])
+        keys = [o.key for o in choices]
+        if current in keys:
+            options.highlighted = keys.index(current)
+        self.status("")
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.save(event.option.id or "off")
+
+    def action_save(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        self.save(options.get_option_at_index(options.highlighted).id or "off")
+
+    @work(exclusive=True, group="autorenew-save")
+    async def save(self, key: str) -> None:
+        from ..api.calls import services
+
+        self.status("Saving…")
+        months = None if key == "off" else int(key)
+        try:
+            await services.set_autoprolong(self.client, self.service.type, self.service.id, months)
+        except Exception as exc:
+            self.status(f"✗ {error_text(exc)} Pick again or press escape.", error=True)
+            return
+        label = "off" if months is None else clean(next(
+            (str(o.prompt) for o in self.query_one(OptionList).options if o.id == key), key))
+        self.app.notify(f"Auto-renew for {service_title(self.service)}: {label}.")
+        self.dismiss(True)
+
+
+# --------------------------------------------------------------------- delete
+
+class DeleteServiceScreen(ServiceModal):
+    """Deleting cannot be undone, so the user types the service's name first."""
+
+    DEFAULT_CSS = "DeleteServiceScreen > #dialog { border: round $error; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        name = service_title(self.service)
+        with Vertical(id="dialog") as box:
+            box.border_title = f"Delete {name}"
+            yield Static(Text.assemble(
+                "This deletes the service and everything on it; it cannot be undone.\n"
+                "To confirm, type its name: ", (name, "bold")))
+            yield Field("Service name", Input(placeholder=name, id="confirm-name"), id="name-field")
+            yield Static("", classes="dialog-status")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Delete (enter)", id="delete", variant="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.try_delete()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "delete":
+            self.try_delete()
+        else:
+            self.dismiss(False)
+
+    def try_delete(self) -> None:
+        typed = self.query_one("#confirm-name", Input).value.strip()
+        field = self.query_one("#name-field", Field)
+        if typed != service_title(self.service):
+            field.set_error(f"That is not the name. Type {service_title(self.service)} exactly, "
+                            "or press escape to keep the service.")
+            return
+        field.set_error(None)
+        self.delete()
+
+    @work(exclusive=True, group="delete")
+    async def delete(self) -> None:
+        from ..api.calls import services
+
+        self.status("Deleting…")
+        try:
+            await services.delete(self.client, self.service.type, self.service.id)
+        except Exception as exc:
+            self.status(f"✗ {error_text(exc)} The service was not deleted.", error=True)
+            return
+        self.app.notify(f"Deleted {service_title(self.service)}.")
+        self.dismiss(True)
+
+
+# -------------------------------------------------------------- instructions
+
+class InstructionsScreen(ServiceModal):
+    """The panel's HTML instructions (how to connect, login data) as readable text."""
+
+    BINDINGS = [Binding("escape,q", "cancel", "Close"), Binding("r", "reload", "Reload")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog") as box:
+            box.border_title = f"Instructions · {service_title(self.service)}"
+            yield Static("Loading the instructions…", classes="dialog-status")
+            yield Static("", id="instructions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="instructions")
+    async def load(self) -> None:
+        from ..api.calls import services
+
+        self.status("Loading the instructions…")
+        try:
+            text = await services.instruction(self.client, self.service.id)
+        except Exception as exc:
+            self.status(f"✗ {error_text(exc)} Press r to retry.", error=True)
+            return
+        self.status("")
+        self.query_one(".dialog-status", Static).display = False
+        self.query_one("#instructions", Static).update(
+            plain(text.strip() or "The panel has no instructions for this service.", multiline=True))
+        self.query_one("#dialog").focus()
+
+
+# ------------------------------------------------------------------- history
+
+class HistoryScreen(ModalScreen[None]):
+    """Every change to one service (server-paged like any list)."""
+
+    DEFAULT_CSS = """
+    HistoryScreen { align: center middle; }
+    HistoryScreen > #dialog {
+        width: 96%; max-width: 120; height: 80%; border: round $primary; background: $surface;
+    }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss_none", "Close")]
+
+    def __init__(self, service: "Service") -> None:
+        super().__init__()
+        self.service = service
+
+    def compose(self) -> ComposeResult:
+        from ..api.lists import SERVICE_HISTORY
+        from ..widgets.list_pane import ListPane, ListSpec
+        from ..widgets.resource_table import Column
+
+        call = SERVICE_HISTORY.bind(elid=self.service.id)
+        spec = ListSpec(
+            key=f"services/history/{self.service.id}", title=f"History of {service_title(self.service)}",
+            call=lambda: call, noun="changes", default_sort=("changed", True),
+            columns=(
+                Column("changed", "When", "datetime", width=16),
+                Column("description", "Change", min_width=20),
+                Column("user", "User", width=12, priority=2),
+                Column("ip", "IP", width=15, priority=3),
+            ),
+        )
+        with Vertical(id="dialog"):
+            yield ListPane(spec)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from ..widgets.list_pane import ListPane
+
+        self.call_after_refresh(self.query_one(ListPane).focus_table)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+# ----------------------------------------------------------- launching them
+
+def open_renew(app: Any, service: "Service", done: Done | None = None) -> None:
+    from .renew import RenewScreen
+
+    app.push_screen(RenewScreen(service), callback=_after(done))
+
+
+def open_autorenew(app: Any, service: "Service", done: Done | None = None) -> None:
+    app.push_screen(AutoRenewScreen(service), callback=_after(done))
+
+
+def open_delete(app: Any, service: "Service", done: Done | None = None) -> None:
+    app.push_screen(DeleteServiceScreen(service), callback=_after(done))
+
+
+def open_history(app: Any, service: "Service") -> None:
+    app.push_screen(HistoryScreen(service))
+
+
+def open_instructions(app: Any, service: "Service") -> None:
+    app.push_screen(InstructionsScreen(service))
+
+
+def open_control_panel(app: Any, service: "Service") -> None:
+    """Ask the panel for a login link to the service's own control panel, then open or copy it."""
+    app.notify(f"Asking the panel for the control panel of {service_title(service)}…")
+    app.run_worker(_goto(app, service), group="gotoserver", exclusive=True)
+
+
+async def _goto(app: Any, service: "Service") -> None:
+    from ..api.calls import services
+    from ..links import open_link
+
+    try:
+        url = await services.goto_server(app.client, service.id)
+    except Exception as exc:
+        app.notify(f"No control panel link: {error_text(exc)}", severity="error", timeout=10)
+        return
+    if not url:
+        app.notify("The panel sent no control panel link for this service.", severity="warning")
+        return
+    open_link(app, url)
+
+
+def open_order(app: Any, type_name: str | None = None, done: Done | None = None) -> None:
+    from .order_wizard import OrderWizard
+
+    app.push_screen(OrderWizard(type_name), callback=_after(done))
+
+
+def _after(done: Done | None) -> Callable[[Any], None]:
+    def callback(changed: Any) -> None:
+        if changed and done is not None:
+            done()
+
+    return callback
