@@ -1,35 +1,93 @@
-"""Entry points: ``billtui`` (the TUI)."""
+"""Entry points: ``billtui`` (the TUI) and its script subcommands.
+
+With no subcommand billtui starts the TUI exactly as before (``--demo``,
+``--tier``, ``--profile``, ``--url/--user``, ``--plain``). The subcommands
+(``get``, ``invoice``, ``ticket``, ``profiles``) print clean output on stdout,
+one-line errors on stderr, and exit non-zero on failure.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
-from dataclasses import replace
+from typing import Any
 
+from .cli_session import CliError, add_login_options, one_line
 from .menu import Edition
+
+EPILOG = ("Passwords are never taken on the command line: use the system keyring, "
+          "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="billtui",
         description="A keyboard-first terminal client for the BILLmanager customer area.",
-        epilog="Passwords are never taken on the command line: use the system keyring, "
-        "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.",
+        epilog=EPILOG,
     )
-    parser.add_argument("--demo", action="store_true", help="use the embedded demo panel (no network)")
-    parser.add_argument("--tier", "--edition", dest="tier", choices=[e.value for e in Edition],
-                        help="the panel's edition (default: the profile's, else standard)")
-    parser.add_argument("--size", choices=["small", "large"], default="small",
-                        help="demo data size (large: 100,000 expenses)")
-    parser.add_argument("--profile", help="the profile to use (default: the default profile)")
-    parser.add_argument("--url", help="a one-off panel URL, e.g. https://billing.example.com:1500/billmgr")
-    parser.add_argument("--user", help="the login for --url")
-    parser.add_argument("--plain", action="store_true", help="minimal output for screen readers")
+    add_login_options(parser, top_level=True)
+    parser.add_argument("--plain", action="store_true",
+                        help="plain mode for screen readers and minimal terminals: no box drawing, no colour")
+    from . import cli_get, cli_profiles, cli_tickets
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                title="script commands (no command: start the TUI)")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        add_login_options(p)
+
+    cli_get.add_parser(sub, common)
+    cli_tickets.add_parsers(sub, common)
+    cli_profiles.add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is None:
+        return _tui(args)
+    return _script(args)
+
+
+def _script(args: argparse.Namespace) -> int:
+    try:
+        if hasattr(args, "run_sync"):
+            text = args.run_sync(args)
+        else:
+            text = asyncio.run(_with_client(args))
+    except CliError as exc:
+        print(f"billtui: {one_line(exc)}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("billtui: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a BillError, or anything unexpected: one line, never a traceback
+        print(f"billtui: {one_line(exc) or type(exc).__name__}", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `billtui get ... | head`
+        return 0
+    return 0
+
+
+async def _with_client(args: argparse.Namespace) -> str:
+    from .cli_session import make_client
+
+    client: Any = make_client(args)
+    try:
+        await client.login()
+        return await args.run(client, args)
+    finally:
+        try:
+            await client.aclose()
+        except Exception:
+            pass
+
+
+def _tui(args: argparse.Namespace) -> int:
     from . import config as config_mod
     from .config import Profile
     from .launch import Launch
