@@ -6,6 +6,7 @@ module holds what its keys do and the add-funds form.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from .period import FilterChoice, Period, PeriodScreen, describe
 
 if TYPE_CHECKING:
     from ..api.models import AddFundsForm, Payment, PayMethod
+    from ..api.values import Money
 
 #: Status filter choices: (PaymentStatus number, label).
 STATUSES: tuple[tuple[str, str], ...] = (
@@ -87,15 +89,17 @@ class PaymentsPane(Vertical):
 
 
 def reload_payments(app: Any) -> None:
-    """After money moved: the payments list and the balance in the header."""
+    """After money moved: the payments and orders lists, the cart and the balance in the header."""
     from .main import MainScreen
 
     for screen in app.screen_stack:
         if isinstance(screen, MainScreen):
             screen.refresh_balance()
             for pane in screen.query(ListPane):
-                if pane.spec.key == "payments":
+                if pane.spec.key in ("payments", "orders"):
                     pane.reload()
+            for widget in screen.query("OrdersPane"):
+                widget.reload()  # type: ignore[attr-defined]
 
 
 # ----------------------------------------------------------------------- row actions
@@ -233,8 +237,21 @@ def check_amount(text: str, method: "PayMethod | None") -> tuple[Decimal | None,
     return amount, None
 
 
+@dataclass(frozen=True)
+class OrderToPay:
+    """An order (the cart, or one awaiting payment) whose amount the panel fixes."""
+
+    billorder: str
+    total: "Money | None"
+    what: str  # "the cart", "order 503"
+
+
 class AddFundsScreen(ModalScreen[None]):
-    """Choose a method (its limits shown), the amount, currency and payer; then pay on the page."""
+    """Choose a method (its limits shown), the amount, currency and payer; then pay on the page.
+
+    With an ``order`` it pays that order instead (``payment.add&billorder``): the
+    amount is the order's total and cannot be changed.
+    """
 
     DEFAULT_CSS = """
     AddFundsScreen { align: center middle; }
@@ -254,8 +271,9 @@ class AddFundsScreen(ModalScreen[None]):
         Binding("ctrl+r", "reload", "Reload form", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, order: OrderToPay | None = None) -> None:
         super().__init__()
+        self.order = order
         self.form: "AddFundsForm | None" = None
         self.busy = False
 
@@ -265,7 +283,7 @@ class AddFundsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = "Add funds"
+            box.border_title = f"Pay {self.order.what}" if self.order else "Add funds"
             yield Static("Loading the payment methods…", id="af-status")
             with Vertical(id="af-form"):
                 yield Field("Payment method", Select([], prompt="Choose a method", id="paymethod"),
@@ -298,7 +316,10 @@ class AddFundsScreen(ModalScreen[None]):
 
         self._status("Loading the payment methods…")
         try:
-            form = await finance.payment_methods(self.billtui.client)
+            if self.order is not None:
+                form = await finance.pay_basket_form(self.billtui.client, self.order.billorder)
+            else:
+                form = await finance.payment_methods(self.billtui.client)
         except Exception as exc:
             self._status(f"✗ Could not load the payment methods: {error_text(exc)} Press ctrl+r to retry.",
                          error=True)
@@ -323,6 +344,10 @@ class AddFundsScreen(ModalScreen[None]):
             payer.value = current
         self.query_one("#payment_currency-field").display = bool(form.currencies)
         self.query_one("#profile-field").display = bool(form.payers)
+        if self.order is not None:
+            amount = self.query_one("#amount", Input)
+            amount.value = fmt.money(self.order.total) if self.order.total else form.values.get("amount", "")
+            amount.disabled = True
         self._status("")
         self.query_one("#af-form").display = True
         methods.focus()
@@ -363,6 +388,15 @@ class AddFundsScreen(ModalScreen[None]):
             self.query_one("#paymethod-field", Field).set_error("Choose how you will pay.")
             self.query_one("#paymethod", Select).focus()
             return
+        if self.order is not None:
+            total = self.order.total.amount if self.order.total else None
+            if total is not None and not method.accepts(total):
+                self.query_one("#paymethod-field", Field).set_error(
+                    check_amount(str(total), method)[1] or "This method does not take this amount.")
+                return
+            self.busy = True
+            self.run_worker(self._submit(method, total or Decimal(0)), group="add-funds", exclusive=True)
+            return
         amount, problem = check_amount(self.query_one("#amount", Input).value, method)
         if problem is not None or amount is None:
             self.query_one("#amount-field", Field).set_error(problem)
@@ -379,12 +413,18 @@ class AddFundsScreen(ModalScreen[None]):
         currency = self._value("payment_currency")
         self._status(f"Creating the payment of {amount:,.2f} {currency} by {clean(method.name)}…")
         try:
-            start = await finance.add_funds(self.billtui.client, paymethod=method.id, amount=amount,
-                                            currency=currency, payer=self._value("profile"))
+            if self.order is not None:
+                extra = {k: v for k, v in (("payment_currency", currency),
+                                           ("profile", self._value("profile"))) if v}
+                start = await finance.pay_basket(self.billtui.client, self.order.billorder,
+                                                 paymethod=method.id, **extra)
+            else:
+                start = await finance.add_funds(self.billtui.client, paymethod=method.id, amount=amount,
+                                                currency=currency, payer=self._value("profile"))
         except errors.FieldError as exc:
             self.busy = False
             self._status("")
-            self._mark(exc.field, error_text(exc))
+            self._mark(exc.field, clean(exc.message) or error_text(exc))
             return
         except Exception as exc:
             self.busy = False
@@ -395,6 +435,8 @@ class AddFundsScreen(ModalScreen[None]):
         self.dismiss(None)
         reload_payments(app)
         what = f"Adding {amount:,.2f} {currency} by {clean(method.name)}"
+        if self.order is not None:
+            what = f"Paying {self.order.what} ({fmt.money(self.order.total)}) by {clean(method.name)}"
         if start.url:
             # This screen (and its workers) is going away: the app shows the page.
             app.run_worker(show_payment_page(app, start.url, what), group="payflow")

@@ -77,12 +77,15 @@ def invoices_spec() -> ListSpec:
 
 
 def orders_spec() -> ListSpec:
+    from .orders import ORDER_ACTIONS
+
     return ListSpec(
         key="orders",
         title="Order history",
         call=lambda: _lists().ORDERS,
         noun="orders",
         default_sort=("created", True),
+        actions=ORDER_ACTIONS,
         columns=(
             Column("number", "Number", width=10, priority=2),
             Column("created", "Date", "date", width=10),

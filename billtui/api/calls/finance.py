@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .. import assumed
 from ..client import BillClient
-from ..models import AddFundsForm, Basket, PaymentStart, Reward, RewardDetail
+from ..models import AddFundsForm, Basket, Order, PaymentStart, Reward, RewardDetail
 from ..parser import Doc, Ok, as_list, attr_of, text_of
 from ..values import parse_date, parse_money
 from ._util import ids
@@ -93,6 +93,12 @@ async def pay_basket(client: BillClient, billorder: str, *, paymethod: str | Non
     return _payment_start(doc)
 
 
+async def orders_awaiting_payment(client: BillClient) -> list[Order]:
+    """Orders placed but not paid yet: the ``inpaylist`` the ``order`` list carries."""
+    doc = await client.call("order", p_cnt="1")
+    return [Order.from_row(r) for r in doc.sublist("inpaylist")]
+
+
 # --- expenses ----------------------------------------------------------------------------------
 
 async def expense_filter(client: BillClient, start: date | str | None = None, end: date | str | None = None) -> None:
@@ -136,5 +142,5 @@ async def reward_detail(client: BillClient, day: date | str) -> list[RewardDetai
 
 
 __all__ = ["payment_methods", "add_funds", "payment_redirect", "delete_payment", "payment_pdf", "invoice_pdf",
-           "basket", "pay_basket_form", "basket_remove", "basket_clear", "apply_promocode", "pay_basket", "expense_filter",
+           "basket", "pay_basket_form", "basket_remove", "basket_clear", "apply_promocode", "pay_basket", "orders_awaiting_payment", "expense_filter",
            "rewards", "reward_detail"]
