@@ -1,38 +1,267 @@
-"""Customer: who you are to the provider — contact data, balance, payers, discounts."""
+"""Customer: who you are to the provider — contact data, balance, payers, discounts —
+and, at a glance, what needs attention (services about to expire, unpaid cart, new replies).
+"""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from ..widgets.async_pane import AsyncPane
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static
+
+from .. import format as fmt
+from ..safe import clean
+from ..widgets.async_pane import AsyncPane, error_text
+from ..widgets.field import Field
 from ..widgets.kv import kv_card, small_table
+from .service_actions import app_today
+
+#: How many tickets to look at for new replies (the newest first).
+TICKETS_CHECKED = 100
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What the customer should look at now; each part is a value or the error that stopped it."""
+
+    expiring: Any  # list[(Service, type title)] | Exception
+    cart: Any  # Basket | Exception
+    replies: Any  # list[Ticket] | Exception
+
+
+async def _expiring(app: Any) -> list[tuple[Any, str]]:
+    from ..api import lists
+    from ..api.calls import account
+    from ..api.calls._util import fetch_all
+
+    menu = app.session.menu or await account.menu(app.client)
+    today = app_today(app)
+    soon = today + timedelta(days=fmt.EXPIRY_WARN_DAYS)
+    types = list(menu.service_types)
+    results = await asyncio.gather(*(fetch_all(app.client, lists.services(t.name)) for t in types))
+    found = [(s, t.title) for t, rows in zip(types, results) for s in rows
+             if s.expires is not None and today <= s.expires <= soon]
+    return sorted(found, key=lambda e: (e[0].expires, e[0].name))
+
+
+async def _replies(app: Any) -> list[Any]:
+    from ..api.lists import TICKETS, fetch_page
+
+    page = await fetch_page(app.client, TICKETS, 1, TICKETS_CHECKED, sort=("last_message", True))
+    return [t for t in page.rows if t.unread]
+
+
+async def attention(app: Any) -> Attention:
+    from ..api.calls import finance
+
+    expiring, cart, replies = await asyncio.gather(
+        _expiring(app), finance.basket(app.client), _replies(app), return_exceptions=True)
+    return Attention(expiring, cart, replies)
+
+
+def attention_card(found: Attention) -> Static:
+    lines = Text()
+
+    def failed(what: str, exc: BaseException) -> None:
+        lines.append(f"✗ Could not check {what}: {error_text(exc)} Press r to retry.\n", style="red")
+
+    nothing = True
+    if isinstance(found.expiring, BaseException):
+        failed("expiring services", found.expiring)
+    elif found.expiring:
+        nothing = False
+        lines.append(f"Expiring within {fmt.EXPIRY_WARN_DAYS} days ", style="bold")
+        lines.append("(s: Services, n there renews)\n", style="dim")
+        for service, type_title in found.expiring:
+            lines.append("  ").append_text(fmt.expiry(service.expires))
+            lines.append(f"  {clean(service.name)}", style="bold").append(f" · {clean(type_title)}\n")
+    if isinstance(found.cart, BaseException):
+        failed("the cart", found.cart)
+    elif not found.cart.empty:
+        nothing = False
+        items = len(found.cart.items)
+        total = f", {fmt.money(found.cart.total)}" if found.cart.total is not None else ""
+        lines.append(f"Unpaid in the cart: {items} item{'s' if items != 1 else ''}{total} ", style="bold")
+        lines.append("(o: Orders)\n", style="dim")
+        for item in found.cart.items:
+            lines.append(f"  {clean(item.description or item.tariff)}  {fmt.money(item.cost)}\n")
+    if isinstance(found.replies, BaseException):
+        failed("tickets", found.replies)
+    elif found.replies:
+        nothing = False
+        lines.append(f"New replies in {len(found.replies)} ticket{'s' if len(found.replies) != 1 else ''} ",
+                     style="bold")
+        lines.append("(t: Open tickets)\n", style="dim")
+        for ticket in found.replies:
+            lines.append(f"  #{clean(ticket.id)} {clean(ticket.subject)}\n")
+    if nothing and not lines:
+        lines.append("Nothing needs your attention.", style="green")
+    lines.rstrip()
+    static = Static(lines, classes="card", id="attention")
+    static.border_title = "Needs attention"
+    return static
 
 
 class CustomerPane(AsyncPane):
     title = "Customer"
+    BINDINGS = [
+        Binding("e", "edit", "Edit contact data"),
+        Binding("s", "goto('services')", "Services"),
+        Binding("o", "goto('orders')", "Cart"),
+        Binding("t", "goto('tickets')", "Tickets"),
+    ]
 
     async def fetch(self) -> Any:
         from ..api.calls import account
 
-        client = self.billtui.client
+        app = self.billtui
+        client = app.client
+        fmt.pin_today(app_today(app))
         return await asyncio.gather(
             account.user_view(client), account.dashboard(client),
-            account.payers(client), account.discounts(client),
+            account.payers(client), account.discounts(client), attention(app),
         )
 
     def show(self, data: Any) -> list[Any]:
-        user, dashboard, payers, discounts = data
+        user, dashboard, payers, discounts, found = data
+        self.user = user
         return [
-            kv_card("Account", [
+            kv_card("Account (e edits)", [
                 ("Name", user.realname), ("Login", user.login),
-                ("Email", user.email), ("Phone", user.phone),
+                ("Email", user.email), ("Phone", user.phone or dashboard.phone),
             ]),
             kv_card("Balance", [
                 ("Balance", dashboard.balance), ("Credit", dashboard.credit),
             ]),
+            attention_card(found),
             small_table("Payers (shown on invoices)", ("Name", "Type", "Status"),
                         [(p.name, p.kind, p.status_text) for p in payers], empty="No payers yet."),
             small_table("Discounts", ("Discount", "Value"),
                         [(d.name, d.value) for d in discounts], empty="No discounts."),
         ]
+
+    def action_edit(self) -> None:
+        user = getattr(self, "user", None)
+        if user is None:
+            self.notify("The account is still loading.", severity="warning")
+            return
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+
+        self.app.push_screen(EditContactScreen(user), callback=closed)
+
+    def action_goto(self, key: str) -> None:
+        self.billtui.goto(key)
+
+
+class EditContactScreen(ModalScreen[bool]):
+    """Name, email and phone; the panel checks them, and a refused field is marked with its reason."""
+
+    DEFAULT_CSS = """
+    EditContactScreen { align: center middle; }
+    EditContactScreen > #dialog {
+        width: 70; max-width: 96%; height: auto; max-height: 94%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    EditContactScreen .dialog-status { height: auto; color: $text-muted; }
+    EditContactScreen .dialog-status.-error { color: $error; text-style: bold; }
+    EditContactScreen Horizontal { height: auto; align-horizontal: right; }
+    EditContactScreen Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+    FIELDS = (("realname", "Full name"), ("email", "Email"), ("phone", "Phone"))
+
+    def __init__(self, user: Any) -> None:
+        super().__init__()
+        self.user = user
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = "Edit contact data"
+            for name, label in self.FIELDS:
+                yield Field(label, Input(value=getattr(self.user, name, "") or "", id=f"in-{name}"),
+                            id=f"field-{name}")
+            yield Static("Enter on the last field or ctrl+s saves; escape cancels.", classes="dialog-status")
+            with Horizontal():
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#in-realname", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#in-{name}", Input).value.strip() for name, _ in self.FIELDS}
+
+    def has_unsaved(self) -> bool:
+        return any(v != (getattr(self.user, k, "") or "") for k, v in self.values().items())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == f"in-{self.FIELDS[-1][0]}":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(".dialog-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text))
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        for name, _ in self.FIELDS:
+            self.query_one(f"#field-{name}", Field).set_error(None)
+        self.saving = True
+        self.save(self.values())
+
+    @work(exclusive=True, group="contact-save")
+    async def save(self, values: dict[str, str]) -> None:
+        from ..api import errors
+        from ..api.calls import account
+
+        self._status("Saving…")
+        try:
+            await account.user_save(self.app.client, **values)  # type: ignore[attr-defined]
+        except errors.FieldError as exc:
+            self.saving = False
+            known = {name for name, _ in self.FIELDS}
+            if exc.field in known:
+                field = self.query_one(f"#field-{exc.field}", Field)
+                field.set_error(exc.message)
+                self.query_one(f"#in-{exc.field}", Input).focus()
+                self._status("Not saved: fix the marked field.", error=True)
+            else:
+                self._status(f"✗ Not saved: {error_text(exc)}", error=True)
+            return
+        except Exception as exc:
+            self.saving = False
+            self._status(f"✗ Not saved: {error_text(exc)} Press ctrl+s to try again.", error=True)
+            return
+        self.app.notify("Contact data saved.")
+        self.dismiss(True)

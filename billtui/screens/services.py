@@ -92,10 +92,10 @@ class ServiceTable(DataTable):
         self.rows_data = rows
 
     def on_mount(self) -> None:
-        self.add_columns("Expires", "Type", "Service", "Status", "Auto-renew")
+        self.add_columns("Expires", "Service", "Type", "Status", "Auto-renew")
         for service, type_title in self.rows_data:
             status = Text(clean(service.status_text or service.status.label), style=fmt.status_style(service.status))
-            self.add_row(fmt.expiry(service.expires), Text(clean(type_title)), Text(clean(service.name)),
+            self.add_row(fmt.expiry(service.expires), Text(clean(service.name)), Text(clean(type_title)),
                          status, Text(clean(service.autoprolong)), key=service.id)
 
     @property

@@ -1,0 +1,75 @@
+"""The Customer screen: the account at a glance, what needs attention, editing contact data."""
+
+from __future__ import annotations
+
+from tests.app.conftest import demo_app, open_item, screen_text, settle
+
+
+async def test_overview_shows_account_balance_and_what_needs_attention():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "customer")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "John Smith" in text
+        assert "124.50 USD" in text
+        assert "Needs attention" in text
+        assert "Expiring within 14 days" in text
+        attention = str(app.screen.query_one("#attention").render())
+        assert "db-01" in attention and "shop.example.com" in attention
+        assert "old-project.net" not in attention  # expired already, not "expiring"
+        assert "New replies in" in attention  # ticket 1001 has an unread reply
+        assert "Unpaid in the cart" not in attention  # the demo cart starts empty
+        assert "Payers" in text and "Discounts" in text
+
+
+async def test_cart_items_show_up_as_needing_attention():
+    from billtui.api.calls import services
+
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await services.prolong_submit(app.client, "111", 12)
+        await open_item(pilot, "customer")
+        await pilot.press("r")
+        await settle(pilot)
+        attention = str(app.screen.query_one("#attention").render())
+        assert "Unpaid in the cart: 1 item" in attention
+
+
+async def test_edit_contact_data():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "customer")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        phone = app.screen.query_one("#in-phone")
+        phone.value = ""
+        phone.focus()
+        await pilot.press(*"+1 555 0100", "enter")
+        await settle(pilot)
+        row = app.sim.state.one("SELECT phone FROM users WHERE id=7")
+        assert row["phone"] == "+1 555 0100"
+        assert "+1 555 0100" in screen_text(app)
+
+
+async def test_bad_email_marks_the_field_and_keeps_the_input():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "customer")
+        await settle(pilot)
+        before = app.sim.state.one("SELECT email FROM users WHERE id=7")["email"]
+        await pilot.press("e")
+        await settle(pilot)
+        email = app.screen.query_one("#in-email")
+        email.value = ""
+        email.focus()
+        await pilot.press(*"not-an-email", "ctrl+s")
+        await settle(pilot)
+        assert app.screen.query_one("#field-email").has_class("-invalid")
+        assert app.screen.query_one("#in-email").value == "not-an-email"
+        text = screen_text(app)
+        assert "Edit contact data" in text
+        assert "Email" in text and "not-an-email" in text
+        assert app.sim.state.one("SELECT email FROM users WHERE id=7")["email"] == before
