@@ -32,6 +32,10 @@ class MenuCommands(Provider):
 
         on_main = any(isinstance(s, MainScreen) for s in app.screen_stack)
         if on_main:
+            from .screens.favourites import open_favourite, visible_favourites
+
+            for fav in visible_favourites(app):
+                yield (f"Favourite: {clean(fav.title)}", partial(open_favourite, app, fav), "★ Favourites")
             for item in items_for(edition):
                 yield (f"Go to {item.title}", partial(app.goto, item.key),
                        f"{section_titles[item.section]} · {item.description}")

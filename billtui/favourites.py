@@ -19,12 +19,25 @@ _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 @dataclass(frozen=True)
 class Favourite:
-    key: str  # a menu key like "payments" or "services/vds"
+    """A starred menu item (``key`` = "payments", "services/vds") or an object in
+    a list (``key`` = "<list key>#<id>", e.g. "invoices#12", with ``object_id``)."""
+
+    key: str
     title: str
+    object_id: str = ""
+
+    @property
+    def list_key(self) -> str:
+        """The menu entry to open: the item itself, or the list holding the object."""
+        return self.key.split("#", 1)[0]
 
     @property
     def item_key(self) -> str:
-        return self.key.split("/", 1)[0]
+        return self.list_key.split("/", 1)[0]
+
+
+def object_key(list_key: str, object_id: str) -> str:
+    return f"{list_key}#{object_id}"
 
 
 class FavouritesStore:
@@ -40,24 +53,29 @@ class FavouritesStore:
         out = []
         for entry in data if isinstance(data, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("key"), str):
-                out.append(Favourite(entry["key"], str(entry.get("title", entry["key"]))))
+                out.append(Favourite(entry["key"], str(entry.get("title", entry["key"])),
+                                     str(entry.get("object_id", ""))))
         return out
 
     def save(self, favourites: list[Favourite]) -> None:
-        data = [{"key": f.key, "title": f.title} for f in favourites]
+        data = [{"key": f.key, "title": f.title, **({"object_id": f.object_id} if f.object_id else {})}
+                for f in favourites]
         paths.private_write(self.path, json.dumps(data, indent=2, ensure_ascii=False))
 
     def visible(self, edition: Edition) -> list[Favourite]:
         return [f for f in self.load() if visible(f.item_key, edition)]
 
-    def toggle(self, key: str, title: str) -> bool:
+    def toggle(self, key: str, title: str, object_id: str = "") -> bool:
         """Star or unstar; returns True if it is now a favourite."""
         current = self.load()
         if any(f.key == key for f in current):
             self.save([f for f in current if f.key != key])
             return False
-        self.save([*current, Favourite(key, title)])
+        self.save([*current, Favourite(key, title, object_id)])
         return True
+
+    def contains(self, key: str) -> bool:
+        return any(f.key == key for f in self.load())
 
     def remove(self, key: str) -> None:
         self.save([f for f in self.load() if f.key != key])

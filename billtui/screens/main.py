@@ -301,20 +301,10 @@ class MainScreen(Screen[None]):
                 return
 
     def action_star(self) -> None:
-        """Star or unstar the highlighted menu item (kept per profile)."""
-        from ..favourites import FavouritesStore
+        """Star or unstar the focused list's row, else the highlighted menu item (kept per profile)."""
+        from .favourites import star_focused
 
-        node = self.nav.cursor_node
-        entry = node.data if node is not None else None
-        if entry is None or entry.item is None or entry.item.key == "favourites":
-            return
-        app = self.billtui
-        title = entry.service_title or entry.item.title
-        if entry.service_type:
-            title = f"Services › {title}"
-        store = FavouritesStore(app.profile.name if app.profile else "default")
-        starred = store.toggle(entry.key, title)
-        self.notify(f"{'Starred' if starred else 'Unstarred'} {title}.")
+        star_focused(self)
 
     def action_refresh_all(self) -> None:
         self.load_session()

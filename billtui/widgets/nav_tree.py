@@ -26,6 +26,8 @@ class NavEntry:
     service_title: str = ""
     available: bool = True
     reason: str = ""
+    #: A favourite's key (``billtui.favourites``): the node opens it; ``item`` is None.
+    favourite: str = ""
 
     @property
     def key(self) -> str:
@@ -66,6 +68,7 @@ class NavTree(Tree[NavEntry]):
         """(Re)build for ``edition``; ``offered(item)`` says if the panel has it."""
         self.clear()
         target: TreeNode[NavEntry] | None = None
+        self._add_favourites(edition)
         for section, items in sections_for(edition):
             # A section holding just its namesake (Customer, Services) is that
             # item: "Customer › Customer" would only add a line to scroll past.
@@ -96,6 +99,27 @@ class NavTree(Tree[NavEntry]):
             self.move_cursor(target)
         else:
             self.cursor_line = 1 if self.root.children else -1
+
+    def _add_favourites(self, edition: Edition) -> None:
+        """The user's favourites, first; only those the edition shows (never an empty group)."""
+        from ..screens.favourites import store_for
+
+        favourites = store_for(self.app).visible(edition) if hasattr(self.app, "profile") else []
+        if not favourites:
+            return
+        group = self.root.add(Text("★ Favourites", style="bold"), NavEntry(None), expand=True)
+        for fav in favourites:
+            group.add_leaf(Text(clean(fav.title)), NavEntry(None, service_title=fav.title, favourite=fav.key))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NavEntry]) -> None:
+        entry = event.node.data
+        if entry is not None and entry.favourite:
+            event.stop()
+            from ..screens.favourites import open_favourite, store_for
+
+            found = next((f for f in store_for(self.app).load() if f.key == entry.favourite), None)
+            if found is not None:
+                open_favourite(self.app, found)  # type: ignore[arg-type]
 
     def find(self, key: str) -> TreeNode[NavEntry] | None:
         stack = list(self.root.children)
