@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Tree
 
 from ..menu import Edition, SECTIONS, item as menu_item, visible
+from ..widgets.availability import ItemUnavailable
 from ..widgets.header_bar import HeaderBar
 from ..widgets.nav_tree import NavEntry, NavTree
 
@@ -51,6 +52,8 @@ class MainScreen(Screen[None]):
         # not every item the cursor passed over on the way.
         self.history: list[str] = []
         self._committed: str = ""
+        # Items a call said the panel does not offer, with the panel's words.
+        self.unavailable: dict[str, str] = {}
 
     @property
     def billtui(self) -> "BillTUI":
@@ -161,7 +164,17 @@ class MainScreen(Screen[None]):
     def _offered(self, item: Any) -> bool:
         from ..api.features import offered
 
+        if item.key in self.unavailable:
+            return False
         return offered(self.billtui.session.menu, item.feature)
+
+    def on_item_unavailable(self, event: "ItemUnavailable") -> None:
+        key = event.key.split("/", 1)[0]
+        if key in self.unavailable or key == "services":
+            return
+        self.unavailable[key] = event.reason
+        self.rebuild_tree(select=self.current_key)
+        self.notify(f"The panel says: {event.reason}", title="Not available", severity="warning")
 
     def _service_types(self) -> list[tuple[str, str]]:
         panel_menu = self.billtui.session.menu
@@ -204,7 +217,12 @@ class MainScreen(Screen[None]):
     # ----------------------------------------------------------- switching
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NavEntry]) -> None:
+        if event.node is not self.nav.cursor_node:
+            return  # stale: the tree was rebuilt and the cursor has moved on since
         entry = event.node.data
+        pending = self.nav.pending_select
+        if pending is not None and (entry is None or entry.key != pending):
+            return  # the tree is being rebuilt; the cursor is on its way back
         if entry is not None and entry.item is not None:
             self.open_entry(entry)
 

@@ -62,6 +62,9 @@ class AsyncPane(VerticalScroll, can_focus=True):
         try:
             data = await self.fetch()
         except Exception as exc:
+            from .availability import report_if_unavailable
+
+            report_if_unavailable(self, exc)
             self._set_status(f"✗ {error_text(exc)} Press r to retry.", error=True)
             return
         body = self.query_one("#pane-body", Vertical)

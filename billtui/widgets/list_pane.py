@@ -123,6 +123,9 @@ class ListPane(Vertical):
     def on_resource_table_state_changed(self, event: ResourceTable.StateChanged) -> None:
         event.stop()
         if event.error is not None:
+            from .availability import report_if_unavailable
+
+            report_if_unavailable(self, event.error)
             message = clean(getattr(event.error, "message", "") or str(event.error))
             hint = clean(getattr(event.error, "hint", "") or "")
             self._status(f"✗ {message} {hint} Press r to retry.".replace("  ", " "), error=True)

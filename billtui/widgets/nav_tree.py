@@ -54,6 +54,7 @@ class NavTree(Tree[NavEntry]):
 
     def __init__(self, **kwargs) -> None:
         super().__init__("Menu", **kwargs)
+        self.pending_select: str | None = None
         self.show_root = False
         self.guide_depth = 2
 
@@ -95,10 +96,19 @@ class NavTree(Tree[NavEntry]):
                     node = section_node.add_leaf(label, entry)
                 if select_key == entry.key:
                     target = node
-        if target is not None:
-            self.move_cursor(target)
-        else:
-            self.cursor_line = 1 if self.root.children else -1
+        # Node lines exist only after the tree has laid itself out again, so the
+        # cursor is put back after the next refresh; until then highlights of
+        # other nodes are the rebuild's noise (see MainScreen).
+        self.pending_select = select_key if target is not None else None
+        self.call_after_refresh(self._restore_cursor, select_key)
+
+    def _restore_cursor(self, key: str | None) -> None:
+        node = self.find(key) if key else None
+        if node is not None:
+            self.move_cursor(node)
+        elif self.cursor_line < 0 and self.root.children:
+            self.cursor_line = 0
+        self.pending_select = None
 
     def _add_favourites(self, edition: Edition) -> None:
         """The user's favourites, first; only those the edition shows (never an empty group)."""

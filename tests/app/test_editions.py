@@ -7,6 +7,8 @@ from billtui.menu: a mistake there must fail a test, not be copied into it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.command import CommandPalette
 
@@ -48,7 +50,8 @@ def tree_items(app) -> list[tuple[str, str]]:
 
     def walk(node, section: str) -> None:
         for child in node.children:
-            label = child.label.plain
+            # "(2 new)" counts unread tickets; it is not part of the item's name.
+            label = re.sub(r" \(\d+ new\)$", "", child.label.plain)
             if child.data is not None and child.data.item is not None:
                 if child.data.service_type:
                     continue  # product types are the panel's, not the edition's
@@ -126,3 +129,16 @@ async def test_item_the_panel_does_not_offer_is_dimmed_and_says_why():
         text = screen_text(app)
         assert "Invoices is not available" in text
         assert "does not offer it" in text
+
+
+async def test_item_whose_call_answers_not_available_is_dimmed_with_the_panels_words():
+    app = demo_app(Edition.STANDARD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert ("Finances", "Invoices") in tree_items(app)
+        # The menu listed it, but the provider's module answers "not available".
+        app.sim.disabled = frozenset({"invoice"})
+        app.goto("invoices")
+        await settle(pilot)
+        assert ("Finances", "Invoices (n/a)") in tree_items(app)
+        assert "not available" in screen_text(app)
