@@ -8,6 +8,7 @@ stores for the session — so we re-send it only when it changed or the session 
 
 from __future__ import annotations
 
+import asyncio
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -110,11 +111,30 @@ async def _sync_filter(client: "BillClient", call: ListCall[Any], panel: dict[st
     per_client[call.func] = (client.session_epoch, state)
 
 
+# One lock per client and list function: the panel keeps a list's filter in the session, so two
+# fetches of the same list with different filters (the table and a total being added up) must not
+# interleave between setting the filter and reading the list.
+_filter_locks: "weakref.WeakKeyDictionary[Any, dict[str, asyncio.Lock]]" = weakref.WeakKeyDictionary()
+
+
+def _filter_lock(client: Any, func: str) -> asyncio.Lock:
+    return _filter_locks.setdefault(client, {}).setdefault(func, asyncio.Lock())
+
+
 async def fetch_page(client: "BillClient", call: ListCall[T], page: int, page_size: int, *,
                      sort: tuple[str, bool] | None = None, filters: Mapping[str, str] | None = None,
                      params: Mapping[str, str] | None = None) -> Page[T]:
     """One page (1-based) of ``call``; ``sort`` = (model field, descending); ``filters`` as documented
     per call (``None`` leaves the stored filter alone, ``{}`` clears it)."""
+    if filters is not None and call.filter_func and not call.inline_filter:
+        async with _filter_lock(client, call.func):
+            return await _fetch_page(client, call, page, page_size, sort=sort, filters=filters, params=params)
+    return await _fetch_page(client, call, page, page_size, sort=sort, filters=filters, params=params)
+
+
+async def _fetch_page(client: "BillClient", call: ListCall[T], page: int, page_size: int, *,
+                      sort: tuple[str, bool] | None, filters: Mapping[str, str] | None,
+                      params: Mapping[str, str] | None) -> Page[T]:
     if params:
         call = call.bind(**params)
     missing = [n for n in call.needs if not call.params.get(n)]

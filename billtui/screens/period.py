@@ -7,6 +7,7 @@ real panel's clock give the same "this month".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
@@ -18,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static
 
-from ..api.values import parse_date
 from ..widgets.field import Field
 
 LABELS: dict[str, str] = {
@@ -85,6 +85,16 @@ def preset(key: str, today: date) -> Period:
     if key == "last_12":
         return Period(key, add_months(first, -11), today)
     return Period("all")
+
+
+def strict_date(text: str) -> date | None:
+    """A typed ``YYYY-MM-DD`` date, strictly (the panel's parser forgives; a user's typo must not pass)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         if not text:
             field.set_error(None)
             return True, None
-        day = parse_date(text)
+        day = strict_date(text)
         field.set_error(None if day else f"“{text}” is not a date. Write it as YYYY-MM-DD, e.g. {self.today}.")
         return day is not None, day
 

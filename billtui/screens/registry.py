@@ -50,6 +50,7 @@ def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
     from .favourites import FavouritesPane
     from .help import help_pane, tutorials_pane
     from .orders import OrdersPane
+    from .expenses import ExpensesPane
     from .payments import PaymentsPane
     from .settings import (AffiliatePane, ContactSettingsPane, NotificationsPane,
                            UserSettingsPane)
@@ -62,6 +63,7 @@ def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
         "services": _services_overview,
         "orders": lambda app: OrdersPane(),
         "payments": lambda app: PaymentsPane(),
+        "expenses": lambda app: ExpensesPane(),
         "commissions": lambda app: CommissionsPane(),
         "notifications": lambda app: NotificationsPane(),
         "favourites": lambda app: FavouritesPane(),
