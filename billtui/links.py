@@ -19,14 +19,22 @@ def has_display() -> bool:
 
 def open_link(app: Any, url: str) -> None:
     url = clean(url)
+    reason = "No display here: "
     if has_display() and not os.environ.get("BILLTUI_NO_BROWSER"):
         import webbrowser
 
+        reason = "No browser could be opened: "
         try:
             if webbrowser.open(url):
                 app.notify(f"Opened in your browser: {url}")
                 return
         except Exception:
             pass
+    copy_link(app, url, reason=reason)
+
+
+def copy_link(app: Any, url: str, *, reason: str = "") -> None:
+    """Show the URL and copy it (OSC 52 reaches the user's own clipboard through SSH)."""
+    url = clean(url)
     app.copy_to_clipboard(url)
-    app.notify(f"{url}\nCopied to the clipboard.", title="Link", timeout=15)
+    app.notify(f"{url}\n{reason}Copied to the clipboard.", title="Link", timeout=15)
