@@ -222,3 +222,33 @@ async def test_details_history_and_instructions():
         await pilot.press("escape", "h")
         await settle(pilot)
         assert "History of db-01" in screen_text(app)
+
+
+async def test_control_panel_link_is_opened_or_copied(monkeypatch):
+    monkeypatch.setenv("BILLTUI_NO_BROWSER", "1")
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_vds(pilot)
+        await _highlight(pilot, "db-01")
+        await pilot.press("c")
+        await settle(pilot)
+        assert any("vds.panel.example.com" in str(n.message) for n in app._notifications)
+
+
+async def test_order_pay_now_ends_on_the_payment_page(monkeypatch):
+    monkeypatch.setenv("BILLTUI_NO_BROWSER", "1")
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_vds(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("enter", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "Bank card" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "https://pay.example.com/" in screen_text(app)
