@@ -59,14 +59,18 @@ def expenses_spec() -> ListSpec:
 
 
 def invoices_spec() -> ListSpec:
+    from .invoices import ACTIONS, open_invoice
+
     return ListSpec(
         key="invoices",
         title="Invoices",
         call=lambda: _lists().INVOICES,
         noun="invoices",
         default_sort=("created", True),
+        actions=ACTIONS,
+        on_select=open_invoice,
         columns=(
-            Column("number", "Number", width=12),
+            Column("number", "Number", width=14),
             Column("created", "Date", "date", width=10),
             Column("customer", "Customer", min_width=12, priority=3),
             Column("amount", "Amount", "money", width=14),
