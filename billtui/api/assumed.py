@@ -128,6 +128,9 @@ AUTOPROLONG_OFF = frozenset({"", "off", "null", "none", "0", "no"})
 TICKET_FROM_SUPPORT = "incoming"
 TICKET_FROM_CUSTOMER = "outcoming"
 TICKET_INFO = "info"
+#: Largest file billtui lets the user attach to a ticket message (the panel's own limit is not
+#: published; 10 MiB is what BILLmanager installs commonly allow). Checked before sending.
+TICKET_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: Attachments go in as file_1, file_2, ...
 UPLOAD_FIELD_PREFIX = "file_"
 

@@ -190,11 +190,15 @@ INVOICES: ListCall[Invoice] = ListCall("invoices", "invoice", Invoice.from_row, 
 ORDERS: ListCall[Order] = ListCall("orders", "order", Order.from_row, _cols(Order), assumed.ORDER_FILTER_FUNC)
 
 #: Filters: panel fields as they are, via ``clientticket.filter``.
+#: Filters: ``text`` (subject contains), ``status`` (a ``TicketStatus`` value).
+_TICKET_FILTERS: Mapping[str, str] = MappingProxyType({"text": "name", "status": "tstatus"})
+
 TICKETS: ListCall[Ticket] = ListCall("tickets", "clientticket", Ticket.from_row, _cols(Ticket),
-                                     "clientticket.filter")
+                                     "clientticket.filter", filter_fields=_TICKET_FILTERS)
 
 ARCHIVED_TICKETS: ListCall[Ticket] = ListCall("archived_tickets", "clientticket_archive", Ticket.from_row,
-                                              _cols(Ticket), "clientticket_archive.filter")
+                                              _cols(Ticket), "clientticket_archive.filter",
+                                              filter_fields=_TICKET_FILTERS)
 
 #: Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``.
 SERVICE_HISTORY: ListCall[HistoryEntry] = ListCall("service_history", "service.history", HistoryEntry.from_row,

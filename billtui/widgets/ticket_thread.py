@@ -1,0 +1,114 @@
+"""A ticket's conversation: every message in order, who wrote it, when.
+
+The customer's messages and support's are told apart by words as well as by
+colour and side ("You" on the right, "Support" on the left), system notes are
+shown as such. Everything from the server goes through ``safe.plain``: a
+subject or body holding markup or ESC sequences shows as typed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..safe import clean, plain
+
+
+def human_size(size: int | None) -> str:
+    """``2048`` → ``2.0 KB``; unknown → ``size unknown``."""
+    if size is None:
+        return "size unknown"
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KB", "MB", "GB"):
+        value /= 1024
+        if value < 1024 or unit == "GB":
+            return f"{value:.1f} {unit}"
+    return f"{size} B"  # pragma: no cover
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "time unknown"
+
+
+def message_text(message: object) -> Text:
+    """Header line (who, when), the body, then the attachments, all literal."""
+    kind = getattr(message, "kind", "info")
+    author = clean(getattr(message, "author", "")) or ("System" if kind == "info" else "")
+    posted = when(getattr(message, "posted", None))
+    out = Text()
+    if kind == "outcoming":
+        out.append("▶ You", style="bold")
+        if author:
+            out.append(" · ")
+            out.append_text(plain(author))
+    elif kind == "incoming":
+        out.append("◀ Support", style="bold")
+        if author:
+            out.append(" · ")
+            out.append_text(plain(author))
+    else:
+        out.append("ℹ Note", style="bold")
+        if author:
+            out.append(" · ")
+            out.append_text(plain(author))
+    out.append(f" · {posted}", style="dim")
+    out.append("\n")
+    out.append_text(plain(getattr(message, "body", ""), multiline=True))
+    for attachment in getattr(message, "attachments", ()):
+        out.append("\n↳ attachment: ", style="dim")
+        out.append_text(plain(attachment.name or "(no name)", style="underline"))
+        out.append(f" ({human_size(attachment.size)})", style="dim")
+    return out
+
+
+class MessageView(Static):
+    DEFAULT_CSS = """
+    MessageView { height: auto; padding: 0 1; margin: 0 0 1 0; }
+    MessageView.-customer { margin-left: 6; border-left: thick $accent; background: $boost; }
+    MessageView.-support { margin-right: 6; border-left: thick $success; }
+    MessageView.-info { color: $text-muted; text-style: italic; padding-left: 3; }
+    """
+
+    def __init__(self, message: object) -> None:
+        kind = getattr(message, "kind", "info")
+        css = {"outcoming": "-customer", "incoming": "-support"}.get(kind, "-info")
+        super().__init__(message_text(message), classes=css)
+        self.message = message
+
+
+class TicketThreadView(VerticalScroll, can_focus=True):
+    """Scrolls from the keyboard: up/down, page up/down, home/end."""
+
+    DEFAULT_CSS = """
+    TicketThreadView { height: 1fr; padding: 0 1; border: round $panel-lighten-2; }
+    TicketThreadView:focus { border: round $accent; }
+    """
+    BINDINGS = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+
+    async def show_messages(self, messages: Iterable[object]) -> None:
+        await self.remove_children()
+        views = [MessageView(m) for m in messages]
+        if not views:
+            views = [MessageView(_Empty())]
+        await self.mount_all(views)
+        self.scroll_end(animate=False, immediate=False)
+
+
+class _Empty:
+    kind = "info"
+    author = "billtui"
+    posted = None
+    body = "No messages in this ticket yet."
+    attachments = ()
