@@ -1,49 +1,194 @@
-"""Affiliate program commissions: rewards by day this year, and referral clicks."""
+"""Affiliate program commissions: rewards per day for a period, with the total, the
+detail of one day (which referral, which service, how much), and referral clicks.
+
+The panel's report takes a period (current month, current year, or dates); ``t``
+changes it, Enter on a day opens its detail.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
 
 from .. import format as fmt
-from ..widgets.async_pane import AsyncPane
-from ..widgets.kv import small_table
+from ..safe import clean
+from ..widgets.async_pane import error_text
 from ..widgets.list_pane import ListPane
+from .period import FilterChoice, Period, PeriodScreen, describe
 from .specs import clicks_spec
 
+if TYPE_CHECKING:
+    from ..api.models import Reward
 
-class RewardsCard(AsyncPane):
-    DEFAULT_CSS = "RewardsCard { height: auto; max-height: 60%; }"
-    title = "Rewards this year"
 
-    async def fetch(self) -> Any:
-        from ..api.calls import finance
+def report_period(period: Period) -> tuple[str, str, str]:
+    """(panel period, start, end) for ``period``."""
+    if period.key == "month":
+        return "currentmonth", "", ""
+    if period.key == "year":
+        return "currentyear", "", ""
+    return "other", str(period.start or ""), str(period.end or "")
 
-        return await finance.rewards(self.billtui.client, "currentyear")
 
-    def show(self, rewards: Any) -> list[Any]:
-        totals: dict[str, Decimal] = defaultdict(Decimal)
-        for r in rewards:
-            totals[r.amount.currency] += r.amount.amount
-        total = ", ".join(f"{amount:,.2f} {cur}" for cur, amount in sorted(totals.items())) or "nothing yet"
-        rows = [(r.date, r.amount) for r in sorted(rewards, key=lambda r: r.date, reverse=True)]
-        return [small_table(f"Total {total}", ("Date", "Reward"), rows, empty="No rewards this year.")]
+def totals_text(rewards: "list[Reward]") -> str:
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for r in rewards:
+        totals[r.amount.currency] += r.amount.amount
+    return ", ".join(f"{amount:,.2f} {cur}" for cur, amount in sorted(totals.items())) or "nothing"
+
+
+class RewardDays(DataTable):
+    DEFAULT_CSS = "RewardDays { height: auto; max-height: 14; }"
 
 
 class CommissionsPane(Vertical):
-    DEFAULT_CSS = "CommissionsPane { height: 1fr; }"
+    DEFAULT_CSS = """
+    CommissionsPane { height: 1fr; }
+    CommissionsPane > #rewards { height: auto; max-height: 60%; border: round $panel-lighten-2; padding: 0 1; }
+    CommissionsPane #rewards-status { height: auto; color: $text-muted; }
+    CommissionsPane #rewards-status.-error { color: $error; text-style: bold; }
+    """
+    BINDINGS = [Binding("t", "period", "Period")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.choice = FilterChoice(Period("year"))
+        self.rewards: list[Reward] = []
+
+    @property
+    def billtui(self) -> Any:
+        return self.app
 
     def compose(self) -> ComposeResult:
-        yield RewardsCard()
+        with Vertical(id="rewards") as box:
+            box.border_title = "Rewards"
+            yield Static("Loading…", id="rewards-status")
+            yield RewardDays(id="reward-days", cursor_type="row")
         yield ListPane(clicks_spec())
 
+    def on_mount(self) -> None:
+        self.query_one(RewardDays).add_columns("Date", "Commission")
+        self.reload_rewards()
+
     def focus_table(self) -> None:
-        self.query_one(ListPane).focus_table()
+        self.query_one(RewardDays).focus()
 
     def reload(self) -> None:
-        self.query_one(RewardsCard).reload()
+        self.reload_rewards()
         self.query_one(ListPane).reload()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#rewards-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text))
+
+    def reload_rewards(self) -> None:
+        self.run_worker(self._load(), group="rewards", exclusive=True)
+
+    async def _load(self) -> None:
+        from ..api.calls import finance
+
+        period, start, end = report_period(self.choice.period)
+        label = describe(self.choice).plain
+        self._status(f"Loading the rewards of {label}…")
+        try:
+            rewards = await finance.rewards(self.billtui.client, period, start or None, end or None)
+        except Exception as exc:
+            self._status(f"✗ Could not load the rewards: {error_text(exc)} Press r to retry.", error=True)
+            return
+        self.rewards = sorted(rewards, key=lambda r: r.date, reverse=True)
+        table = self.query_one(RewardDays)
+        table.clear()
+        for r in self.rewards:
+            table.add_row(fmt.day(r.date), Text(fmt.money(r.amount), justify="right"), key=r.date.isoformat())
+        box = self.query_one("#rewards")
+        box.border_title = f"Rewards · {label}"
+        box.border_subtitle = f"Total {totals_text(self.rewards)}"
+        self._status(f"{len(self.rewards)} day{'s' if len(self.rewards) != 1 else ''} with rewards. "
+                     "Enter shows who brought them; t changes the period." if self.rewards
+                     else f"No rewards in {label}. t changes the period.")
+
+    def on_key(self, event: Any) -> None:
+        if event.key == "r" and self.query_one(RewardDays).has_focus:
+            event.stop()
+            self.reload_rewards()
+
+    def action_period(self) -> None:
+        def chosen(choice: FilterChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.period.is_all:
+                self.notify("Choose the month, the year, or dates.", severity="warning")
+                return
+            self.choice = choice
+            self.reload_rewards()
+
+        self.app.push_screen(PeriodScreen("Rewards for…", self.billtui.today(), self.choice,
+                                          presets=("month", "year")), callback=chosen)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "reward-days" or event.row_key.value is None:
+            return
+        event.stop()
+        self.app.push_screen(RewardDetailScreen(date.fromisoformat(str(event.row_key.value))))
+
+
+class RewardDetailScreen(ModalScreen[None]):
+    """One day's commissions: which referral, which services, how much they paid, your reward."""
+
+    DEFAULT_CSS = """
+    RewardDetailScreen { align: center middle; }
+    RewardDetailScreen > VerticalScroll {
+        width: 100; max-width: 95%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    RewardDetailScreen DataTable { height: auto; }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+
+    def __init__(self, day: date) -> None:
+        super().__init__()
+        self.day = day
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = f"Commissions of {self.day.isoformat()}"
+            yield Static("Loading…", id="detail-status")
+            yield DataTable(id="detail", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Referral", "Services", "Paid", "Commission", "Date")
+        self.run_worker(self._load(), exclusive=True)
+
+    async def _load(self) -> None:
+        from ..api.calls import finance
+
+        status = self.query_one("#detail-status", Static)
+        try:
+            rows = await finance.reward_detail(self.app.client, self.day)  # type: ignore[attr-defined]
+        except Exception as exc:
+            status.update(Text(f"✗ Could not load the detail: {error_text(exc)} Press escape and try again."))
+            return
+        table = self.query_one(DataTable)
+        for r in rows:
+            table.add_row(Text(clean(r.referral)), Text(clean(r.services)),
+                          Text(fmt.money(r.amount), justify="right"), Text(fmt.money(r.reward), justify="right"),
+                          fmt.day(r.created))
+        total: dict[str, Decimal] = defaultdict(Decimal)
+        for r in rows:
+            if r.reward is not None:
+                total[r.reward.currency] += r.reward.amount
+        summary = ", ".join(f"{a:,.2f} {c}" for c, a in sorted(total.items())) or "nothing"
+        status.update(Text(f"{len(rows)} commission{'s' if len(rows) != 1 else ''}, total {summary}."))
+        table.focus()
