@@ -156,7 +156,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
     def _cells(self, notice_id: str) -> list[Text]:
         name, _group, states = self.saved[notice_id]
-        cells = [Text("  " + clean(name))]
+        cells = [Text(" " + clean(name))]
         for channel, _title in CHANNELS:
             cells.append(self._mark(notice_id, channel, states))
         return cells
@@ -168,7 +168,7 @@ class NotificationsPane(Vertical, can_focus=False):
         on = self.pending.get((notice_id, channel), states[channel])
         text = Text("[✓]" if on else "[ ]", style="bold" if on else "")
         if changed:
-            text.append(" *", style="bold")
+            text.append("*", style="bold")
         return text
 
     # ------------------------------------------------------------ editing
