@@ -246,3 +246,50 @@ async def test_affiliate_join_and_copy_link_and_code():
         await pilot.pause()
         assert copied[0].startswith("https://hosting.example.com/?from=demo-")
         assert copied[1] == "JOHN-10"
+
+
+async def test_changed_password_replaces_the_remembered_one(memory_keyring):
+    from dataclasses import replace
+
+    from billtui import credentials
+
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_user_settings(pilot)
+        # As for a saved profile whose password is in the keyring.
+        app.launch = replace(app.launch, mode="profile")
+        assert credentials.store_password("demo", "demo", "demo")
+        await _type_passwords(pilot, "demo", "s3cret!", "s3cret!")
+        assert "remembered password was updated" in screen_text(app)
+    found = credentials.find_password("demo", "demo")
+    assert found is not None and found.password == "s3cret!"
+
+
+async def test_turn_on_two_factor():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_user_settings(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "authenticator app" in screen_text(app)
+        await pilot.press(*"12345", "enter")  # too short: marked, nothing sent
+        await pilot.pause()
+        assert app.screen.query_one("#totp-code-field").has_class("-invalid")
+        await pilot.press("6", "enter")
+        await settle(pilot)
+        assert app.sim.state.one("SELECT totp FROM users WHERE id=7")["totp"] == 1
+        assert "Two-factor authentication: on" in screen_text(app)
+
+
+async def test_affiliate_join_another_program():
+    app = demo_app(Edition.ADVANCED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "affiliate")
+        from textual.widgets import Select
+
+        app.screen.query_one("#aff-affiliate", Select).value = "2"
+        app.screen.focus_content()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.sim.state.kv("affiliate") == "2"
+        assert "Partner program" in screen_text(app)
