@@ -189,7 +189,6 @@ INVOICES: ListCall[Invoice] = ListCall("invoices", "invoice", Invoice.from_row, 
 #: Order history; columns assumed (``assumed.ORDER_COLUMNS``).
 ORDERS: ListCall[Order] = ListCall("orders", "order", Order.from_row, _cols(Order), assumed.ORDER_FILTER_FUNC)
 
-#: Filters: panel fields as they are, via ``clientticket.filter``.
 #: Filters: ``text`` (subject contains), ``status`` (a ``TicketStatus`` value).
 _TICKET_FILTERS: Mapping[str, str] = MappingProxyType({"text": "name", "status": "tstatus"})
 

@@ -112,7 +112,7 @@ def _ticket_columns() -> tuple[Column, ...]:
 
 
 def tickets_spec() -> ListSpec:
-    from .tickets import archive_ticket, filter_tickets, new_ticket, open_ticket
+    from .tickets import archive_ticket, filter_status, new_ticket, open_ticket
 
     return ListSpec(
         key="tickets",
@@ -125,13 +125,13 @@ def tickets_spec() -> ListSpec:
         actions=(
             RowAction("n", "New ticket", new_ticket, needs_row=False),
             RowAction("a", "Archive", archive_ticket),
-            RowAction("slash", "Search", filter_tickets, needs_row=False),
+            RowAction("t", "Status", filter_status, needs_row=False),
         ),
     )
 
 
 def archived_tickets_spec() -> ListSpec:
-    from .tickets import filter_tickets, open_archived_ticket, restore_ticket
+    from .tickets import filter_status, open_archived_ticket, restore_ticket
 
     return ListSpec(
         key="archived_tickets",
@@ -143,7 +143,7 @@ def archived_tickets_spec() -> ListSpec:
         on_select=open_archived_ticket,
         actions=(
             RowAction("u", "Restore", restore_ticket),
-            RowAction("slash", "Search", filter_tickets, needs_row=False),
+            RowAction("t", "Status", filter_status, needs_row=False),
         ),
     )
 

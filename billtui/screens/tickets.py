@@ -15,9 +15,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Footer, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from .. import drafts
@@ -118,68 +118,61 @@ def _change_archive(pane: "ListPane", ticket: Any, *, archive: bool) -> None:
     pane.run_worker(run(), group="ticket-archive")
 
 
-async def filter_tickets(pane: "ListPane", _row: Any) -> None:
-    def chosen(filters: dict[str, str] | None) -> None:
-        if filters is not None:
-            pane.set_filters(filters)
+async def filter_status(pane: "ListPane", _row: Any) -> None:
+    """``t``: show only tickets in one status (``/`` searches the subject, see ListFilter)."""
+    current = pane.filters.get("status", "")
 
-    pane.app.push_screen(TicketFilterScreen(pane.filters), callback=chosen)
+    def chosen(status: str | None) -> None:
+        if status is None:
+            return
+        filters = {k: v for k, v in pane.filters.items() if k != "status"}
+        if status:
+            filters["status"] = status
+        pane.set_filters(filters)
+
+    pane.app.push_screen(StatusFilterScreen(current), callback=chosen)
 
 
-class TicketFilterScreen(ModalScreen["dict[str, str] | None"]):
-    """Search by subject text and filter by status; empty fields clear the filter."""
+class StatusFilterScreen(ModalScreen["str | None"]):
+    """Pick a status to filter by ("" = any); escape leaves the filter as it was."""
 
     DEFAULT_CSS = """
-    TicketFilterScreen { align: center middle; }
-    TicketFilterScreen > Vertical {
-        width: 64; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 0 1;
+    StatusFilterScreen { align: center middle; }
+    StatusFilterScreen > Vertical {
+        width: 44; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 0 1;
     }
-    TicketFilterScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    TicketFilterScreen Button { margin-left: 1; }
+    StatusFilterScreen OptionList { height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "apply", "Apply", priority=True)]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: dict[str, str]) -> None:
+    def __init__(self, current: str) -> None:
         super().__init__()
         self.current = current
 
     def compose(self) -> ComposeResult:
         from ..api.models import TicketStatus
 
-        statuses = [(s.label, str(s.value)) for s in TicketStatus
+        options = [Option("Any status", id="any")]
+        options += [Option(s.label, id=f"s{s.value}") for s in TicketStatus
                     if s not in (TicketStatus.UNKNOWN, TicketStatus.ARCHIVED)]
         with Vertical() as box:
-            box.border_title = "Search and filter tickets"
-            yield Label("Subject contains:")
-            yield Input(self.current.get("text", ""), placeholder="any subject", id="text")
-            yield Label("Status:")
-            yield Select(statuses, value=self.current.get("status") or Select.NULL, prompt="Any status",
-                         id="status")
-            with Horizontal():
-                yield Button("Clear", id="clear")
-                yield Button("Apply (enter)", id="apply", variant="primary")
+            box.border_title = "Show tickets with status"
+            yield OptionList(*options, id="statuses")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.current:
+            try:
+                options.highlighted = options.get_option_index(f"s{self.current}")
+            except Exception:
+                pass
 
-    def _values(self) -> dict[str, str]:
-        status = self.query_one("#status", Select).value
-        return {"text": self.query_one("#text", Input).value.strip(),
-                "status": "" if status is Select.NULL or status is None else str(status)}
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_apply()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "clear":
-            self.dismiss({})
-        else:
-            self.action_apply()
-
-    def action_apply(self) -> None:
-        self.dismiss(self._values())
+        option_id = event.option.id or "any"
+        self.dismiss("" if option_id == "any" else option_id[1:])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -256,11 +249,11 @@ class TicketScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "send", "Send reply", priority=True),
-        Binding("ctrl+o", "attach", "Attach file", priority=True),
+        Binding("ctrl+s", "send", "Send", priority=True),
+        Binding("ctrl+o", "attach", "Attach", priority=True),
         Binding("ctrl+r", "reload", "Reload"),
-        Binding("d", "download", "Download attachment"),
-        Binding("w", "write", "Write reply"),
+        Binding("d", "download", "Download"),
+        Binding("w", "write", "Write"),
     ]
 
     def __init__(self, ticket_id: str, subject: str = "", *, archived: bool = False) -> None:

@@ -70,10 +70,10 @@ def message_text(message: object) -> Text:
 
 class MessageView(Static):
     DEFAULT_CSS = """
-    MessageView { height: auto; padding: 0 1; margin: 0 0 1 0; }
-    MessageView.-customer { margin-left: 6; border-left: thick $accent; background: $boost; }
-    MessageView.-support { margin-right: 6; border-left: thick $success; }
-    MessageView.-info { color: $text-muted; text-style: italic; padding-left: 3; }
+    MessageView { height: auto; padding: 0 1; }
+    MessageView.-customer { margin: 0 0 1 6; border-left: thick $accent; background: $boost; }
+    MessageView.-support { margin: 0 6 1 0; border-left: thick $success; }
+    MessageView.-info { margin: 0 0 1 0; color: $text-muted; text-style: italic; padding-left: 3; }
     """
 
     def __init__(self, message: object) -> None:

@@ -345,21 +345,21 @@ async def test_the_tree_counts_unread_tickets_and_a_support_answer_is_announced(
         assert "Open tickets (1 new)" in screen_text(app)
 
 
-async def test_search_and_status_filter():
+async def test_search_by_subject_and_filter_by_status():
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         pane = await open_tickets(pilot)
         await pilot.press("slash")
-        await pilot.pause()
         await type_text(pilot, "packet")
         await pilot.press("enter")
         await settle(pilot)
         assert [r.id for r in pane.table.loaded_rows()] == ["1004"]
-        await pilot.press("slash")
-        await pilot.pause()
-        await pilot.press(*["backspace"] * 6)
-        app.screen.query_one("#status").value = "2"
-        await pilot.press("ctrl+s")
+        await pilot.press("escape")  # clears the search
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "enter")  # Any, New, Under review, Awaiting your reply
         await settle(pilot)
         assert [r.id for r in pane.table.loaded_rows()] == ["1002"]
+        assert "filtered" in screen_text(app) or "1 of 1" in screen_text(app)
