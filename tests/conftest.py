@@ -68,3 +68,15 @@ def no_keyring():
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "soak: long random runs against the demo panel (still run by default)")
+
+
+@pytest.fixture(autouse=True)
+def quick_read_retries(monkeypatch):
+    """Reads still retry transient failures in tests, just without the real waits."""
+    from billtui.api import retry
+
+    monkeypatch.setattr(retry, "READS", retry.RetryPolicy((0.0, 0.01, 0.01)))

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from . import assumed
+from . import assumed, retry
 from .errors import (AccessDenied, BillError, LoginRefused, NotAvailable, NotJson, PanelBusy,
                      SessionRenewedWriteNotSent)
 from .parser import Doc, attr_of, parse_reply, text_of
@@ -62,6 +62,11 @@ class BillClient:
         self.realname: str = ""
         self.request_log: list[tuple[str, str, dict]] = []
         self.busy_retry_delays: tuple[float, ...] = assumed.BUSY_RETRY_DELAYS
+        #: Backoff for reads that fail on the wire (timeouts, 5xx, proxy pages); writes never retry.
+        self.read_retry: retry.RetryPolicy = retry.READS
+        #: Called with ``(func, params, doc)`` after every successful read (the offline cache);
+        #: ``params`` never hold the session id.
+        self.on_read: Callable[[str, Mapping[str, str], Doc], None] | None = None
 
     # --- identity -------------------------------------------------------------------
     @property
@@ -160,11 +165,21 @@ class BillClient:
         """Call ``func`` with ``params``; renew an expired session as API.md section 2 says."""
         form = {k: form_value(v) for k, v in params.items() if v is not None}
         self.remember_secret_params(form)
+        is_write = write or bool(files)
 
         async def send(sid: str) -> Doc:
-            return await self._post({"func": func, **form, "auth": sid}, files)
+            def attempt() -> Awaitable[Doc]:
+                return self._post({"func": func, **form, "auth": sid}, files)
 
-        return await self._with_session(send, write=write or bool(files))
+            # Reads ride out a flaky link; a write is sent once (retry.py says why).
+            if is_write:
+                return await retry.guard_write(attempt, func)
+            return await retry.retry_read(attempt, self.read_retry)
+
+        doc = await self._with_session(send, write=is_write)
+        if not is_write and self.on_read is not None:
+            self.on_read(func, form, doc)
+        return doc
 
     async def download(self, func: str, *, progress: Callable[[int, int | None], None] | None = None,
                        **params: Any) -> tuple[str | None, bytes]:
@@ -172,6 +187,9 @@ class BillClient:
         form = {k: form_value(v) for k, v in params.items() if v is not None}
 
         async def send(sid: str) -> tuple[str | None, bytes]:
+            return await retry.retry_read(lambda: fetch(sid), self.read_retry)
+
+        async def fetch(sid: str) -> tuple[str | None, bytes]:
             full = self._base_form({"func": func, **form, "auth": sid})
             self._log("POST", full)
             try:

@@ -161,3 +161,34 @@ class NotJson(TransportError):
     def __init__(self, message: str | None = None, hint: str | None = (
             "Check the panel URL, and any proxy or firewall between you and the panel.")) -> None:
         super().__init__(message, hint)
+
+
+class ConnectionDropped(TransportError):
+    """The connection broke off after the request went out, so the panel may have acted on it."""
+
+    default_message = "The connection to the panel broke off."
+
+    def __init__(self, message: str | None = None, hint: str | None = "Try again.") -> None:
+        super().__init__(message, hint)
+
+
+class OutcomeUnknown(TransportError):
+    """A write went out but no usable answer came back: it may or may not have been done.
+
+    It is never repeated behind the user's back (that could pay or post twice); the UI says
+    so and tells the user where to look before sending again. ``cause`` is what went wrong
+    on the wire, ``check`` where to look.
+    """
+
+    default_message = "We don't know whether the panel did it: its answer was lost."
+
+    def __init__(self, message: str | None = None, hint: str | None = None, *,
+                 cause: BillError | None = None, check: str = "the panel") -> None:
+        self.cause = cause
+        self.check = check
+        if message is None:
+            why = f" ({cause.message.rstrip('.')})" if cause is not None else ""
+            message = f"We don't know if it went through: the panel's answer was lost{why}."
+        if hint is None:
+            hint = f"Check {check} before sending it again."
+        super().__init__(message, hint)

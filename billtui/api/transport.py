@@ -16,7 +16,8 @@ from urllib.parse import unquote
 
 import httpx
 
-from .errors import BadStatus, NotJson, PanelTimeout, PanelUnreachable, TlsError, TransportError
+from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelUnreachable, TlsError,
+                     TransportError)
 
 __all__ = ["Transport", "Response", "SECRET_FIELDS", "redact"]
 
@@ -87,6 +88,8 @@ class Transport:
             r = await self._client.post(self.url, data=dict(form), files=dict(files) if files else None)
         except httpx.HTTPError as exc:
             raise self._map(exc) from None
+        except OSError:  # a transport that lets a socket error through (the in-process demo panel)
+            raise ConnectionDropped() from None
         return self._check(Response(r.status_code, r.headers, r.content))
 
     async def download(self, form: Mapping[str, str],
@@ -108,6 +111,8 @@ class Transport:
                 return self._check(Response(r.status_code, r.headers, b"".join(chunks)))
         except httpx.HTTPError as exc:
             raise self._map(exc) from None
+        except OSError:
+            raise ConnectionDropped() from None
 
     def _check(self, resp: Response) -> Response:
         if resp.status != 200:
@@ -119,7 +124,9 @@ class Transport:
         # Messages are our own sentences: the exception text may quote the request.
         if isinstance(exc, httpx.TimeoutException):
             if isinstance(exc, httpx.ConnectTimeout):
-                return PanelTimeout("The panel did not accept the connection in time.")
+                unsent = PanelTimeout("The panel did not accept the connection in time.")
+                unsent.request_sent = False  # type: ignore[attr-defined]  # nothing reached the panel
+                return unsent
             return PanelTimeout()
         if _is_tls_failure(exc):
             return TlsError()
@@ -129,7 +136,7 @@ class Transport:
             return PanelUnreachable("The panel URL is not a valid http(s) address.",
                                     "Check the URL in the profile (https://host:1500/billmgr).")
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
-            return TransportError("The connection to the panel broke off.", "Try again.")
+            return ConnectionDropped()
         return TransportError("Could not talk to the panel.", "Check the network and try again.")
 
     async def aclose(self) -> None:
