@@ -24,7 +24,11 @@ async def test_rewards_of_the_year_then_this_month_with_totals_and_a_days_detail
         assert "Rewards · This year" in text and f"Total {year:,.2f} EUR" in text
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("enter", "up", "enter", "ctrl+s")  # This year → This month
+        await pilot.press("enter")  # open the period list (it opens on This year)
+        await pilot.pause()
+        await pilot.press("up", "enter")  # This month
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await settle(pilot)
         month = panel_rewards(app, "2026-11-01", "2026-11-25")
         text = screen_text(app)

@@ -25,7 +25,9 @@ async def test_last_month_shows_its_total_and_only_its_rows():
         await pilot.pause()
         assert isinstance(app.screen, PeriodScreen)
         # Period: All time → This month → Last month.
-        await pilot.press("enter", "down", "down", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.screen.query_one("#from").value == "2026-10-01"
         assert app.screen.query_one("#to").value == "2026-10-31"

@@ -83,7 +83,10 @@ async def test_pay_the_cart_on_the_payment_page():
         await settle(pilot)
         assert isinstance(app.screen, AddFundsScreen)
         assert app.screen.query_one("#amount").value == "20.00 USD"
-        await pilot.press("enter", "down", "enter")  # Bank card
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Bank card
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PaymentPageScreen)

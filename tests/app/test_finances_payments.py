@@ -29,7 +29,9 @@ async def _open_add_funds(pilot):
 
 async def _choose_bank_card(pilot):
     # The method list opens on enter; its first row is the "Choose a method" prompt.
-    await pilot.press("enter", "down", "enter")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("down", "enter")
     await pilot.pause()
     await pilot.press("tab")
 
