@@ -83,7 +83,8 @@ class TicketWatch:
             return  # a background look: the list itself shows errors when opened
         tickets = list(page.rows)
         news = answered(self.seen, tickets)
-        self.seen = {t.id: Seen(t.unread, t.last_message) for t in tickets}
+        # Cumulative: a ticket hidden by a filter for one poll is not "new" when it shows up again.
+        self.seen = {**(self.seen or {}), **{t.id: Seen(t.unread, t.last_message) for t in tickets}}
         unread = sum(1 for t in tickets if t.unread)
         if unread != self.unread:
             self.unread = unread

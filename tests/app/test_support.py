@@ -363,3 +363,22 @@ async def test_search_by_subject_and_filter_by_status():
         await settle(pilot)
         assert [r.id for r in pane.table.loaded_rows()] == ["1002"]
         assert "filtered" in screen_text(app) or "1 of 1" in screen_text(app)
+
+
+def test_answered_tickets_are_those_support_touched_since_the_last_look():
+    from datetime import datetime
+
+    from billtui.api.models import Ticket, TicketStatus
+    from billtui.screens.ticket_watch import Seen, answered
+
+    def ticket(id_: str, unread: bool, hour: int, status=TicketStatus.UNDER_REVIEW) -> Ticket:
+        return Ticket(id_, f"t{id_}", datetime(2026, 11, 25, hour), "", status, "", unread, False)
+
+    before = {"1": Seen(False, datetime(2026, 11, 25, 8)), "2": Seen(True, datetime(2026, 11, 25, 8)),
+              "3": Seen(False, datetime(2026, 11, 25, 8))}
+    now = [ticket("1", True, 9), ticket("2", True, 8), ticket("3", False, 9),
+           ticket("4", True, 9), ticket("5", False, 9)]
+    # 1 turned unread; 2 was already unread and unchanged; 3 changed by the customer's own reply;
+    # 4 is a new ticket with an answer; 5 is new and read.
+    assert [t.id for t in answered(before, now)] == ["1", "4"]
+    assert answered(None, now) == []  # the first look announces nothing
