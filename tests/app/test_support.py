@@ -382,3 +382,22 @@ def test_answered_tickets_are_those_support_touched_since_the_last_look():
     # 4 is a new ticket with an answer; 5 is new and read.
     assert [t.id for t in answered(before, now)] == ["1", "4"]
     assert answered(None, now) == []  # the first look announces nothing
+
+
+async def test_an_archived_ticket_reads_but_says_how_to_reply():
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_item(pilot, "archived_tickets")
+        pane = ticket_pane(app, "archived_tickets")
+        pane.focus_table()
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TicketScreen) and app.screen.archived
+        text = screen_text(app)
+        assert "◀ Support" in text and "Restore it (u in Archived tickets) to reply" in text
+        assert not app.screen.query("#reply")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, TicketScreen)
