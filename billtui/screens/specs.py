@@ -93,8 +93,8 @@ def orders_spec() -> ListSpec:
         columns=(
             Column("number", "Number", width=10, priority=2),
             Column("created", "Date", "date", width=10),
-            Column("description", "What", min_width=16),
-            Column("cost", "Cost", "money", width=14),
+            Column("description", "What", min_width=12),
+            Column("cost", "Cost", "money", width=12),
             Column("status_text", "Status", width=16),
         ),
     )
