@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from . import config as config_mod
+from . import offline
 from .commands import MenuCommands
 from .launch import Launch
 from .menu import Edition
@@ -141,9 +142,12 @@ class BillTUI(App[None]):
             return
         except errors.BillError as exc:
             await client.aclose()
+            if offline.start_offline(self, exc, password):
+                return  # the panel is unreachable: saved data, read-only, reconnecting
             hint = f" {exc.hint}" if exc.hint else ""
             self.show_login(f"{exc.message}{hint}")
             return
+        offline.went_live(self, client)
         self.client = client
         if remember and password and self.profile is not None and self.launch.mode != "demo":
             from . import credentials
@@ -264,6 +268,7 @@ class BillTUI(App[None]):
         self.exit()
 
     async def on_unmount(self) -> None:
+        offline.flush(self)
         await self._close_client()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -141,6 +141,9 @@ class MainScreen(Screen[None]):
 
         header.balance = fmt.money(balance) if balance is not None else ""
         header.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
+        stale = getattr(app, "offline", None)
+        if stale is not None:  # saved data while the panel is unreachable (billtui.offline)
+            header.warning = " · ".join(w for w in (stale.warning, header.warning) if w)
 
     def refresh_balance(self) -> None:
         """Ask for the balance again (after a payment, a renewal…)."""
@@ -325,6 +328,10 @@ class MainScreen(Screen[None]):
         star_focused(self)
 
     def action_refresh_all(self) -> None:
+        from ..offline import reconnect_now
+
+        if reconnect_now(self.billtui):
+            return  # offline: F5 tries the panel now instead of re-reading saved data
         self.load_session()
         pane = self.current_pane()
         reload = getattr(pane, "reload", None)
