@@ -132,7 +132,6 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         self.current = current
         self.presets = tuple(presets)
         self.statuses = tuple(statuses)
-        self._filling = False
 
     def compose(self) -> ComposeResult:
         period = self.current.period
@@ -163,19 +162,19 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         if event.select.id != "period" or event.value in ("custom", Select.BLANK):
             return
         chosen = preset(str(event.value), self.today)
-        self._filling = True
         self.query_one("#from", Input).value = str(chosen.start or "")
         self.query_one("#to", Input).value = str(chosen.end or "")
-        self.call_after_refresh(self._done_filling)
-
-    def _done_filling(self) -> None:
-        self._filling = False
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self._filling or event.input.id not in ("from", "to"):
+        """Typing a date makes the period custom; the dates a preset filled in do not."""
+        if event.input.id not in ("from", "to"):
             return
         select = self.query_one("#period", Select)
-        if select.value != "custom":
+        if select.value in ("custom", Select.BLANK):
+            return
+        chosen = preset(str(select.value), self.today)
+        typed = (self.query_one("#from", Input).value.strip(), self.query_one("#to", Input).value.strip())
+        if typed != (str(chosen.start or ""), str(chosen.end or "")):
             select.value = "custom"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
