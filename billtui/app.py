@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from . import config as config_mod
 from . import offline
-from .commands import MenuCommands
+from .commands import MenuCommands, ObjectCommands
 from .launch import Launch
 from .menu import Edition
 from .session import SessionInfo
@@ -27,7 +27,7 @@ from .session import SessionInfo
 class BillTUI(App[None]):
     TITLE = "billtui"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {MenuCommands}
+    COMMANDS = App.COMMANDS | {MenuCommands, ObjectCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [

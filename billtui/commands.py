@@ -8,9 +8,10 @@ edition, so an item the edition hides never appears here.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from .menu import SECTIONS, Edition, items_for
 from .safe import clean
@@ -64,4 +65,51 @@ class MenuCommands(Provider):
         for title, run, help_text in self._candidates():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), run, text=title, help=help_text)
+                yield Hit(score, plain_highlight(matcher, title), run, text=title, help=help_text)
+
+
+def plain_highlight(matcher: Any, text: str) -> Content:
+    """Like ``matcher.highlight`` but for server text: never parsed as markup."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if text[offset] != " ":
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ObjectCommands(Provider):
+    """Objects in the palette: a ticket by number or subject, an invoice or payment by number,
+    a service by name or IP. Enter opens it as Enter on its row would.
+
+    The candidates are the first page of each list, fetched once when the palette opens.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._refs: list[Any] = []
+
+    async def startup(self) -> None:
+        from .objects import candidates
+        from .screens.main import MainScreen
+
+        app = self.app
+        client = getattr(app, "client", None)
+        if client is None or not any(isinstance(s, MainScreen) for s in app.screen_stack):
+            return
+        try:
+            self._refs = await candidates(client, app.session.menu)  # type: ignore[attr-defined]
+        except Exception:  # the palette must open even when the panel is away
+            self._refs = []
+
+    async def search(self, query: str) -> Hits:
+        from .objects import open_object
+
+        matcher = self.matcher(query)
+        for ref in self._refs:
+            score = matcher.match(ref.title)
+            if score > 0:
+                yield Hit(score * 0.9, plain_highlight(matcher, ref.title),
+                          partial(open_object, self.app, ref), text=ref.title, help=ref.help)

@@ -43,6 +43,7 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("f", "star", "Star"),
         Binding("f5", "refresh_all", "Refresh", show=False),
+        Binding("colon", "jump", "Jump", key_display=":"),
     ]
 
     def __init__(self) -> None:
@@ -326,6 +327,12 @@ class MainScreen(Screen[None]):
         from .favourites import star_focused
 
         star_focused(self)
+
+    def action_jump(self) -> None:
+        """``:`` — type where to go (``:pay``, ``:ticket 1001``)."""
+        from .jump import JumpScreen
+
+        self.app.push_screen(JumpScreen())
 
     def action_refresh_all(self) -> None:
         from ..offline import reconnect_now

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..safe import clean
+from .list_filter import ListFilter
 from .resource_table import Column, PageResult, ResourceTable
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class ListSpec:
     filters: Mapping[str, str] = field(default_factory=dict)
 
 
-class ListPane(Vertical):
+class ListPane(ListFilter, Vertical):
     DEFAULT_CSS = """
     ListPane { height: 1fr; }
     ListPane > .list-title { height: 1; padding: 0 1; text-style: bold; }
@@ -75,6 +76,7 @@ class ListPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.spec.title), classes="list-title")
+        yield self.compose_filter()
         yield ResourceTable(
             self.spec.columns, self._fetch, default_sort=self.spec.default_sort, id="table"
         )
@@ -87,13 +89,20 @@ class ListPane(Vertical):
     async def _fetch(self, page: int, size: int, sort: tuple[str, bool] | None) -> PageResult[Any]:
         from ..api.lists import fetch_page
 
+        local = self.local_page(page, size)  # `/` on a list the panel cannot filter by text
+        if local is not None:
+            return local
         result = await fetch_page(
-            self.billtui.client, self.spec.call(), page, size, sort=sort, filters=self.filters or None
+            self.billtui.client, self.spec.call(), page, size, sort=sort, filters=self.server_filters()
         )
         return PageResult(tuple(result.rows), int(result.total))
 
     def focus_table(self) -> None:
-        self.table.focus()
+        tables = self.query(ResourceTable)
+        if tables:
+            tables.first().focus()
+        else:  # a list inside another pane composes a refresh later: focus it once it is there
+            self.call_after_refresh(self.focus_table)
 
     def reload(self) -> None:
         self.table.reload()
@@ -143,13 +152,13 @@ class ListPane(Vertical):
         table = self.table
         total = table.total or 0
         if total == 0:
-            self._status(f"No {self.spec.noun}.")
+            self._status(f"No {self.spec.noun}{self.filter_note()}.")
             return
         sort = ""
         if table.sort:
             title = next((c.title for c in table.columns if c.field == table.sort[0]), table.sort[0])
             sort = f" · sorted by {title} {'▼' if table.sort[1] else '▲'}"
-        filt = " · filtered" if self.filters else ""
+        filt = self.filter_note()
         self._status(f"{table.cursor + 1:,} of {total:,} {self.spec.noun}{sort}{filt}")
 
     # ------------------------------------------------------------ actions
