@@ -26,7 +26,7 @@ from .session import SessionInfo
 
 class BillTUI(App[None]):
     TITLE = "billtui"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = ["styles/app.tcss", "styles/plain.tcss"]
     COMMANDS = App.COMMANDS | {MenuCommands, ObjectCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
@@ -47,6 +47,10 @@ class BillTUI(App[None]):
         demo_sim: Any = None,
     ) -> None:
         super().__init__()
+        if launch.plain:  # --plain: monochrome (Textual reads NO_COLOR when the app is built)
+            from .plain import prepare_environment
+
+            prepare_environment()
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport
@@ -59,6 +63,7 @@ class BillTUI(App[None]):
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
 
+        self.set_class(launch.plain, "-plain")
     # ------------------------------------------------------------ start-up
 
     def on_mount(self) -> None:

@@ -76,6 +76,11 @@ class MainScreen(Screen[None]):
         return self.query_one(HeaderBar)
 
     def on_mount(self) -> None:
+        from ..plain import TREE_LINES, is_plain
+
+        if is_plain(self):  # --plain: indentation instead of box-drawing guides
+            self.nav.LINES = TREE_LINES  # type: ignore[misc]
+            self.nav.ICON_NODE, self.nav.ICON_NODE_EXPANDED = "+ ", "- "  # type: ignore[misc]
         self._update_header()
         self.rebuild_tree(select="customer")
         self.open_key("customer")

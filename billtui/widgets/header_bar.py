@@ -47,9 +47,24 @@ class HeaderBar(Widget):
             parts.append((f" Balance {clean(self.balance)} ", "bold"))
         if self.crumb:
             parts.append((f" › {clean(self.crumb)} ", "dim"))
+        from ..plain import is_plain, separator
+
+        sep = separator(is_plain(self))
+        # Where you are matters more than the host you already know: when the line is too
+        # narrow for the breadcrumb, the host goes first, then the login.
+        width = self.size.width
+        if who and self.crumb and width:
+            def length() -> int:
+                return sum(len(c) for c, _ in parts) + len(sep) * (len(parts) - 1)
+
+            index = next(i for i, (c, _) in enumerate(parts) if c == f" {who} ")
+            if length() > width and self.host and clean(self.user):
+                parts[index] = (f" {clean(self.user)} ", "")
+            if length() > width:
+                del parts[index]
         text = Text(no_wrap=True, overflow="ellipsis")
         for i, (chunk, style) in enumerate(parts):
             if i:
-                text.append("│", "dim")
+                text.append(sep, "dim")
             text.append(chunk, style)
         return text

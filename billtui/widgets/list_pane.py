@@ -157,7 +157,9 @@ class ListPane(ListFilter, Vertical):
         sort = ""
         if table.sort:
             title = next((c.title for c in table.columns if c.field == table.sort[0]), table.sort[0])
-            sort = f" · sorted by {title} {'▼' if table.sort[1] else '▲'}"
+            from ..plain import is_plain, sort_mark
+
+            sort = f" · sorted by {title} {sort_mark(table.sort[1], is_plain(self))}"
         filt = self.filter_note()
         self._status(f"{table.cursor + 1:,} of {total:,} {self.spec.noun}{sort}{filt}")
 

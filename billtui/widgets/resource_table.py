@@ -365,7 +365,9 @@ class ResourceTable(ScrollView, can_focus=True):
             for col, w in layout:
                 title = col.title
                 if self.sort and self.sort[0] == col.field:
-                    title += " ▼" if self.sort[1] else " ▲"
+                    from ..plain import is_plain, sort_mark
+
+                    title += " " + sort_mark(self.sort[1], is_plain(self))
                 cells.append((Text(title), w, col.right))
             return self._line(cells, width, base + header_style)
         if self.total is None:

@@ -201,3 +201,24 @@ async def test_switch_profile_from_the_palette(monkeypatch) -> None:
         await settle(pilot)
         assert app.profile.name == "second"
         assert "second.example.test" in crumb(app)
+
+
+async def test_plain_mode_has_no_box_drawing_and_spells_sort_order() -> None:
+    sim = make_sim()
+    app = BillTUI(Launch.demo(plain=True), demo_sim=sim)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "pay")
+        text = screen_text(app)
+        assert not set(text) & set("│─╭╮╰╯├└▕▔▁▼▲")
+        assert "Date desc" in text and "sorted by Date desc" in text
+        assert "|  Standard  |" in text.splitlines()[0]
+        assert app.no_color
+
+
+async def test_breadcrumb_survives_80_columns(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "tickets")
+        first = crumb(app)
+        assert "Standard" in first and "Support › Open tickets" in first
