@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import error_text
+from ..widgets.vim import VIM_KEYS
 from ..widgets.list_pane import ListPane
 from .period import FilterChoice, Period, PeriodScreen, describe
 from .specs import clicks_spec
@@ -48,6 +49,7 @@ def totals_text(rewards: "list[Reward]") -> str:
 
 class RewardDays(DataTable):
     DEFAULT_CSS = "RewardDays { height: auto; max-height: 14; }"
+    BINDINGS = VIM_KEYS
 
 
 class CommissionsPane(Vertical):

@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Static
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import error_text
+from ..widgets.vim import VIM_KEYS
 from ..widgets.field import Field
 from ..widgets.list_pane import ListPane, RowAction
 
@@ -37,7 +38,7 @@ class CartTable(DataTable):
     """The cart's items (a cart is short: a plain DataTable is right here)."""
 
     DEFAULT_CSS = "CartTable { height: auto; max-height: 10; }"
-    BINDINGS = [Binding("d,delete", "remove", "Remove item")]
+    BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", "Remove item")]
 
     def action_remove(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, OrdersPane)), None)

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import AsyncPane
+from ..widgets.vim import VIM_KEYS
 from ..widgets.kv import paragraph, small_table
 from . import service_actions as actions
 
@@ -86,6 +87,7 @@ class ServiceTable(DataTable):
     """A short list of services (expiring soon, expired) the overview's keys act on."""
 
     DEFAULT_CSS = "ServiceTable { height: auto; max-height: 16; margin-bottom: 1; }"
+    BINDINGS = VIM_KEYS
 
     def __init__(self, rows: list[tuple["Service", str]], *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, id=id)

@@ -222,3 +222,23 @@ async def test_breadcrumb_survives_80_columns(app) -> None:
         await jump(pilot, "tickets")
         first = crumb(app)
         assert "Standard" in first and "Support › Open tickets" in first
+
+
+async def test_vim_keys_in_the_short_tables_too(app) -> None:
+    from textual.widgets import DataTable
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "svc")
+        table = app.screen.query(DataTable).first()
+        table.focus()
+        await pilot.pause()
+        assert table.row_count >= 2 and table.cursor_row == 0
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0

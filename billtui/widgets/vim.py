@@ -1,0 +1,16 @@
+"""``j``/``k``/``g``/``G`` next to the arrow keys, for the plain DataTables.
+
+``ResourceTable`` has them built in; the short DataTables (cart, expiring services,
+rewards per day) add these so a list moves the same way wherever it appears.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+VIM_KEYS = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+    Binding("g", "scroll_top", "First", show=False),
+    Binding("G", "scroll_bottom", "Last", show=False),
+]
