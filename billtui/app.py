@@ -293,3 +293,8 @@ class BillTUI(App[None]):
             config_mod.save(self.config)
         except OSError:
             pass
+
+    def watch_theme(self, theme: str) -> None:
+        """Textual's own theme picker (palette) remembers its choice too, like User settings."""
+        if self.is_running and theme and theme != self.config.theme:
+            self.save_theme()

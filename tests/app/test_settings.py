@@ -293,3 +293,17 @@ async def test_affiliate_join_another_program():
         await settle(pilot)
         assert app.sim.state.kv("affiliate") == "2"
         assert "Partner program" in screen_text(app)
+
+
+async def test_theme_from_textuals_own_picker_is_remembered_too():
+    from dataclasses import replace
+
+    from billtui import config as config_mod
+
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.launch = replace(app.launch, mode="profile")
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert config_mod.load().theme == "gruvbox"
