@@ -54,7 +54,7 @@ class ListPane(ListFilter, Vertical):
     ListPane { height: 1fr; }
     ListPane > .list-title { height: 1; padding: 0 1; text-style: bold; }
     ListPane > .list-status { height: 1; padding: 0 1; color: $text-muted; }
-    ListPane > .list-status.-error { color: $error; text-style: bold; }
+    ListPane > .list-status.-error { color: $error; text-style: bold; height: auto; max-height: 4; }
     """
     BINDINGS = [Binding("x", "export", "Export")]
 
