@@ -5,6 +5,7 @@ Imported only in demo mode, so a normal start never loads the simulator.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Awaitable, Callable
 
 import httpx
@@ -37,5 +38,21 @@ def demo_client(
     from .sim.app import create_app
 
     app = sim if sim is not None else create_app(tier=edition.value, size=size)
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx.ASGITransport(app=_Yielding(app))
     return BillClient(DEMO_URL, DEMO_USER, DEMO_PASSWORD, transport=transport, totp=totp)
+
+
+class _Yielding:
+    """The demo panel, giving the event loop back once per request.
+
+    In-process, a request never waits on a socket, so a loop of requests (adding
+    up every expense, exporting every page) would run to the end without letting
+    the screen draw or a key through. A real panel never behaves like that.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await asyncio.sleep(0)
+        await self.app(scope, receive, send)

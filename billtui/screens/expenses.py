@@ -9,6 +9,7 @@ asking the panel again.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from ..widgets.list_pane import ListPane
 from .period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
 
 PAGE = 1000  # rows per request while adding up (the panel's usual maximum)
+ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
@@ -93,6 +95,9 @@ async def add_up(client: Any, period: Period, progress: Callable[[int, int], Non
         if not chunk.rows or result.count >= chunk.total or len(chunk.rows) < chunk.page_size:
             return result
         page += 1
+        # Each page is a long parse; a short gap between pages lets keys and frames
+        # through between pages (100,000 expenses: about 99 pages to add up).
+        await asyncio.sleep(ADD_UP_GAP)
 
 
 def money_text(totals: dict[str, Decimal]) -> str:
@@ -219,12 +224,16 @@ class ExpensesPane(Vertical):
     # ----------------------------------------------------------------- summary
 
     def _summary(self, text: str, style: str = "") -> None:
-        self.query_one("#expense-summary", Static).update(Text(text, style=style))
+        # Adding up can outlive the pane (quitting mid-way): then there is nothing to update.
+        for summary in self.query("#expense-summary").results(Static):
+            summary.update(Text(text, style=style))
 
     def reload_summary(self) -> None:
         self.run_worker(self._load_summary(), group="expense-summary", exclusive=True)
 
     async def _load_summary(self) -> None:
+        # Adding up reads every page of the period: let the list's first page in first.
+        await self.list.table.wait_answered()
         client = self.billtui.client
         label = describe(self.choice).plain
         try:

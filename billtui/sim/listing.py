@@ -152,14 +152,19 @@ def filter_handler(spec: ListSpec) -> Callable[[Ctx], Doc]:
 
 
 def date_range(column: str, start: str, end: str) -> Where:
-    """SQL for an inclusive date range on a ``YYYY-MM-DD[ HH:MM:SS]`` column; blanks mean open."""
+    """SQL for an inclusive date range on a ``YYYY-MM-DD[ HH:MM:SS]`` column; blanks mean open.
+
+    The unary ``+`` keeps SQLite from answering through the date index: a page sorted
+    by id would then sort every match (0.3 s a page for 100,000 expenses) instead of
+    walking the table in order and stopping after one page (a few ms).
+    """
     from .values import parse_date
     clauses: list[str] = []
     args: list[Any] = []
     if parse_date(start):
-        clauses.append(f"{column} >= ?")
+        clauses.append(f"+{column} >= ?")
         args.append(start.strip())
     if parse_date(end):
-        clauses.append(f"{column} <= ?")
+        clauses.append(f"+{column} <= ?")
         args.append(end.strip() + " 23:59:59")
     return clauses, args

@@ -9,6 +9,7 @@ the user scrolls or jumps: ``End`` fetches the last page, not everything before.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Generic, Sequence, TypeVar
@@ -152,6 +153,8 @@ class ResourceTable(ScrollView, can_focus=True):
         self._generation = 0  # bumps on reload/sort so stale replies are dropped
         self.error: Exception | None = None
         self.requests = 0
+        self._answered = asyncio.Event()  # set once the first page (or its error) is in
+        self._soft = False  # a background refresh: keep showing the old rows until the new ones
 
     # ----------------------------------------------------------------- data
 
@@ -163,8 +166,28 @@ class ResourceTable(ScrollView, can_focus=True):
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
+        self._soft = False
         self.error = None
         self._request(self._page_of(self.cursor) if self.total else 1)
+
+    def refresh_in_background(self) -> None:
+        """Fetch the page under the cursor again, showing the rows already here until it comes.
+
+        For a list revisited a while after it was loaded: it is on screen at once,
+        from memory, and brought up to date without a flash of placeholders.
+        """
+        if self.total is None or self._pending:
+            return  # never loaded, or loading already: nothing stale to refresh
+        self._generation += 1
+        self._soft = True
+        page = self._page_of(self.cursor)
+        self._pending.add(page)
+        self.post_message(self.StateChanged(self, True, None))
+        self.run_worker(self._load(page, self._generation), group="pages")
+
+    async def wait_answered(self) -> None:
+        """Wait until the first page (or its failure) has arrived: others may then start heavy work."""
+        await self._answered.wait()
 
     @property
     def loading_pages(self) -> bool:
@@ -202,16 +225,21 @@ class ResourceTable(ScrollView, can_focus=True):
         try:
             result = await self._fetcher(page, self.page_size, self.sort)
         except Exception as exc:  # shown to the user by the owner, never swallowed
+            self._answered.set()
             if generation == self._generation:
                 self._pending.discard(page)
                 self.error = exc
                 self.post_message(self.StateChanged(self, False, exc))
                 self.refresh()
             return
+        self._answered.set()
         if generation != self._generation:
             return
         self._pending.discard(page)
         self.error = None
+        if self._soft:  # the other pages kept are as old as the one replaced: drop them
+            self._soft = False
+            self._pages.clear()
         self._pages[page] = tuple(result.rows)
         self._pages.move_to_end(page)
         while len(self._pages) > KEEP_PAGES:

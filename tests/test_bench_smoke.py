@@ -1,0 +1,53 @@
+"""The benchmarks import, and the first-frame hook works — no timing is asserted here."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("name", ["stats", "panel", "pty_run", "bare_app", "startup", "large_list",
+                                  "navigation", "imports", "__main__"])
+def test_bench_modules_import(name: str) -> None:
+    importlib.import_module(f"bench.{name}")
+
+
+def test_bench_table_prints_ratio() -> None:
+    from bench.__main__ import table
+    from bench.stats import Row
+
+    text = table([Row("g", "thing", 0.2, "s", 0.1, "ref", "≤ 0.3 s", True, 3)])
+    assert "200 ms" in text and "2.00" in text and "ok" in text
+
+
+@pytest.mark.parametrize("argv", [[sys.executable, "-m", "bench.bare_app"],
+                                  [sys.executable, "-m", "billtui", "--demo"]])
+def test_first_frame_hook_exits_after_first_frame(argv: list[str]) -> None:
+    from bench.pty_run import run_to_first_frame
+
+    timed = run_to_first_frame(argv, timeout=120)
+    assert timed.returncode == 0
+    assert 0 < timed.first_frame <= timed.exited
+
+
+async def test_first_screen_calls_overlap_and_revisit_makes_no_request_before_drawn() -> None:
+    from bench.panel import demo_app, overlap, settle, shown
+
+    app, panel = demo_app(latency=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        menu = next(c for c in panel.calls if c.func == "menu")
+        trio = [menu] + [min((c for c in panel.calls if c.func == f), key=lambda c: abs(c.start - menu.start))
+                         for f in ("whoami", "dashboard.info")]
+        assert overlap(trio) == 3
+        screen = app.screen
+        screen.open_key("payments")
+        await settle(pilot)
+        screen.open_key("customer")
+        await settle(pilot)
+        made = len(panel.calls)
+        screen.open_key("payments")
+        await shown(app)
+        assert len(panel.calls) == made
