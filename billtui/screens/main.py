@@ -269,14 +269,18 @@ class MainScreen(Screen[None]):
         self.current_key = key
         switcher = self.query_one(ContentSwitcher)
         wanted = pane_id(key) + ("" if entry.available else "-na")
+        from ..widgets.revisit import mark_fresh, refresh_if_stale
+
         if self._has_child(switcher, wanted):
             switcher.current = wanted
+            refresh_if_stale(switcher.get_child_by_id(wanted))  # after it is drawn, never before
         else:
             pane = self._make_pane(entry)
             pane.id = wanted
             pane.item_key = key  # type: ignore[attr-defined]
             switcher.mount(pane)
             switcher.current = wanted
+            mark_fresh(pane)
         section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
         title = entry.service_title or (entry.item.title if entry.item else "")
         self.header.crumb = f"{section} › {title}" if section and section != title else title
