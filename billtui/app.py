@@ -7,6 +7,7 @@ The app owns the one API client; screens ask it for data through
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import replace
 from typing import Any, Iterable
 
@@ -73,6 +74,11 @@ class BillTUI(App[None]):
 
         self.push_screen(StartScreen())
         self.begin()
+        bench = os.environ.get("BILLTUI_BENCH_EXIT_AFTER_FIRST_FRAME")
+        if bench:  # `make bench` only: exit after the first frame with data
+            from .bench_hook import install
+
+            install(self, bench)
 
     def begin(self) -> None:
         """Decide the first step for how we were launched."""
