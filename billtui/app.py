@@ -47,11 +47,11 @@ class BillTUI(App[None]):
         transport: Any = None,
         demo_sim: Any = None,
     ) -> None:
-        super().__init__()
         if launch.plain:  # --plain: monochrome (Textual reads NO_COLOR when the app is built)
             from .plain import prepare_environment
 
             prepare_environment()
+        super().__init__()
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport
@@ -63,8 +63,8 @@ class BillTUI(App[None]):
         self.session = SessionInfo()
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
-
         self.set_class(launch.plain, "-plain")
+
     # ------------------------------------------------------------ start-up
 
     def on_mount(self) -> None:
