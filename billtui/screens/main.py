@@ -132,24 +132,7 @@ class MainScreen(Screen[None]):
             self._refresh_unavailable()
 
     def _update_header(self) -> None:
-        app = self.billtui
-        header = self.header
-        header.edition = app.edition.title
-        client = app.client
-        header.host = getattr(client, "host", "") if client else ""
-        user = app.session.user
-        header.user = (getattr(user, "login", "") or getattr(user, "realname", "")) if user else (
-            app.profile.username if app.profile else ""
-        )
-        dashboard = app.session.dashboard
-        balance = getattr(dashboard, "balance", None) if dashboard else None
-        from .. import format as fmt
-
-        header.balance = fmt.money(balance) if balance is not None else ""
-        header.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
-        stale = getattr(app, "offline", None)
-        if stale is not None:  # saved data while the panel is unreachable (billtui.offline)
-            header.warning = " · ".join(w for w in (stale.warning, header.warning) if w)
+        self.header.show_session(self.billtui)
 
     def refresh_balance(self) -> None:
         """Ask for the balance again (after a payment, a renewal…)."""

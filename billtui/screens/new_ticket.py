@@ -60,6 +60,9 @@ class NewTicketScreen(Screen["str | None"]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        from ..widgets.header_bar import HeaderBar
+
+        yield HeaderBar()
         yield Static(Text("New ticket"), classes="nt-title")
         yield Static("Loading departments and services…", classes="nt-status")
         with VerticalScroll():
@@ -73,6 +76,11 @@ class NewTicketScreen(Screen["str | None"]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from ..widgets.header_bar import HeaderBar
+
+        header = self.query_one(HeaderBar)
+        header.show_session(self.app)
+        header.crumb = "Support › New ticket"
         if not self.draft.empty:
             self.call_after_refresh(self.notify, "Your unsent ticket was restored from the draft.", timeout=5)
         self.query_one("#subject", Input).focus()

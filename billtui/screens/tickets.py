@@ -272,6 +272,9 @@ class TicketScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        from ..widgets.header_bar import HeaderBar
+
+        yield HeaderBar()
         yield Static(self._title(), classes="ticket-title")
         yield Static("Loading the conversation…", classes="ticket-status")
         yield TicketThreadView(id="thread")
@@ -294,6 +297,11 @@ class TicketScreen(Screen[None]):
         return title
 
     def on_mount(self) -> None:
+        from ..widgets.header_bar import HeaderBar
+
+        header = self.query_one(HeaderBar)
+        header.show_session(self.billtui)
+        header.crumb = f"{'Archived tickets' if self.archived else 'Open tickets'} › #{clean(self.ticket_id)}"
         self.query_one(TicketThreadView).focus()
         if not self.archived:
             draft = self.store.load(self.ticket_id)

@@ -6,10 +6,13 @@ so a user must never have to guess which one billtui is showing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .. import format as fmt
 from ..safe import clean
 
 
@@ -29,6 +32,26 @@ class HeaderBar(Widget):
     edition: reactive[str] = reactive("")
     warning: reactive[str] = reactive("")
     crumb: reactive[str] = reactive("")
+
+    def show_session(self, app: Any) -> None:
+        """Fill in who, where, the balance and the edition from the app.
+
+        Every full screen shows this bar, so the edition is never out of sight.
+        """
+        self.edition = app.edition.title
+        client = app.client
+        self.host = getattr(client, "host", "") if client else ""
+        user = app.session.user
+        self.user = (getattr(user, "login", "") or getattr(user, "realname", "")) if user else (
+            app.profile.username if app.profile else ""
+        )
+        dashboard = app.session.dashboard
+        balance = getattr(dashboard, "balance", None) if dashboard else None
+        self.balance = fmt.money(balance) if balance is not None else ""
+        self.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
+        stale = getattr(app, "offline", None)
+        if stale is not None:  # saved data while the panel is unreachable (billtui.offline)
+            self.warning = " · ".join(w for w in (stale.warning, self.warning) if w)
 
     def render(self) -> Text:
         # Fixed parts first so that at 80 columns the least useful part (the

@@ -59,7 +59,6 @@ class ListFilter(Widget):
     ]
 
     _filter_text: str = ""
-    _filters_used: bool = False  # once a panel filter was sent, an empty one must be sent to clear it
     _snapshot: tuple[Any, ...] | None = None  # rows filtered here, taken when filtering began
     _snapshot_total: int = 0
 
@@ -130,7 +129,6 @@ class ListFilter(Widget):
             filters = {k: v for k, v in self.filters.items() if k != field}  # type: ignore[attr-defined]
             if text:
                 filters[field] = text
-            self._filters_used = True
             self.set_filters(filters)  # type: ignore[attr-defined]
             return
         if text and self._snapshot is None:
@@ -142,9 +140,14 @@ class ListFilter(Widget):
         table.reload()
 
     def server_filters(self) -> dict[str, str] | None:
-        """What ``fetch_page`` gets: ``None`` leaves the panel's filter alone, ``{}`` clears ours."""
-        filters = self.filters  # type: ignore[attr-defined]
-        return filters if (filters or self._filters_used) else None
+        """What ``fetch_page`` gets: always this list's own filter, ``{}`` when none.
+
+        The panel keeps one stored filter per list and session, so another screen
+        (the expenses total, the ticket watcher) may have left its own there;
+        sending ``{}`` makes the list show what its label says. It costs no
+        request unless somebody else changed the stored filter.
+        """
+        return dict(self.filters)  # type: ignore[attr-defined]
 
     def _row_text(self, row: Any) -> str:
         parts = []
