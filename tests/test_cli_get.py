@@ -13,24 +13,13 @@ from decimal import Decimal
 
 import pytest
 
-from tests.sim.test_e2e import free_port, wait_for_port
+from tests.simproc import free_port, running_sim
 
 
 @pytest.fixture(scope="module")
 def panel_url():
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "billtui.sim", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
-    try:
-        wait_for_port(port, proc)
-        yield f"http://127.0.0.1:{port}/billmgr"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with running_sim() as (url, _proc):
+        yield url
 
 
 def billtui(*args: str, password: str | None = "demo", stdin: str | None = "") -> subprocess.CompletedProcess:
