@@ -140,7 +140,11 @@ class BillTUI(App[None]):
 
         if self.client is not None:
             await self._close_client()
-        client = self.make_client(password)
+        try:
+            client = self.make_client(password)
+        except errors.BillError as exc:  # e.g. an unreadable ca_bundle
+            self.show_login(f"{exc.message} {exc.hint or ''}".strip())
+            return
         try:
             await client.login()
         except errors.LoginRefused as exc:
@@ -289,6 +293,29 @@ class BillTUI(App[None]):
             if command.title.lower() in {"quit"}:
                 continue
             yield command
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications never interpret markup.
+
+        Most of them quote the panel (a ticket subject, a service name, an
+        error message), and Textual's ``notify`` would otherwise style or link
+        ``[bold]``-like text. Widgets' ``notify`` passes ``markup=True`` by
+        default, so the flag is ignored here, in the one place they all reach.
+        """
+        from .safe import clean
+
+        super().notify(
+            clean(message, multiline=True), title=clean(title), severity=severity,
+            timeout=timeout, markup=False,
+        )
 
     def save_theme(self) -> None:
         """Remember the chosen theme in the config (only for real profiles)."""

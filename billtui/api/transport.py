@@ -70,6 +70,21 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return False
 
 
+def tls_verify(verify: bool | str) -> bool | ssl.SSLContext:
+    """httpx's ``verify``: on/off, or a context trusting one CA bundle file.
+
+    httpx deprecates passing a path; a context built here also fails early, with
+    a clear message, when the bundle file is missing or unreadable.
+    """
+    if isinstance(verify, bool):
+        return verify
+    try:
+        return ssl.create_default_context(cafile=verify)
+    except (OSError, ssl.SSLError) as exc:
+        raise TlsError(f"Cannot use the CA bundle {verify}: {exc}.",
+                       "Fix the ca_bundle path in the profile.") from None
+
+
 class Transport:
     """POSTs forms to one endpoint URL with an ``httpx.AsyncClient``."""
 
@@ -77,7 +92,7 @@ class Transport:
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.url = url
         self.timeout = timeout
-        self._client = httpx.AsyncClient(verify=verify, timeout=httpx.Timeout(timeout),
+        self._client = httpx.AsyncClient(verify=tls_verify(verify), timeout=httpx.Timeout(timeout),
                                          transport=transport, follow_redirects=False,
                                          headers={"Accept": "application/json"})
 

@@ -230,6 +230,10 @@ class NewTicketScreen(Screen["str | None"]):
                 self.query_one(f"#{field}").focus()
             self._status(f"Not sent: {message} Your text is kept as a draft.", error=True)
             return
+        except errors.OutcomeUnknown as exc:
+            self._status(f"{error_text(exc)} Look in Open tickets before sending again; your text is "
+                         "kept as a draft.", error=True)
+            return
         except Exception as exc:
             self._status(f"Not sent: {error_text(exc)} Your text is kept as a draft; press ctrl+s to try "
                          "again.", error=True)

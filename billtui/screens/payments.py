@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Select, Static
 
 from .. import format as fmt
 from ..api.values import parse_decimal
-from ..safe import clean
+from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
 from ..widgets.list_pane import ListPane, RowAction
@@ -283,7 +283,7 @@ class AddFundsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = f"Pay {self.order.what}" if self.order else "Add funds"
+            box.border_title = plain(f"Pay {self.order.what}" if self.order else "Add funds")
             yield Static("Loading the payment methods…", id="af-status")
             with Vertical(id="af-form"):
                 yield Field("Payment method", Select([], prompt="Choose a method", id="paymethod"),

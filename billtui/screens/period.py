@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Select, Static
 
 from ..widgets.field import Field
+from ..safe import plain
 
 LABELS: dict[str, str] = {
     "all": "All time",
@@ -137,7 +138,7 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         period = self.current.period
         options = [(LABELS[k], k) for k in self.presets] + [(LABELS["custom"], "custom")]
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = plain(self.title_text)
             keys = {value for _, value in options}
             yield Field("Period", Select(options, value=period.key if period.key in keys else "all",
                                          allow_blank=False, id="period"))

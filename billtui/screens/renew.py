@@ -17,7 +17,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import format as fmt
-from ..safe import clean
+from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
 from .service_actions import ServiceModal, refresh_balance, service_title, show_payment
@@ -51,7 +51,7 @@ class RenewScreen(ServiceModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = f"Renew {service_title(self.service)}"
+            box.border_title = plain(f"Renew {service_title(self.service)}")
             yield Field("Period", OptionList(id="periods"), id="period-field",
                         hint="↑/↓ picks the period; the date and price below follow.")
             yield Static("", id="summary")

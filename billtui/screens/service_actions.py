@@ -110,7 +110,7 @@ class AutoRenewScreen(ServiceModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = f"Auto-renew · {service_title(self.service)}"
+            box.border_title = plain(f"Auto-renew · {service_title(self.service)}")
             yield Static(Text(f"Now: {clean(self.service.autoprolong) or 'Off'}. "
                               "Pick Off, or how often to renew; Enter saves."))
             yield OptionList(id="choices")
@@ -177,7 +177,7 @@ class DeleteServiceScreen(ServiceModal):
     def compose(self) -> ComposeResult:
         name = service_title(self.service)
         with Vertical(id="dialog") as box:
-            box.border_title = f"Delete {name}"
+            box.border_title = plain(f"Delete {name}")
             yield Static(Text.assemble(
                 "This deletes the service and everything on it; it cannot be undone.\n"
                 "To confirm, type its name: ", (name, "bold")))
@@ -235,7 +235,7 @@ class InstructionsScreen(ServiceModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as box:
-            box.border_title = f"Instructions · {service_title(self.service)}"
+            box.border_title = plain(f"Instructions · {service_title(self.service)}")
             yield Static("Loading the instructions…", classes="dialog-status")
             yield Static("", id="instructions")
         yield Footer()

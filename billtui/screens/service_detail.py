@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from .. import format as fmt
-from ..safe import clean
+from ..safe import clean, plain
 from .details import describe
 from . import service_actions as actions
 
@@ -63,7 +63,7 @@ class ServiceDetailScreen(ModalScreen[bool]):
         for label, value in service_fields(self.service, self.type_title):
             table.add_row(Text(label), value if isinstance(value, Text) else describe(value))
         with VerticalScroll() as box:
-            box.border_title = actions.service_title(self.service)
+            box.border_title = plain(actions.service_title(self.service))
             yield Static(table)
             yield Static(Text("n renew · a auto-renew · h history · i instructions · "
                               "c control panel · d delete · esc close"), classes="hint")

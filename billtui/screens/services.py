@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from .. import format as fmt
-from ..safe import clean
+from ..safe import clean, plain
 from ..widgets.async_pane import AsyncPane
 from ..widgets.vim import VIM_KEYS
 from ..widgets.kv import paragraph, small_table
@@ -167,7 +167,7 @@ class ServicesOverview(AsyncPane):
     def _section(self, title: str, rows: list[tuple["Service", str]], key: str, empty: str) -> Any:
         child = ServiceTable(rows, id=f"{key}-table") if rows else Static(Text(empty, style="dim"))
         box = Vertical(child, classes="card service-section")
-        box.border_title = title
+        box.border_title = plain(title)
         return box
 
     async def _load(self) -> None:

@@ -464,6 +464,7 @@ class TicketScreen(Screen[None]):
 
     @work(exclusive=True, group="ticket-send")
     async def send_reply(self, text: str, files: list[tuple[str, bytes]]) -> None:
+        from ..api import errors
         from ..api.calls import support
 
         self.sending = True
@@ -472,6 +473,12 @@ class TicketScreen(Screen[None]):
         self._status("Sending your reply…")
         try:
             await support.reply(self.billtui.client, self.ticket_id, text, files)
+        except errors.OutcomeUnknown as exc:
+            # It may have arrived: say so, and keep the draft until the user has looked.
+            self._reply_error(f"{error_text(exc)} Reload the conversation (ctrl+r) before sending "
+                              "again; your text is kept as a draft.")
+            self._status("The reply may or may not have arrived.", error=True)
+            return
         except Exception as exc:
             self._reply_error(f"Not sent: {error_text(exc)} Your text is kept as a draft; "
                               "press ctrl+s to try again.")

@@ -19,7 +19,7 @@ def kv_card(title: str, pairs: Iterable[tuple[str, Any]]) -> Static:
     for label, value in pairs:
         table.add_row(Text(label), value if isinstance(value, Text) else describe(value))
     static = Static(table, classes="card")
-    static.border_title = title
+    static.border_title = plain(title)
     return static
 
 
@@ -27,7 +27,7 @@ def small_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]
     rows = list(rows)
     if not rows:
         static = Static(Text(empty, style="dim"), classes="card")
-        static.border_title = title
+        static.border_title = plain(title)
         return static
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     for header in headers:
@@ -35,7 +35,7 @@ def small_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]
     for row in rows:
         table.add_row(*(v if isinstance(v, Text) else describe(v) for v in row))
     static = Static(table, classes="card")
-    static.border_title = title
+    static.border_title = plain(title)
     return static
 
 

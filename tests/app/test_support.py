@@ -134,7 +134,8 @@ async def test_a_failed_send_keeps_the_text_and_says_why(instant_drafts):
         await settle(pilot)
         assert screen.editor.text == "Yes I confirm the transfer"
         text = screen_text(app)
-        assert "Not sent:" in text and "kept as a draft" in text
+        # A 500 after the request went out: the panel may have it. Say so honestly.
+        assert "know" in text and "kept as a draft" in text
         assert (drafts_dir() / "ticket-1002.json").exists()
         # The panel works again: the same text goes out.
         await pilot.press("ctrl+s")
