@@ -47,11 +47,13 @@ class BillTUI(App[None]):
         transport: Any = None,
         demo_sim: Any = None,
     ) -> None:
-        if launch.plain:  # --plain: monochrome (Textual reads NO_COLOR when the app is built)
-            from .plain import prepare_environment
-
-            prepare_environment()
         super().__init__()
+        if launch.plain and not self.no_color:
+            # --plain: the same monochrome filter Textual applies for NO_COLOR,
+            # without changing the process environment (child processes, tests).
+            from .plain import apply_monochrome
+
+            apply_monochrome(self)
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport

@@ -1,6 +1,6 @@
 """``--plain``: for screen readers and minimal terminals.
 
-No colour (Textual's own ``NO_COLOR`` monochrome filter), no box drawing (borders
+No colour (the monochrome filter Textual uses for ``NO_COLOR``), no box drawing (borders
 off, tree guides as indentation, ``|`` between header parts), and words where a
 symbol would carry meaning (sort order "asc"/"desc" instead of ▲/▼). Statuses are
 always spelled out in billtui, so nothing depends on colour alone.
@@ -8,7 +8,6 @@ always spelled out in billtui, so nothing depends on colour alone.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 PLAIN_CLASS = "-plain"
@@ -19,9 +18,12 @@ TREE_LINES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-def prepare_environment() -> None:
-    """Before the app is built: Textual reads ``NO_COLOR`` once, at start-up."""
-    os.environ["NO_COLOR"] = "1"
+def apply_monochrome(app: Any) -> None:
+    """What Textual does for ``NO_COLOR``, for this app only."""
+    from textual.filter import Monochrome, NoColor
+
+    app.no_color = True
+    app._filters.append(NoColor() if app.native_ansi_color else Monochrome())
 
 
 def is_plain(node: Any) -> bool:
