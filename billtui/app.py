@@ -253,7 +253,7 @@ class BillTUI(App[None]):
         self.profile = profile
         self.launch = replace(self.launch, mode="profile", profile=profile, edition=None)
         self.edition = profile.edition
-        self.run_worker(self._switch_profile(), exclusive=True, group="login")
+        self.run_worker(self._switch_profile, exclusive=True, group="login")
 
     async def _switch_profile(self) -> None:
         await self._close_client()

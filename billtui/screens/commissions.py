@@ -94,7 +94,7 @@ class CommissionsPane(Vertical):
         status.update(Text(text))
 
     def reload_rewards(self) -> None:
-        self.run_worker(self._load(), group="rewards", exclusive=True)
+        self.run_worker(self._load, group="rewards", exclusive=True)
 
     async def _load(self) -> None:
         from ..api.calls import finance
@@ -171,7 +171,7 @@ class RewardDetailScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Referral", "Services", "Paid", "Commission", "Date")
-        self.run_worker(self._load(), exclusive=True)
+        self.run_worker(self._load, exclusive=True)
 
     async def _load(self) -> None:
         from ..api.calls import finance

@@ -229,7 +229,7 @@ class ExpensesPane(Vertical):
             summary.update(Text(text, style=style))
 
     def reload_summary(self) -> None:
-        self.run_worker(self._load_summary(), group="expense-summary", exclusive=True)
+        self.run_worker(self._load_summary, group="expense-summary", exclusive=True)
 
     async def _load_summary(self) -> None:
         # Adding up reads every page of the period: let the list's first page in first.

@@ -7,6 +7,8 @@ confirmation that lists exactly what changes. Unsaved flips are marked with
 
 from __future__ import annotations
 
+from functools import partial
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +105,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
     def reload(self) -> None:
         self._status("Loading…")
-        self.run_worker(self._load(), exclusive=True, group="notices-load")
+        self.run_worker(self._load, exclusive=True, group="notices-load")
 
     def action_reload(self) -> None:
         if self.pending:
@@ -257,7 +259,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
         def decided(ok: bool | None) -> None:
             if ok:
-                self.run_worker(self._save(changes), exclusive=True, group="notices-save")
+                self.run_worker(partial(self._save, changes), exclusive=True, group="notices-save")
 
         self.app.push_screen(
             ConfirmScreen(f"Save {len(changes)} {noun} to your subscriptions?\n{describe_changes(changes)}",

@@ -7,6 +7,8 @@ highlighted item. In the history, ``p`` pays an order still awaiting payment.
 
 from __future__ import annotations
 
+from functools import partial
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -104,7 +106,7 @@ class OrdersPane(Vertical):
         status.update(Text(text))
 
     def reload_cart(self) -> None:
-        self.run_worker(self._load_cart(), group="cart", exclusive=True)
+        self.run_worker(self._load_cart, group="cart", exclusive=True)
 
     async def _load_cart(self, message: str = "") -> None:
         import asyncio
@@ -165,7 +167,7 @@ class OrdersPane(Vertical):
             return
         assert self.state is not None
         item = self.state.basket.items[table.cursor_row]
-        self.run_worker(self._change(lambda c, f: f.basket_remove(c, item.id),
+        self.run_worker(partial(self._change, lambda c, f: f.basket_remove(c, item.id),
                                      f"Removed {clean(item.tariff)} from the cart."), group="cart", exclusive=True)
 
     def action_empty(self) -> None:
@@ -176,7 +178,7 @@ class OrdersPane(Vertical):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.run_worker(self._change(lambda c, f: f.basket_clear(c), "The cart is empty now."),
+                self.run_worker(partial(self._change, lambda c, f: f.basket_clear(c), "The cart is empty now."),
                                 group="cart", exclusive=True)
 
         self.app.push_screen(ConfirmScreen("Remove everything from the cart?", yes="Empty"), callback=decided)
@@ -277,7 +279,7 @@ class PromoScreen(ModalScreen[Any]):
             field.set_error("Type the code first.")
             return
         field.set_error(None)
-        self.run_worker(self._apply(code), group="promo", exclusive=True)
+        self.run_worker(partial(self._apply, code), group="promo", exclusive=True)
 
     async def _apply(self, code: str) -> None:
         from ..api import errors

@@ -69,7 +69,7 @@ class TicketWatch:
             self._timer = None
 
     def poll_now(self) -> None:
-        self.owner.run_worker(self._poll(), group="ticket-watch", exclusive=True, exit_on_error=False)
+        self.owner.run_worker(self._poll, group="ticket-watch", exclusive=True, exit_on_error=False)
 
     async def _poll(self) -> None:
         from ..api.lists import TICKETS, fetch_page

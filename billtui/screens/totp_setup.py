@@ -3,6 +3,8 @@ authenticator app, then the first code to prove it works."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Any
 
 from rich.text import Text
@@ -46,7 +48,7 @@ class TotpSetupScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#totp-code", Input).focus()
-        self.run_worker(self._load(), exclusive=True)
+        self.run_worker(self._load, exclusive=True)
 
     async def _load(self) -> None:
         from ..api.calls import settings
@@ -79,7 +81,7 @@ class TotpSetupScreen(ModalScreen[bool]):
             field.set_error("Type the 6-digit code your app shows now.")
             return
         field.set_error(None)
-        self.run_worker(self._confirm(code), exclusive=True)
+        self.run_worker(partial(self._confirm, code), exclusive=True)
 
     async def _confirm(self, code: str) -> None:
         from ..api.calls import settings

@@ -8,6 +8,8 @@ session expires keeps working with the new password.
 
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Any
 
 from rich.text import Text
@@ -89,7 +91,7 @@ class UserSettingsPane(FormPane):
         values["timezone"] = self.value("timezone")
         self.clear_errors(("lang", "timezone"))
         self.form_status("Saving…")
-        self.run_worker(self._save(values), exclusive=True, group="usr-save")
+        self.run_worker(partial(self._save, values), exclusive=True, group="usr-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from ..api.calls import settings
@@ -132,7 +134,7 @@ class UserSettingsPane(FormPane):
             self.mark("confirm", "The two new passwords do not match: type the same one twice.")
             return
         self.form_status("Changing the password…")
-        self.run_worker(self._change_password(old, new), exclusive=True, group="usr-password")
+        self.run_worker(partial(self._change_password, old, new), exclusive=True, group="usr-password")
 
     async def _change_password(self, old: str, new: str) -> None:
         from ..api.calls import settings
