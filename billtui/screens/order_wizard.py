@@ -276,7 +276,7 @@ class OrderWizard(ModalScreen[bool]):
             choices = form.options.get(name)
             if choices:
                 keys = [o.key for o in choices]
-                control: Any = Select([(clean(o.label), o.key) for o in choices], allow_blank=False,
+                control: Any = Select([(Text(clean(o.label)), o.key) for o in choices], allow_blank=False,
                                       value=kept if kept in keys else keys[0], id=f"opt-{name}")
             else:
                 control = Input(value=kept, id=f"opt-{name}")

@@ -331,16 +331,16 @@ class AddFundsScreen(ModalScreen[None]):
             self._status("The panel offers no payment method for your account. Ask support.", error=True)
             return
         methods = self.query_one("#paymethod", Select)
-        methods.set_options([(method_label(m), m.id) for m in form.methods])
+        methods.set_options([(Text(method_label(m)), m.id) for m in form.methods])
         if len(form.methods) == 1:
             methods.value = form.methods[0].id
         currency = self.query_one("#payment_currency", Select)
-        currency.set_options([(clean(o.label), o.key) for o in form.currencies])
+        currency.set_options([(Text(clean(o.label)), o.key) for o in form.currencies])
         current = form.values.get("payment_currency", "")
         if current and any(o.key == current for o in form.currencies):
             currency.value = current
         payer = self.query_one("#profile", Select)
-        payer.set_options([(clean(o.label), o.key) for o in form.payers])
+        payer.set_options([(Text(clean(o.label)), o.key) for o in form.payers])
         current = form.values.get("profile", "")
         if current and any(o.key == current for o in form.payers):
             payer.value = current

@@ -29,7 +29,7 @@ class Field(Vertical):
         self.hint = hint
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label)
+        yield Label(Text(self.label))  # labels can come from the panel: never markup
         yield self.control
         if self.hint:
             yield Static(Text(self.hint), classes="field-hint")
