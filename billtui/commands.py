@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from .app import BillTUI
 
 
+# Titles and help lines quote the panel (service types, ticket subjects, statuses,
+# favourite titles). Textual parses a ``str`` prompt or help as markup, so both
+# are handed over as ``Content``, which it shows as it is.
+
+
 class MenuCommands(Provider):
     @property
     def billtui(self) -> "BillTUI":
@@ -58,14 +63,15 @@ class MenuCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, run, help_text in self._candidates():
-            yield DiscoveryHit(title, run, help=help_text)
+            yield DiscoveryHit(Content(title), run, text=title, help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, run, help_text in self._candidates():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, plain_highlight(matcher, title), run, text=title, help=help_text)
+                yield Hit(score, plain_highlight(matcher, title), run, text=title,
+                          help=Content(help_text))  # type: ignore[arg-type]
 
 
 def plain_highlight(matcher: Any, text: str) -> Content:
@@ -112,4 +118,5 @@ class ObjectCommands(Provider):
             score = matcher.match(ref.title)
             if score > 0:
                 yield Hit(score * 0.9, plain_highlight(matcher, ref.title),
-                          partial(open_object, self.app, ref), text=ref.title, help=ref.help)
+                          partial(open_object, self.app, ref), text=ref.title,
+                          help=Content(ref.help))  # type: ignore[arg-type]

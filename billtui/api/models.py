@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Literal, Self
 
 from . import assumed
 from .parser import Cell, Doc, Option, Row, as_list, attr_of, cell_of, row_of, rows_of, text_of
-from .values import Money, parse_date, parse_datetime, parse_decimal, parse_money, period_label
+from .values import Money, parse_date, parse_datetime, parse_money, period_label
 
 Columns = Mapping[str, tuple[str, ...]]
 

@@ -10,7 +10,6 @@ import asyncio
 import re
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Tree
 
-from ..menu import Edition, SECTIONS, item as menu_item, visible
+from ..menu import SECTIONS, Edition, visible
 from ..widgets.availability import ItemUnavailable
 from ..widgets.header_bar import HeaderBar
 from ..widgets.nav_tree import NavEntry, NavTree

@@ -7,7 +7,7 @@ missing subject or message marks the field; the rest stays as typed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work

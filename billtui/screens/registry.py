@@ -79,8 +79,6 @@ def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
 def make_pane(entry: NavEntry) -> Widget:
     from textual._context import active_app
 
-    from . import specs
-
     app = active_app.get()
     if entry.service_type:
         from .services import service_list_pane

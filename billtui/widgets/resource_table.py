@@ -16,7 +16,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Generic, Sequence, TypeVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events

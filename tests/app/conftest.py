@@ -53,6 +53,26 @@ def screen_text(app) -> str:
     return console.export_text()
 
 
+async def palette(pilot, query: str, *, close: bool = False) -> list[str]:
+    """Open the palette, type ``query``, and return each hit's first line as the user reads it."""
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    # Let the palette's search worker gather every provider's hits.
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    options = app.screen.query_one(CommandList)
+    hits = [options.get_option_at_index(i).prompt.plain.split("\n")[0] for i in range(options.option_count)]
+    if close:
+        await pilot.press("escape")
+        await pilot.pause()
+    return hits
+
+
 @pytest.fixture
 def app() -> BillTUI:
     return demo_app()

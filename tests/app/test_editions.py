@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.command import CommandPalette
 
 from billtui.menu import Edition
-from tests.app.conftest import demo_app, screen_text, settle
+from tests.app.conftest import demo_app, palette, screen_text, settle
 
 S, A, C = "standard", "advanced", "corporate"
 
@@ -75,21 +74,7 @@ async def test_tree_holds_exactly_the_items_of_the_edition(edition):
 
 
 async def palette_titles(pilot, query: str) -> list[str]:
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    # Let the palette's search worker gather every provider's hits.
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    from textual.command import CommandList
-
-    options = app.screen.query_one(CommandList)
-    titles = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
-    await pilot.press("escape")
-    await pilot.pause()
-    return [t.plain if hasattr(t, "plain") else str(t) for t in titles]
+    return await palette(pilot, query, close=True)
 
 
 @pytest.mark.parametrize("edition", [S, A, C])

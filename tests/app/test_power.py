@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-from textual.command import CommandList, CommandPalette
 
 from billtui.app import BillTUI
 from billtui.config import Config, Profile
@@ -12,7 +11,7 @@ from billtui.screens.jump import JumpScreen
 from billtui.widgets.list_pane import ListPane
 from billtui.widgets.resource_table import ResourceTable
 
-from .conftest import demo_app, make_sim, open_item, screen_text, settle
+from .conftest import make_sim, open_item, palette, screen_text, settle
 
 
 async def jump(pilot, line: str) -> None:
@@ -21,19 +20,6 @@ async def jump(pilot, line: str) -> None:
     assert isinstance(pilot.app.screen, JumpScreen)
     await pilot.press(*line, "enter")
     await settle(pilot)
-
-
-async def palette(pilot, query: str) -> list[str]:
-    """Open the palette, type, and return the hits as the user reads them."""
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    await app.screen.workers.wait_for_complete()
-    await pilot.pause()
-    options = app.screen.query_one(CommandList)
-    return [options.get_option_at_index(i).prompt.plain.split("\n")[0] for i in range(options.option_count)]
 
 
 def crumb(app) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tests.app.conftest import DEMO_TODAY, demo_app, open_item, screen_text, settle
+from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 
 def _service(app, sid: int) -> dict:

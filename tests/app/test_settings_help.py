@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from billtui.config import DEFAULT_HELP_URL
-from tests.app.conftest import demo_app, open_item, screen_text, settle
+from tests.app.conftest import demo_app, open_item, screen_text
 
 
 async def test_help_without_a_display_shows_and_copies_the_link():
