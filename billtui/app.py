@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from . import config as config_mod
+from . import format as fmt
 from . import offline
 from .commands import MenuCommands, ObjectCommands
 from .launch import Launch
@@ -120,11 +121,14 @@ class BillTUI(App[None]):
 
             if self._demo_sim is None:
                 self._demo_sim = demo_sim(self.edition, self.launch.demo_size)
+            # Expiry highlights count from the demo panel's day, set once here.
+            fmt.pin_today(self.today())
             return demo_client(
                 self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp
             )
         from .api.client import BillClient
 
+        fmt.pin_today(None)  # a real panel: the clock
         assert self.profile is not None
         return BillClient(
             self.profile.url,

@@ -124,7 +124,6 @@ class CustomerPane(AsyncPane):
 
         app = self.billtui
         client = app.client
-        fmt.pin_today(app_today(app))
         return await asyncio.gather(
             account.user_view(client), account.dashboard(client),
             account.payers(client), account.discounts(client), attention(app),

@@ -45,7 +45,6 @@ def service_list_pane(app: Any, type_name: str, title: str) -> "ListPane":
     from ..widgets.list_pane import ListPane
     from . import specs
 
-    fmt.pin_today(actions.app_today(app))
     return ListPane(specs.services_spec(type_name, title))
 
 
@@ -124,7 +123,6 @@ class ServicesOverview(AsyncPane):
         from ..api.calls._util import fetch_all
 
         app = self.billtui
-        fmt.pin_today(actions.app_today(app))
         menu = app.session.menu
         if menu is None:
             from ..api.calls import account
