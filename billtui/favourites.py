@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import paths
 from .menu import Edition, visible
@@ -88,3 +89,8 @@ class FavouritesStore:
         target = max(0, min(len(current) - 1, index + delta))
         current.insert(target, current.pop(index))
         self.save(current)
+
+
+def store_for(app: Any) -> FavouritesStore:
+    """The favourites of the app's profile."""
+    return FavouritesStore(app.profile.name if app.profile else "default")

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..favourites import Favourite, FavouritesStore, object_key
+from ..favourites import Favourite, FavouritesStore, object_key, store_for
 from ..safe import clean
 from ..widgets.resource_table import ResourceTable
 
@@ -31,10 +31,6 @@ _NAME_ATTRS = ("number", "subject", "name", "domain")
 #: How many rows to look through for a starred object that is not on screen.
 SEARCH_PAGES = 20
 SEARCH_PAGE_SIZE = 100
-
-
-def store_for(app: Any) -> FavouritesStore:
-    return FavouritesStore(app.profile.name if app.profile else "default")
 
 
 def visible_favourites(app: Any) -> list[Favourite]:

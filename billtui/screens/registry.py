@@ -10,7 +10,6 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..safe import clean
-from ..widgets.list_pane import ListPane
 from ..widgets.nav_tree import NavEntry
 
 if TYPE_CHECKING:
@@ -37,43 +36,41 @@ def not_available_pane(entry: NavEntry) -> Widget:
     return MessagePane(title, f"{title} is not available. {entry.reason}")
 
 
-def _services_overview(app: "BillTUI") -> Widget:
-    from .services import ServicesOverview
+#: Where each item's pane is made: ``key -> (module in billtui.screens, name)``.
+#: The module is imported when the item is first opened, so starting billtui
+#: loads only the first screen's code (``make bench``: imports).
+PANES: dict[str, tuple[str, str]] = {
+    "customer": ("customer", "CustomerPane"),
+    "services": ("services", "ServicesOverview"),
+    "orders": ("orders", "OrdersPane"),
+    "payments": ("payments", "PaymentsPane"),
+    "expenses": ("expenses", "ExpensesPane"),
+    "commissions": ("commissions", "CommissionsPane"),
+    "notifications": ("settings", "NotificationsPane"),
+    "favourites": ("favourites", "FavouritesPane"),
+    "contact_settings": ("settings", "ContactSettingsPane"),
+    "user_settings": ("settings", "UserSettingsPane"),
+    "affiliate": ("settings", "AffiliatePane"),
+    "help": ("help", "help_pane"),
+    "tutorials": ("help", "tutorials_pane"),
+}
 
-    return ServicesOverview()
+#: Panes made with the app (the help panes read the edition from it).
+_TAKES_APP = {"help", "tutorials"}
 
 
-def _factories() -> dict[str, Callable[["BillTUI"], Widget]]:
+def _factory(key: str) -> Callable[["BillTUI"], Widget]:
+    from importlib import import_module
+
+    if key in PANES:
+        module, name = PANES[key]
+        made = getattr(import_module(f"{__package__}.{module}"), name)
+        return made if key in _TAKES_APP else (lambda app: made())
+    from ..widgets.list_pane import ListPane
     from . import specs
-    from .commissions import CommissionsPane
-    from .customer import CustomerPane
-    from .favourites import FavouritesPane
-    from .help import help_pane, tutorials_pane
-    from .orders import OrdersPane
-    from .expenses import ExpensesPane
-    from .payments import PaymentsPane
-    from .settings import (AffiliatePane, ContactSettingsPane, NotificationsPane,
-                           UserSettingsPane)
 
-    table: dict[str, Callable[["BillTUI"], Widget]] = {
-        key: (lambda app, f=factory: ListPane(f())) for key, factory in specs.SPECS.items()
-    }
-    table.update({
-        "customer": lambda app: CustomerPane(),
-        "services": _services_overview,
-        "orders": lambda app: OrdersPane(),
-        "payments": lambda app: PaymentsPane(),
-        "expenses": lambda app: ExpensesPane(),
-        "commissions": lambda app: CommissionsPane(),
-        "notifications": lambda app: NotificationsPane(),
-        "favourites": lambda app: FavouritesPane(),
-        "contact_settings": lambda app: ContactSettingsPane(),
-        "user_settings": lambda app: UserSettingsPane(),
-        "affiliate": lambda app: AffiliatePane(),
-        "help": help_pane,
-        "tutorials": tutorials_pane,
-    })
-    return table
+    spec = specs.SPECS[key]
+    return lambda app: ListPane(spec())
 
 
 def make_pane(entry: NavEntry) -> Widget:
@@ -85,4 +82,4 @@ def make_pane(entry: NavEntry) -> Widget:
 
         return service_list_pane(app, entry.service_type, entry.service_title)
     assert entry.item is not None
-    return _factories()[entry.item.key](app)  # type: ignore[arg-type]
+    return _factory(entry.item.key)(app)  # type: ignore[arg-type]

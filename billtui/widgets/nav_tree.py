@@ -112,7 +112,7 @@ class NavTree(Tree[NavEntry]):
 
     def _add_favourites(self, edition: Edition) -> None:
         """The user's favourites, first; only those the edition shows (never an empty group)."""
-        from ..screens.favourites import store_for
+        from ..favourites import store_for
 
         favourites = store_for(self.app).visible(edition) if hasattr(self.app, "profile") else []
         if not favourites:
@@ -125,7 +125,8 @@ class NavTree(Tree[NavEntry]):
         entry = event.node.data
         if entry is not None and entry.favourite:
             event.stop()
-            from ..screens.favourites import open_favourite, store_for
+            from ..favourites import store_for
+            from ..screens.favourites import open_favourite
 
             found = next((f for f in store_for(self.app).load() if f.key == entry.favourite), None)
             if found is not None:
