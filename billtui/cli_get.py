@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from .cli_session import CliError
-from .output import Field, attr, render, status_text
+
+if TYPE_CHECKING:
+    from .output import Field
 
 KINDS = ("payments", "expenses", "invoices", "tickets", "services", "balance")
 PAGE_SIZE = 200
@@ -28,6 +30,8 @@ class Kind:
 
 
 def _status_fields() -> tuple[Field, Field]:
+    from .output import Field, status_text
+
     return (Field("status", status_text), Field("status_code", lambda r: _code(getattr(r, "status", None))))
 
 
@@ -38,6 +42,7 @@ def _code(status: Any) -> Any:
 
 def _kinds() -> dict[str, Kind]:
     from .api.models import PaymentStatus, ServiceStatus, TicketStatus
+    from .output import Field, attr
 
     return {
         "payments": Kind((Field("id", attr("id")), Field("number", attr("number")), Field("date", attr("created")),
@@ -187,6 +192,8 @@ async def fetch_rows(client: Any, kind: str, args: argparse.Namespace) -> list[A
 
 async def run(client: Any, args: argparse.Namespace) -> str:
     rows = await fetch_rows(client, args.kind, args)
+    from .output import render
+
     fields: Sequence[Field] = _kinds()[args.kind].fields
     return render(rows, fields, args.format, headers=not args.no_headers)
 

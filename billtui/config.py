@@ -7,14 +7,12 @@ the keyring, a ``password_command`` or ``BILLTUI_PASSWORD`` (see credentials).
 from __future__ import annotations
 
 import shlex
-import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import paths
 from .menu import Edition
-from .toml_write import dumps
 
 DEFAULT_HELP_URL = "https://docs.ispsystem.com/billmanager"
 DEFAULT_TUTORIALS: tuple[tuple[str, str], ...] = (
@@ -120,6 +118,8 @@ def load(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.exists():
         return Config()
+    import tomllib  # only when there is a config to read (not for --demo)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
@@ -145,5 +145,7 @@ def save(config: Config, path: Path | None = None) -> Path:
         "ticket_refresh_seconds": config.ticket_refresh_seconds,
         "profiles": {name: p.to_toml() for name, p in config.profiles.items()},
     }
+    from .toml_write import dumps
+
     paths.private_write(path, dumps(data))
     return path
