@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         self._committed: str = ""
         # Items a call said the panel does not offer, with the panel's words.
         self.unavailable: dict[str, str] = {}
+        self._pending_open: tuple[str, bool] | None = None
 
     @property
     def billtui(self) -> "BillTUI":
@@ -126,7 +127,11 @@ class MainScreen(Screen[None]):
             self.notify(f"Could not read the panel's menu: {message}", severity="warning", timeout=8)
         app.session = session
         self._update_header()
+        pending, self._pending_open = self._pending_open, None
         self.rebuild_tree(select=self.current_key or "customer")
+        if pending is not None and session.menu is not None:
+            key, focus = pending
+            self.call_after_refresh(self.open_key, key, focus=focus)
         if panel_menu is not None and not isinstance(panel_menu, BaseException):
             self._refresh_unavailable()
 
@@ -227,7 +232,13 @@ class MainScreen(Screen[None]):
     def open_key(self, key: str, *, focus: bool = False) -> None:
         node = self.nav.find(key)
         if node is None:
+            if self.billtui.session.menu is None:
+                # Service types come with the panel's menu: a jump made before it
+                # arrived (a fast typist, the palette at start) is kept until then.
+                self._pending_open = (key, focus)
             return
+        if self.nav.pending_select is not None:
+            self.nav.pending_select = key  # the tree is being rebuilt: put the cursor here, not back
         self.nav.move_cursor(node)
         if node.data is not None:
             self.open_entry(node.data)

@@ -55,6 +55,7 @@ class NavTree(Tree[NavEntry]):
     def __init__(self, **kwargs) -> None:
         super().__init__("Menu", **kwargs)
         self.pending_select: str | None = None
+        self._builds = 0
         self.show_root = False
         self.guide_depth = 2
 
@@ -100,9 +101,14 @@ class NavTree(Tree[NavEntry]):
         # cursor is put back after the next refresh; until then highlights of
         # other nodes are the rebuild's noise (see MainScreen).
         self.pending_select = select_key if target is not None else None
-        self.call_after_refresh(self._restore_cursor, select_key)
+        self._builds += 1
+        self.call_after_refresh(self._restore_cursor, select_key, self._builds)
 
-    def _restore_cursor(self, key: str | None) -> None:
+    def _restore_cursor(self, key: str | None, build: int) -> None:
+        if build != self._builds:
+            return  # rebuilt again since: only the newest build puts the cursor back
+        if self.pending_select is not None:  # an item opened since the rebuild wins
+            key = self.pending_select
         node = self.find(key) if key else None
         if node is not None:
             self.move_cursor(node)

@@ -31,6 +31,34 @@ async def test_arrow_keys_and_enter_open_an_item_and_escape_goes_back():
         assert "Customer" in screen_text(app).splitlines()[0]
 
 
+async def test_a_jump_made_at_start_is_not_undone_by_the_menu_arriving():
+    """``:vps`` typed before the panel's menu (which brings the service types) has arrived."""
+    app = demo_app()
+    app.sim.faults.set("menu", "latency", count=1, delay=0.3)  # a slow panel menu
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not isinstance(app.screen, MainScreen):
+            await pilot.pause()
+        assert app.session.menu is None
+        app.goto("services/vds")
+        await settle(pilot)
+        assert app.screen.current_key == "services/vds"
+        assert "Virtual private servers" in screen_text(app).splitlines()[0]
+
+
+async def test_an_item_opened_while_the_tree_is_rebuilt_stays_open():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        # The ticket watch and the session rebuild the tree (unread count, menu) at any time.
+        screen.rebuild_tree(select=screen.current_key)
+        screen.rebuild_tree(select=screen.current_key)
+        app.goto("payments")
+        await settle(pilot)
+        assert screen.current_key == "payments"
+        assert "Credits/Payments" in screen_text(app).splitlines()[0]
+
+
 async def test_question_mark_lists_the_keys_that_work_here():
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
