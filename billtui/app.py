@@ -26,6 +26,10 @@ from .menu import Edition
 from .session import SessionInfo
 
 
+#: Seconds the connecting screen stays up while the main screen's first answers come in.
+FIRST_FRAME_WAIT = 0.5
+
+
 class BillTUI(App[None]):
     TITLE = "billtui"
     CSS_PATH = ["styles/app.tcss", "styles/plain.tcss"]
@@ -66,6 +70,7 @@ class BillTUI(App[None]):
         self.session = SessionInfo()
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
+        self._first_frame_held = False
         self.set_class(launch.plain, "-plain")
 
     # ------------------------------------------------------------ start-up
@@ -177,7 +182,30 @@ class BillTUI(App[None]):
                 self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
         from .screens.main import MainScreen
 
+        self.hold_first_frame()
         self.switch_screen(MainScreen())
+
+    # ------------------------------------------------------------ first frame
+
+    def hold_first_frame(self) -> None:
+        """Keep the connecting screen up until the main screen has its data (at most ``FIRST_FRAME_WAIT``).
+
+        Without this the main screen is drawn three or four times while its
+        answers come in: an empty frame, the menu, the balance, the cards. Held,
+        it appears once, complete, which is calmer to look at and less work.
+        A slow panel still gets the partial screen after ``FIRST_FRAME_WAIT``.
+        """
+        if self._first_frame_held:
+            return
+        self._first_frame_held = True
+        self._begin_batch()
+        self.set_timer(FIRST_FRAME_WAIT, self.release_first_frame)
+
+    def release_first_frame(self) -> None:
+        if self._first_frame_held:
+            self._first_frame_held = False
+            self._end_batch()
+            self.screen.refresh()
 
     async def ask_totp(self) -> str:
         """The client's two-factor callback: ask for the 6-digit code."""

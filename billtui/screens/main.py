@@ -87,6 +87,19 @@ class MainScreen(Screen[None]):
         self.nav.focus()
         self.load_session()
         self._start_ticket_watch()
+        self.run_worker(self._show_when_loaded(), group="first-frame")
+
+    async def _show_when_loaded(self) -> None:
+        """Let the app draw this screen once its first answers are in (see ``hold_first_frame``)."""
+        try:
+            waits = [w.wait() for w in self.workers if w.node is self and w.group in ("session", "ticket-watch")]
+            pane = self.current_pane()
+            loaded = getattr(pane, "wait_loaded", None)
+            if loaded is not None:
+                waits.append(loaded())
+            await asyncio.gather(*waits, return_exceptions=True)
+        finally:
+            self.billtui.release_first_frame()
 
     def _start_ticket_watch(self) -> None:
         """Open tickets are polled in the background; the tree shows the unread count."""

@@ -7,6 +7,7 @@ what happened and what to do (``r`` retries). Subclasses implement ``fetch``
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -51,6 +52,17 @@ class AsyncPane(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.reload()
 
+    @property
+    def _first_load(self) -> asyncio.Event:
+        event = self.__dict__.get("_first_load_event")
+        if event is None:
+            event = self.__dict__["_first_load_event"] = asyncio.Event()
+        return event
+
+    async def wait_loaded(self) -> None:
+        """Until the first load has finished, shown or failed."""
+        await self._first_load.wait()
+
     def reload(self) -> None:
         self._set_status("Loading…")
         self.run_worker(self._load, exclusive=True, group="pane-load")
@@ -59,6 +71,12 @@ class AsyncPane(VerticalScroll, can_focus=True):
         self.reload()
 
     async def _load(self) -> None:
+        try:
+            await self._fetch_and_show()
+        finally:
+            self._first_load.set()
+
+    async def _fetch_and_show(self) -> None:
         try:
             data = await self.fetch()
         except Exception as exc:
