@@ -26,6 +26,9 @@ from .service_actions import app_today
 
 #: How many tickets to look at for new replies (the newest first).
 TICKETS_CHECKED = 100
+#: Services read per request when looking for expiring ones (soonest first), and at most this many pages.
+ATTENTION_PAGE = 100
+ATTENTION_MAX_PAGES = 50
 
 
 @dataclass(frozen=True)
@@ -37,18 +40,36 @@ class Attention:
     replies: Any  # list[Ticket] | Exception
 
 
-async def _expiring(app: Any) -> list[tuple[Any, str]]:
+async def _expiring_of(client: Any, type_name: str, today: Any, soon: Any) -> list[Any]:
+    """Services of one type expiring between ``today`` and ``soon``.
+
+    The list is read soonest expiry first and only until a service expires after
+    ``soon``: an account with thousands of domains costs a page, not every page.
+    Its own filter is cleared ({}), so a filter set in the Services list cannot
+    hide an expiring service here.
+    """
     from ..api import lists
+
+    call = lists.services(type_name)
+    found: list[Any] = []
+    for page in range(1, ATTENTION_MAX_PAGES + 1):
+        got = await lists.fetch_page(client, call, page, ATTENTION_PAGE, sort=("expires", False), filters={})
+        found += [s for s in got.rows if s.expires is not None and today <= s.expires <= soon]
+        past = any(s.expires is not None and s.expires > soon for s in got.rows)
+        if past or len(got.rows) < got.page_size or page * got.page_size >= got.total:
+            break
+    return found
+
+
+async def _expiring(app: Any) -> list[tuple[Any, str]]:
     from ..api.calls import account
-    from ..api.calls._util import fetch_all
 
     menu = app.session.menu or await account.menu(app.client)
     today = app_today(app)
     soon = today + timedelta(days=fmt.EXPIRY_WARN_DAYS)
     types = list(menu.service_types)
-    results = await asyncio.gather(*(fetch_all(app.client, lists.services(t.name)) for t in types))
-    found = [(s, t.title) for t, rows in zip(types, results) for s in rows
-             if s.expires is not None and today <= s.expires <= soon]
+    results = await asyncio.gather(*(_expiring_of(app.client, t.name, today, soon) for t in types))
+    found = [(s, t.title) for t, rows in zip(types, results) for s in rows]
     return sorted(found, key=lambda e: (e[0].expires, e[0].name))
 
 

@@ -73,3 +73,16 @@ async def test_bad_email_marks_the_field_and_keeps_the_input():
         assert "Edit contact data" in text
         assert "Email" in text and "not-an-email" in text
         assert app.sim.state.one("SELECT email FROM users WHERE id=7")["email"] == before
+
+
+async def test_expiring_services_are_found_reading_the_lists_a_page_at_a_time(monkeypatch):
+    """Soonest expiry first, a page at a time: the result must not depend on the page size."""
+    import billtui.screens.customer as customer
+
+    monkeypatch.setattr(customer, "ATTENTION_PAGE", 1)
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        attention = str(app.screen.query_one("#attention").render())
+        assert "db-01" in attention and "shop.example.com" in attention
+        assert "old-project.net" not in attention
