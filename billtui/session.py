@@ -11,3 +11,4 @@ class SessionInfo:
     user: Any = None  # billtui.api.models.User
     dashboard: Any = None  # billtui.api.models.Dashboard
     menu: Any = None  # billtui.api.models.PanelMenu, None until the panel answered
+    loaded_at: float = 0.0  # time.monotonic() when the dashboard (balance) was read

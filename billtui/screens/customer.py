@@ -5,6 +5,7 @@ and, at a glance, what needs attention (services about to expire, unpaid cart, n
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -29,6 +30,8 @@ TICKETS_CHECKED = 100
 #: Services read per request when looking for expiring ones (soonest first), and at most this many pages.
 ATTENTION_PAGE = 100
 ATTENTION_MAX_PAGES = 50
+#: Seconds within which the Customer pane's first load uses what the main screen just read.
+SHARED_MAX_AGE = 5.0
 
 
 @dataclass(frozen=True)
@@ -73,19 +76,41 @@ async def _expiring(app: Any) -> list[tuple[Any, str]]:
     return sorted(found, key=lambda e: (e[0].expires, e[0].name))
 
 
-async def _replies(app: Any) -> list[Any]:
+async def _replies(app: Any, shared: bool) -> list[Any]:
     from ..api.lists import TICKETS, fetch_page
 
-    page = await fetch_page(app.client, TICKETS, 1, TICKETS_CHECKED, sort=("last_message", True))
+    watch = getattr(app.screen, "ticket_watch", None)
+    if shared and watch is not None:  # the main screen's watch has just read the same list
+        tickets = await watch.open_tickets(max_age=SHARED_MAX_AGE)
+        if tickets is not None:
+            return [t for t in tickets if t.unread]
+    page = await fetch_page(app.client, TICKETS, 1, TICKETS_CHECKED, sort=("last_message", True), filters={})
     return [t for t in page.rows if t.unread]
 
 
-async def attention(app: Any) -> Attention:
+async def attention(app: Any, *, shared: bool = False) -> Attention:
+    """``shared``: reuse what the main screen read a moment ago (the first load), else ask the panel."""
     from ..api.calls import finance
 
     expiring, cart, replies = await asyncio.gather(
-        _expiring(app), finance.basket(app.client), _replies(app), return_exceptions=True)
+        _expiring(app), finance.basket(app.client), _replies(app, shared), return_exceptions=True)
     return Attention(expiring, cart, replies)
+
+
+async def _dashboard(app: Any, shared: bool) -> Any:
+    """The balance: on the first load, the one the header is loading right now."""
+    from ..api.calls import account
+
+    if shared:
+        session_load = getattr(app.screen, "session_load", None)
+        if session_load is not None:
+            try:
+                await session_load.wait()
+            except Exception:
+                pass  # the header's load failed or was replaced: ask below
+        if app.session.dashboard is not None and time.monotonic() - app.session.loaded_at <= SHARED_MAX_AGE:
+            return app.session.dashboard
+    return await account.dashboard(app.client)
 
 
 def attention_card(found: Attention) -> Static:
@@ -133,6 +158,7 @@ def attention_card(found: Attention) -> Static:
 
 class CustomerPane(AsyncPane):
     title = "Customer"
+    _loaded_once = False
     BINDINGS = [
         Binding("e", "edit", "Edit contact data"),
         Binding("s", "goto('services')", "Services"),
@@ -145,9 +171,11 @@ class CustomerPane(AsyncPane):
 
         app = self.billtui
         client = app.client
+        shared = not self._loaded_once  # a reload (r) asks the panel for everything again
+        self._loaded_once = True
         return await asyncio.gather(
-            account.user_view(client), account.dashboard(client),
-            account.payers(client), account.discounts(client), attention(app),
+            account.user_view(client), _dashboard(app, shared),
+            account.payers(client), account.discounts(client), attention(app, shared=shared),
         )
 
     def show(self, data: Any) -> list[Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -85,7 +86,7 @@ class MainScreen(Screen[None]):
         self.rebuild_tree(select="customer")
         self.open_key("customer")
         self.nav.focus()
-        self.load_session()
+        self.session_load = self.load_session()  # the Customer pane's first load waits for its balance
         self._start_ticket_watch()
         self.run_worker(self._show_when_loaded(), group="first-frame")
 
@@ -132,7 +133,7 @@ class MainScreen(Screen[None]):
         if not isinstance(user, BaseException):
             session = replace(session, user=user)
         if not isinstance(dashboard, BaseException):
-            session = replace(session, dashboard=dashboard)
+            session = replace(session, dashboard=dashboard, loaded_at=time.monotonic())
         if not isinstance(panel_menu, BaseException):
             session = replace(session, menu=panel_menu)
         else:
@@ -165,7 +166,7 @@ class MainScreen(Screen[None]):
             dashboard = await account.dashboard(self.billtui.client)
         except Exception:
             return
-        self.billtui.session = replace(self.billtui.session, dashboard=dashboard)
+        self.billtui.session = replace(self.billtui.session, dashboard=dashboard, loaded_at=time.monotonic())
         self._update_header()
 
     # ---------------------------------------------------------------- tree

@@ -9,6 +9,8 @@ message while it is unread or awaiting the customer's reply.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -57,6 +59,11 @@ class TicketWatch:
         self.seen: dict[str, Seen] | None = None
         self.unread = 0
         self._timer: Timer | None = None
+        # The newest poll's tickets and when they came, for others that need the same
+        # list at the same moment (Customer's "new replies" at start) instead of asking again.
+        self.latest: list[Any] | None = None
+        self._latest_at = 0.0
+        self._polling: asyncio.Future[None] | None = None
 
     def start(self, seconds: int) -> None:
         if self._timer is None and seconds > 0:
@@ -71,7 +78,23 @@ class TicketWatch:
     def poll_now(self) -> None:
         self.owner.run_worker(self._poll, group="ticket-watch", exclusive=True, exit_on_error=False)
 
+    async def open_tickets(self, max_age: float) -> list[Any] | None:
+        """The open tickets as of at most ``max_age`` seconds ago (waiting for a poll in flight), else None."""
+        if self._polling is not None:
+            await asyncio.shield(self._polling)
+        if self.latest is not None and time.monotonic() - self._latest_at <= max_age:
+            return self.latest
+        return None
+
     async def _poll(self) -> None:
+        self._polling = asyncio.get_running_loop().create_future()
+        try:
+            await self._read()
+        finally:
+            self._polling.set_result(None)
+            self._polling = None
+
+    async def _read(self) -> None:
         from ..api.lists import TICKETS, fetch_page
 
         client = getattr(self.owner.app, "client", None)
@@ -82,6 +105,7 @@ class TicketWatch:
         except Exception:
             return  # a background look: the list itself shows errors when opened
         tickets = list(page.rows)
+        self.latest, self._latest_at = tickets, time.monotonic()
         news = answered(self.seen, tickets)
         # Cumulative: a ticket hidden by a filter for one poll is not "new" when it shows up again.
         self.seen = {**(self.seen or {}), **{t.id: Seen(t.unread, t.last_message) for t in tickets}}

@@ -38,3 +38,28 @@ async def test_a_slow_panel_gets_the_main_screen_after_a_short_wait(monkeypatch)
         text = screen_text(app)
         assert "Balance 124.50 USD" in text.splitlines()[0]  # what has arrived is shown
         assert "Loading…" in text  # and what has not says so
+
+
+async def test_the_first_screen_asks_for_each_thing_once():
+    """Header and Customer share the balance; the ticket watch and Needs attention share the tickets."""
+    from collections import Counter
+
+    from bench.panel import RecordingPanel
+    from tests.app.conftest import make_sim
+    from billtui.app import BillTUI
+    from billtui.launch import Launch
+
+    panel = RecordingPanel(make_sim())
+    app = BillTUI(Launch.demo(), demo_sim=panel)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        asked = Counter(call.func for call in panel.calls)
+        assert asked["dashboard.info"] == 1
+        assert asked["clientticket"] == 1
+        assert "New replies in 1 ticket" in screen_text(app)
+        before = len(panel.calls)
+        await pilot.press("tab")  # into the Customer pane
+        await pilot.press("r")  # a reload asks the panel again
+        await settle(pilot)
+        again = Counter(call.func for call in panel.calls[before:])
+        assert again["dashboard.info"] == 1 and again["clientticket"] == 1
