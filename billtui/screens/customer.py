@@ -67,6 +67,7 @@ async def _expiring_of(client: Any, type_name: str, today: Any, soon: Any) -> li
 async def _expiring(app: Any) -> list[tuple[Any, str]]:
     from ..api.calls import account
 
+    await _session_loaded(app)  # its menu names the service types; no need to ask twice
     menu = app.session.menu or await account.menu(app.client)
     today = app_today(app)
     soon = today + timedelta(days=fmt.EXPIRY_WARN_DAYS)
@@ -97,17 +98,22 @@ async def attention(app: Any, *, shared: bool = False) -> Attention:
     return Attention(expiring, cart, replies)
 
 
+async def _session_loaded(app: Any) -> None:
+    """Until the main screen's session load (who, balance, menu) in flight, if any, is done."""
+    session_load = getattr(app.screen, "session_load", None)
+    if session_load is not None and not session_load.is_finished:
+        try:
+            await session_load.wait()
+        except Exception:
+            pass  # it failed or was replaced: the caller asks the panel itself
+
+
 async def _dashboard(app: Any, shared: bool) -> Any:
     """The balance: on the first load, the one the header is loading right now."""
     from ..api.calls import account
 
     if shared:
-        session_load = getattr(app.screen, "session_load", None)
-        if session_load is not None:
-            try:
-                await session_load.wait()
-            except Exception:
-                pass  # the header's load failed or was replaced: ask below
+        await _session_loaded(app)
         if app.session.dashboard is not None and time.monotonic() - app.session.loaded_at <= SHARED_MAX_AGE:
             return app.session.dashboard
     return await account.dashboard(app.client)
