@@ -118,7 +118,7 @@ class BillTUI(App[None]):
         if isinstance(self.screen, LoginScreen):
             self.screen.show_error(error, field=field)
             return
-        self.switch_screen(LoginScreen(self.profile, error=error))
+        self.switch_screen(LoginScreen(self.profile, error=error, field=field))
 
     def make_client(self, password: str | None) -> Any:
         if self.launch.mode == "demo":

@@ -37,10 +37,11 @@ class LoginScreen(Screen[None]):
         Binding("ctrl+e", "edit_profile", "Edit profile"),
     ]
 
-    def __init__(self, profile: Profile | None, *, error: str | None = None) -> None:
+    def __init__(self, profile: Profile | None, *, error: str | None = None, field: str | None = None) -> None:
         super().__init__()
         self.profile = profile
         self.error = error
+        self.error_field = field  # the field the error is about (shown there), or None: shown on top
         self.has_keyring = credentials.keyring_available()
 
     @property
@@ -56,7 +57,7 @@ class LoginScreen(Screen[None]):
                     Text.assemble(("Profile ", "dim"), clean(profile.name), ("  Panel ", "dim"), clean(profile.url)),
                     id="login-where",
                 )
-            yield Static(Text(self.error or ""), id="login-error")
+            yield Static("", id="login-error")
             yield Field("Login", Input(value=profile.username if profile else "", id="username"), id="f-username")
             yield Field("Password", Input(password=True, id="password"), id="f-password")
             if self.has_keyring:
@@ -69,11 +70,13 @@ class LoginScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_error(self.error, field="password" if self.error else None)
-        self.query_one("#password", Input).focus()
+        self.show_error(self.error, field=self.error_field)
+        if not self.error_field:
+            self.query_one("#password", Input).focus()
 
     def show_error(self, message: str | None, *, field: str | None = None) -> None:
-        self.query_one("#login-error", Static).update(Text(message or ""))
+        """On the field it is about (marked, focused), else on top: never both, never twice."""
+        self.query_one("#login-error", Static).update(Text("" if field else message or ""))
         for name in ("username", "password"):
             self.query_one(f"#f-{name}", Field).set_error(None)
         if field:

@@ -139,4 +139,8 @@ async def test_without_saved_data_an_unreachable_panel_is_an_error(monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert getattr(app, "offline", None) is None
-        assert "Could not connect to the panel" in screen_text(app)
+        text = screen_text(app)
+        assert "Could not connect to the panel" in text
+        # Said once, on top: it is not about the password, so that field is not marked.
+        assert text.count("Could not connect to the panel") == 1
+        assert not app.screen.query_one("#f-password").has_class("-invalid")
