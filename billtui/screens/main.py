@@ -303,6 +303,14 @@ class MainScreen(Screen[None]):
             return not_available_pane(entry)
         return make_pane(entry)
 
+    def has_unsaved(self) -> bool:
+        """Any kept pane, shown or not, with changes not sent yet (quitting asks first)."""
+        for pane in self.query_one(ContentSwitcher).children:
+            checker = getattr(pane, "has_unsaved", None)
+            if checker is not None and checker():
+                return True
+        return False
+
     def current_pane(self) -> Widget | None:
         switcher = self.query_one(ContentSwitcher)
         if switcher.current is None:

@@ -307,3 +307,22 @@ async def test_theme_from_textuals_own_picker_is_remembered_too():
         app.theme = "gruvbox"
         await pilot.pause()
     assert config_mod.load().theme == "gruvbox"
+
+
+async def test_quitting_with_unsaved_notification_changes_asks_first():
+    from billtui.screens.confirm import ConfirmScreen
+
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "notifications")
+        await pilot.press("down", "right", "space")
+        await pilot.pause()
+        assert "1 unsaved change" in screen_text(app)
+        await open_item(pilot, "customer")  # the matrix is out of sight, its change is not gone
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "unsaved changes" in screen_text(app)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert app.is_running
