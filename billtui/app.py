@@ -81,6 +81,9 @@ class BillTUI(App[None]):
         from .screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        from .hangup import watch
+
+        watch(self)  # exit when the terminal goes away, instead of spinning on it
         self.begin()
         bench = os.environ.get("BILLTUI_BENCH_EXIT_AFTER_FIRST_FRAME")
         if bench:  # `make bench` only: exit after the first frame with data
