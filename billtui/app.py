@@ -71,6 +71,7 @@ class BillTUI(App[None]):
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
         self._first_frame_held = False
+        self._gc_resume_set = False
         self.set_class(launch.plain, "-plain")
 
     # ------------------------------------------------------------ start-up
@@ -81,6 +82,8 @@ class BillTUI(App[None]):
         from .screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        # Start-up that ends on the login or profile form (no first frame to wait for).
+        self.set_timer(FIRST_FRAME_WAIT + 1.0, self._started)
         from .hangup import watch
 
         watch(self)  # exit when the terminal goes away, instead of spinning on it
@@ -209,6 +212,15 @@ class BillTUI(App[None]):
             self._first_frame_held = False
             self._end_batch()
             self.screen.refresh()
+            self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """The first frame is drawn (or start-up ended on another screen): collect garbage again soon."""
+        from . import startup_gc
+
+        if startup_gc.paused() and not self._gc_resume_set:
+            self._gc_resume_set = True
+            self.set_timer(startup_gc.RESUME_AFTER, startup_gc.resume)
 
     async def ask_totp(self) -> str:
         """The client's two-factor callback: ask for the 6-digit code."""
@@ -275,6 +287,9 @@ class BillTUI(App[None]):
                 pass  # logging out of a panel that is gone must still work
         await self._close_client()
         self.session = SessionInfo()
+        from . import startup_gc
+
+        startup_gc.thaw()  # the main screen goes: what start-up froze may be garbage now
         if self.launch.mode == "demo":
             self.notify("Logged out of the demo panel. Logging in again as demo.")
             self.login(None)
@@ -293,6 +308,9 @@ class BillTUI(App[None]):
     async def _switch_profile(self) -> None:
         await self._close_client()
         self.session = SessionInfo()
+        from . import startup_gc
+
+        startup_gc.thaw()
         self.begin()
 
     def action_keys(self) -> None:

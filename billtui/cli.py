@@ -88,6 +88,9 @@ async def _with_client(args: argparse.Namespace) -> str:
 
 
 def _tui(args: argparse.Namespace) -> int:
+    from . import startup_gc
+
+    startup_gc.pause()  # until the first frame: see billtui/startup_gc.py
     from . import config as config_mod
     from .config import Profile
     from .launch import Launch
