@@ -106,8 +106,14 @@ class MainScreen(Screen[None]):
         """Open tickets are polled in the background; the tree shows the unread count."""
         from .ticket_watch import TicketWatch
 
-        self.ticket_watch = TicketWatch(self, lambda n: self.rebuild_tree(select=self.current_key))
+        self.ticket_watch = TicketWatch(self, self._unread_changed)
         self.ticket_watch.start(self.billtui.config.ticket_refresh_seconds)
+
+    def _unread_changed(self, unread: int) -> None:
+        session_load = getattr(self, "session_load", None)
+        if session_load is not None and not session_load.is_finished:
+            return  # the session's rebuild, due any moment, shows the count too
+        self.rebuild_tree(select=self.current_key)
 
     def on_resize(self) -> None:
         self.nav.set_class(self.size.width < 100, "-narrow")
