@@ -14,6 +14,10 @@ import re
 SORT_PARAM = "p_col"
 SORT_ASC_PREFIX = "+"
 SORT_DESC_PREFIX = "-"
+#: How a list reply says the order it used: ``p_sort`` (column) and ``p_order`` (this value = descending).
+SORT_REPLY_COLUMN = "p_sort"
+SORT_REPLY_ORDER = "p_order"
+SORT_REPLY_DESC = "desc"
 
 #: Page size when a list reply has no ``p_cnt``.
 DEFAULT_PAGE_SIZE = 20

@@ -64,6 +64,8 @@ class Page(Generic[T]):
     total: int
     page: int
     page_size: int
+    #: The order the panel says it used: (column, descending), or None when it does not say.
+    sorted_as: tuple[str, bool] | None = None
 
     @property
     def pages(self) -> int:
@@ -163,7 +165,7 @@ async def _fetch_page(client: "BillClient", call: ListCall[T], page: int, page_s
         doc = await client.call(call.func, **form)
     rows = tuple(call.model(r) for r in doc.rows())
     return Page(rows=rows, total=doc.total, page=doc.page if "p_num" in doc.raw else max(1, page),
-                page_size=doc.page_size if doc.has_page_size else max(1, page_size))
+                page_size=doc.page_size if doc.has_page_size else max(1, page_size), sorted_as=doc.sorted_as)
 
 
 def _cols(model: Any) -> Mapping[str, str]:

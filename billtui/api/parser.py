@@ -180,6 +180,15 @@ class Doc:
     def has_page_size(self) -> bool:
         return _int(self.raw.get("p_cnt"), 0) > 0
 
+    @property
+    def sorted_as(self) -> tuple[str, bool] | None:
+        """``(column, descending)`` as the reply reports it, or None if it does not say."""
+        column = text_of(self.raw.get(assumed.SORT_REPLY_COLUMN)).strip()
+        if not column:
+            return None
+        order = text_of(self.raw.get(assumed.SORT_REPLY_ORDER)).strip().lower()
+        return column, order == assumed.SORT_REPLY_DESC
+
     # success
     @property
     def ok(self) -> Ok | None:

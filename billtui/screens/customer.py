@@ -48,17 +48,20 @@ async def _expiring_of(client: Any, type_name: str, today: Any, soon: Any) -> li
 
     The list is read soonest expiry first and only until a service expires after
     ``soon``: an account with thousands of domains costs a page, not every page.
+    (Only when the reply says it is sorted that way: sorting is an assumed parameter.)
     Its own filter is cleared ({}), so a filter set in the Services list cannot
     hide an expiring service here.
     """
     from ..api import lists
 
     call = lists.services(type_name)
+    asked = (call.sort_columns.get("expires", "expires"), False)
     found: list[Any] = []
     for page in range(1, ATTENTION_MAX_PAGES + 1):
         got = await lists.fetch_page(client, call, page, ATTENTION_PAGE, sort=("expires", False), filters={})
         found += [s for s in got.rows if s.expires is not None and today <= s.expires <= soon]
-        past = any(s.expires is not None and s.expires > soon for s in got.rows)
+        # Only a panel that says it sorted as asked may be read partly; otherwise every page is read.
+        past = got.sorted_as == asked and any(s.expires is not None and s.expires > soon for s in got.rows)
         if past or len(got.rows) < got.page_size or page * got.page_size >= got.total:
             break
     return found

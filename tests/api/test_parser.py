@@ -39,6 +39,7 @@ def test_list_rows_cells_and_paging():
     assert rows[0]["id"].value == "12"
     assert rows[1]["paymethod_name"].text == ""
     assert (d.total, d.page, d.page_size) == (42, 2, 20)
+    assert d.sorted_as == ("id", True)
     assert d.messages == {"id": "Id", "status": "Status"}
     assert {"edit", "payment.edit", "delete", "payment.delete"} <= d.toolbar
     assert d.ok is None
@@ -50,6 +51,7 @@ def test_single_object_elem_and_empty_list():
     assert d.total == 1 and d.page == 1 and d.page_size > 0
     empty = parse_reply({"doc": {"p_elems": {"$": "0"}}})
     assert empty.rows() == [] and empty.total == 0
+    assert empty.sorted_as is None  # a reply that does not say how it sorted
     assert parse_reply({"doc": {"elem": {}}}).rows() == [{}]
 
 

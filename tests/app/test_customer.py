@@ -79,10 +79,40 @@ async def test_expiring_services_are_found_reading_the_lists_a_page_at_a_time(mo
     """Soonest expiry first, a page at a time: the result must not depend on the page size."""
     import billtui.screens.customer as customer
 
+    from collections import Counter
+
+    from bench.panel import RecordingPanel
+    from billtui.app import BillTUI
+    from billtui.launch import Launch
+    from tests.app.conftest import make_sim
+
     monkeypatch.setattr(customer, "ATTENTION_PAGE", 1)
-    app = demo_app()
+    panel = RecordingPanel(make_sim())
+    app = BillTUI(Launch.demo(), demo_sim=panel)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         attention = str(app.screen.query_one("#attention").render())
         assert "db-01" in attention and "shop.example.com" in attention
         assert "old-project.net" not in attention
+        # 4 servers; reading stops at the first one that expires after the window.
+        assert Counter(c.func for c in panel.calls)["vds"] == 2
+
+
+async def test_expiring_services_are_found_on_a_panel_that_ignores_sorting(monkeypatch):
+    """Sorting is an assumed parameter: unsorted pages are all read, nothing is missed."""
+    import billtui.api.lists as lists_module
+    import billtui.screens.customer as customer
+
+    real_fetch_page = lists_module.fetch_page
+
+    async def unsorted(client, call, page, page_size, *, sort=None, **kwargs):
+        got = await real_fetch_page(client, call, page, page_size, sort=("expires", True), **kwargs)
+        return got  # the newest expiry first: the opposite of what was asked
+
+    monkeypatch.setattr(customer, "ATTENTION_PAGE", 1)
+    monkeypatch.setattr(lists_module, "fetch_page", unsorted)
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        attention = str(app.screen.query_one("#attention").render())
+        assert "db-01" in attention and "shop.example.com" in attention
