@@ -88,9 +88,6 @@ async def _with_client(args: argparse.Namespace) -> str:
 
 
 def _tui(args: argparse.Namespace) -> int:
-    from . import startup_gc
-
-    startup_gc.pause()  # until the first frame: see billtui/startup_gc.py
     from . import config as config_mod
     from .config import Profile
     from .launch import Launch
@@ -120,9 +117,15 @@ def _tui(args: argparse.Namespace) -> int:
                 return 2
             mode = "profile" if profile else "setup"
             launch = Launch(mode, profile, edition, plain=args.plain)
-    from .app import BillTUI
+    from . import startup_gc
 
-    BillTUI(launch, config=config).run()
+    startup_gc.pause()  # until the first frame: see billtui/startup_gc.py
+    try:
+        from .app import BillTUI
+
+        BillTUI(launch, config=config).run()
+    finally:
+        startup_gc.end()  # the app is gone (or never drew): the collector is back on either way
     return 0
 
 

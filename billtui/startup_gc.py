@@ -41,6 +41,14 @@ def resume() -> None:
         gc.enable()
 
 
+def end() -> None:
+    """Turn the collector back on if start-up left it paused (no collection, no freeze)."""
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
+
+
 def thaw() -> None:
     """The first screen is being replaced (log out, another profile): let its objects be collected."""
     if not _paused:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 
@@ -26,6 +27,7 @@ def test_no_subcommand_starts_the_tui(monkeypatch) -> None:
     assert cli.main(["--demo", "--tier", "advanced", "--plain"]) == 0
     launch, = started
     assert launch.mode == "demo" and launch.edition.value == "advanced" and launch.plain
+    assert gc.isenabled()  # paused for the start only, never left off
 
 
 def test_first_run_without_profile_starts_the_setup_form(monkeypatch) -> None:
