@@ -204,6 +204,8 @@ class BillTUI(App[None]):
         if self._first_frame_held:
             return
         self._first_frame_held = True
+        # Textual's own batch (what ``batch_update()`` uses), begun and ended in two
+        # places because the answers arrive across awaits; pinned Textual: 8.2.8.
         self._begin_batch()
         self.set_timer(FIRST_FRAME_WAIT, self.release_first_frame)
 
