@@ -87,12 +87,14 @@ class TicketWatch:
         return None
 
     async def _poll(self) -> None:
-        self._polling = asyncio.get_running_loop().create_future()
+        # A poll may be cancelled by the next one (exclusive): each settles only its own future.
+        polling = self._polling = asyncio.get_running_loop().create_future()
         try:
             await self._read()
         finally:
-            self._polling.set_result(None)
-            self._polling = None
+            polling.set_result(None)
+            if self._polling is polling:
+                self._polling = None
 
     async def _read(self) -> None:
         from ..api.lists import TICKETS, fetch_page
