@@ -15,12 +15,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import AsyncPane, error_text
+from ..widgets.dialog import DialogScreen
 from ..widgets.field import Field
 from ..widgets.kv import kv_card, small_table
 from .service_actions import app_today
@@ -221,20 +221,10 @@ class CustomerPane(AsyncPane):
         self.billtui.goto(key)
 
 
-class EditContactScreen(ModalScreen[bool]):
+class EditContactScreen(DialogScreen):
     """Name, email and phone; the panel checks them, and a refused field is marked with its reason."""
 
-    DEFAULT_CSS = """
-    EditContactScreen { align: center middle; }
-    EditContactScreen > #dialog {
-        width: 70; max-width: 96%; height: auto; max-height: 94%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    EditContactScreen .dialog-status { height: auto; color: $text-muted; }
-    EditContactScreen .dialog-status.-error { color: $error; text-style: bold; }
-    EditContactScreen Horizontal { height: auto; align-horizontal: right; }
-    EditContactScreen Button { margin-left: 1; }
-    """
+    DEFAULT_CSS = "EditContactScreen > #dialog { width: 70; max-height: 94%; }"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -253,7 +243,7 @@ class EditContactScreen(ModalScreen[bool]):
                 yield Field(label, Input(value=getattr(self.user, name, "") or "", id=f"in-{name}"),
                             id=f"field-{name}")
             yield Static("Enter on the last field or ctrl+s saves; escape cancels.", classes="dialog-status")
-            with Horizontal():
+            with Horizontal(classes="buttons"):
                 yield Button("Cancel (esc)", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
         yield Footer()
@@ -281,14 +271,6 @@ class EditContactScreen(ModalScreen[bool]):
         else:
             self.action_cancel()
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
-
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one(".dialog-status", Static)
-        status.set_class(error, "-error")
-        status.update(Text(text))
-
     def action_save(self) -> None:
         if self.saving:
             return
@@ -302,7 +284,7 @@ class EditContactScreen(ModalScreen[bool]):
         from ..api import errors
         from ..api.calls import account
 
-        self._status("Saving…")
+        self.status("Saving…")
         try:
             await account.user_save(self.app.client, **values)  # type: ignore[attr-defined]
         except errors.FieldError as exc:
@@ -312,13 +294,13 @@ class EditContactScreen(ModalScreen[bool]):
                 field = self.query_one(f"#field-{exc.field}", Field)
                 field.set_error(exc.message)
                 self.query_one(f"#in-{exc.field}", Input).focus()
-                self._status("Not saved: fix the marked field.", error=True)
+                self.status("Not saved: fix the marked field.", error=True)
             else:
-                self._status(f"✗ Not saved: {error_text(exc)}", error=True)
+                self.status(f"✗ Not saved: {error_text(exc)}", error=True)
             return
         except Exception as exc:
             self.saving = False
-            self._status(f"✗ Not saved: {error_text(exc)} Press ctrl+s to try again.", error=True)
+            self.status(f"✗ Not saved: {error_text(exc)} Press ctrl+s to try again.", error=True)
             return
         self.app.notify("Contact data saved.")
         self.dismiss(True)

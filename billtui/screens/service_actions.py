@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
+from ..widgets.dialog import DialogScreen
 from ..widgets.field import Field
 
 if TYPE_CHECKING:
@@ -67,22 +68,10 @@ def service_title(service: "Service") -> str:
     return clean(service.name) or f"#{service.id}"
 
 
-class ServiceModal(ModalScreen[bool]):
+class ServiceModal(DialogScreen):
     """A small dialog about one service; dismisses True when it changed something."""
 
-    DEFAULT_CSS = """
-    ServiceModal { align: center middle; }
-    ServiceModal > #dialog {
-        width: 76; max-width: 96%; height: auto; max-height: 92%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    ServiceModal .dialog-status { height: auto; color: $text-muted; }
-    ServiceModal .dialog-status.-error { color: $error; text-style: bold; }
-    ServiceModal Horizontal.buttons { height: auto; align-horizontal: right; }
-    ServiceModal Horizontal.buttons Button { margin-left: 1; }
-    ServiceModal OptionList { height: auto; max-height: 10; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    DEFAULT_CSS = "ServiceModal OptionList { height: auto; max-height: 10; }"
 
     def __init__(self, service: "Service") -> None:
         super().__init__()
@@ -91,14 +80,6 @@ class ServiceModal(ModalScreen[bool]):
     @property
     def client(self) -> Any:
         return self.app.client  # type: ignore[attr-defined]
-
-    def status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one(".dialog-status", Static)
-        status.set_class(error, "-error")
-        status.update(Text(text))
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 # ------------------------------------------------------------------ auto-renew
