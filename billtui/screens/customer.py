@@ -167,7 +167,6 @@ def attention_card(found: Attention) -> Static:
 
 class CustomerPane(AsyncPane):
     title = "Customer"
-    _loaded_once = False
     BINDINGS = [
         Binding("e", "edit", "Edit contact data"),
         Binding("s", "goto('services')", "Services"),
@@ -180,8 +179,7 @@ class CustomerPane(AsyncPane):
 
         app = self.billtui
         client = app.client
-        shared = not self._loaded_once  # a reload (r) asks the panel for everything again
-        self._loaded_once = True
+        shared = not self.loaded_once  # a reload (r) asks the panel for everything again
         return await asyncio.gather(
             account.user_view(client), _dashboard(app, shared),
             account.payers(client), account.discounts(client), attention(app, shared=shared),

@@ -40,6 +40,10 @@ class AsyncPane(VerticalScroll, can_focus=True):
 
     title: str = ""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._first_load = asyncio.Event()  # set when the first load has finished, shown or failed
+
     @property
     def billtui(self) -> "BillTUI":
         return self.app  # type: ignore[return-value]
@@ -53,11 +57,8 @@ class AsyncPane(VerticalScroll, can_focus=True):
         self.reload()
 
     @property
-    def _first_load(self) -> asyncio.Event:
-        event = self.__dict__.get("_first_load_event")
-        if event is None:
-            event = self.__dict__["_first_load_event"] = asyncio.Event()
-        return event
+    def loaded_once(self) -> bool:
+        return self._first_load.is_set()
 
     async def wait_loaded(self) -> None:
         """Until the first load has finished, shown or failed."""
