@@ -61,6 +61,16 @@ class MainScreen(Screen[None]):
     def billtui(self) -> "BillTUI":
         return self.app  # type: ignore[return-value]
 
+    def _compositor_refresh(self) -> None:
+        # While the app holds its first frame (BillTUI.hold_first_frame), Textual
+        # still renders after every layout pass and then drops the result
+        # (App._display ignores updates in a batch): ~7 ms of start-up spent on a
+        # frame nobody sees. Skip it; the compositor keeps its dirty regions, so
+        # the frame drawn on release has everything. Pinned Textual: 8.2.8.
+        if self.app._batch_count:
+            return
+        super()._compositor_refresh()
+
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
         with Horizontal(id="body"):
