@@ -16,13 +16,13 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from . import assumed
-from .models import (Click, Discount, Expense, HistoryEntry, Invoice, Notice, Order, Payer, Payment,
-                     Service, Ticket, sort_columns)
+from . import assumed, models
+from .models import sort_columns
 from .parser import Row
 
 if TYPE_CHECKING:
     from .client import BillClient
+    from .models import Click, Discount, Expense, HistoryEntry, Invoice, Notice, Order, Payer, Payment, Service, Ticket
 
 T = TypeVar("T")
 
@@ -172,57 +172,110 @@ def _cols(model: Any) -> Mapping[str, str]:
     return MappingProxyType(sort_columns(model.COLUMNS))
 
 
-#: Filters: ``status`` (a PaymentStatus number), ``from`` / ``to`` (YYYY-MM-DD, creation date). Inline.
-PAYMENTS: ListCall[Payment] = ListCall(
-    "payments", "payment", Payment.from_row, _cols(Payment), "payment.filter",
-    filter_fields=MappingProxyType({"status": assumed.PAYMENT_FILTER_STATUS, "from": assumed.PAYMENT_FILTER_FROM,
-                                    "to": assumed.PAYMENT_FILTER_TO}),
-    inline_filter=True)
+# Each list is made on first use (PEP 562, ``__getattr__`` below), so importing this module
+# does not load every area's models (see ``billtui/api/models/__init__.py``).
 
-#: Filters: ``from`` / ``to`` (YYYY-MM-DD), via ``expense.filter`` (``fromdate todate``).
-EXPENSES: ListCall[Expense] = ListCall(
-    "expenses", "expense", Expense.from_row, _cols(Expense), "expense.filter",
-    filter_fields=MappingProxyType({"from": "fromdate", "to": "todate"}))
+def _payments() -> ListCall[Payment]:
+    """Filters: ``status`` (a PaymentStatus number), ``from`` / ``to`` (YYYY-MM-DD, creation date). Inline."""
+    return ListCall(
+        "payments", "payment", models.Payment.from_row, _cols(models.Payment), "payment.filter",
+        filter_fields=MappingProxyType({"status": assumed.PAYMENT_FILTER_STATUS,
+                                        "from": assumed.PAYMENT_FILTER_FROM, "to": assumed.PAYMENT_FILTER_TO}),
+        inline_filter=True)
 
-#: Filters: panel fields as they are (none documented), via ``invoice.filter`` (assumed).
-INVOICES: ListCall[Invoice] = ListCall("invoices", "invoice", Invoice.from_row, _cols(Invoice),
-                                       assumed.INVOICE_FILTER_FUNC)
 
-#: Order history; columns assumed (``assumed.ORDER_COLUMNS``).
-ORDERS: ListCall[Order] = ListCall("orders", "order", Order.from_row, _cols(Order), assumed.ORDER_FILTER_FUNC)
+def _expenses() -> ListCall[Expense]:
+    """Filters: ``from`` / ``to`` (YYYY-MM-DD), via ``expense.filter`` (``fromdate todate``)."""
+    return ListCall("expenses", "expense", models.Expense.from_row, _cols(models.Expense), "expense.filter",
+                    filter_fields=MappingProxyType({"from": "fromdate", "to": "todate"}))
+
+
+def _invoices() -> ListCall[Invoice]:
+    """Filters: panel fields as they are (none documented), via ``invoice.filter`` (assumed)."""
+    return ListCall("invoices", "invoice", models.Invoice.from_row, _cols(models.Invoice),
+                    assumed.INVOICE_FILTER_FUNC)
+
+
+def _orders() -> ListCall[Order]:
+    """Order history; columns assumed (``assumed.ORDER_COLUMNS``)."""
+    return ListCall("orders", "order", models.Order.from_row, _cols(models.Order), assumed.ORDER_FILTER_FUNC)
+
 
 #: Filters: ``text`` (subject contains), ``status`` (a ``TicketStatus`` value).
 _TICKET_FILTERS: Mapping[str, str] = MappingProxyType({"text": "name", "status": "tstatus"})
 
-TICKETS: ListCall[Ticket] = ListCall("tickets", "clientticket", Ticket.from_row, _cols(Ticket),
-                                     "clientticket.filter", filter_fields=_TICKET_FILTERS)
 
-ARCHIVED_TICKETS: ListCall[Ticket] = ListCall("archived_tickets", "clientticket_archive", Ticket.from_row,
-                                              _cols(Ticket), "clientticket_archive.filter",
-                                              filter_fields=_TICKET_FILTERS)
+def _tickets() -> ListCall[Ticket]:
+    return ListCall("tickets", "clientticket", models.Ticket.from_row, _cols(models.Ticket),
+                    "clientticket.filter", filter_fields=_TICKET_FILTERS)
 
-#: Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``.
-SERVICE_HISTORY: ListCall[HistoryEntry] = ListCall("service_history", "service.history", HistoryEntry.from_row,
-                                                   _cols(HistoryEntry), None, needs=("elid",))
 
-REWARD_CLICKS: ListCall[Click] = ListCall("reward_clicks", "affiliate.client.click", Click.from_row,
-                                          _cols(Click), None)
+def _archived_tickets() -> ListCall[Ticket]:
+    return ListCall("archived_tickets", "clientticket_archive", models.Ticket.from_row, _cols(models.Ticket),
+                    "clientticket_archive.filter", filter_fields=_TICKET_FILTERS)
 
-PAYERS: ListCall[Payer] = ListCall("payers", "profile", Payer.from_row, _cols(Payer), None)
 
-DISCOUNTS: ListCall[Discount] = ListCall("discounts", "account.discountinfo", Discount.from_row,
-                                         _cols(Discount), None)
+def _service_history() -> ListCall[HistoryEntry]:
+    """Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``."""
+    return ListCall("service_history", "service.history", models.HistoryEntry.from_row,
+                    _cols(models.HistoryEntry), None, needs=("elid",))
 
-#: Notification groups (``mainsubscribe``); rows are ``Notice``.
-NOTICE_GROUPS: ListCall[Notice] = ListCall("notice_groups", assumed.MAINSUBSCRIBE_LIST_FUNC, Notice.from_row,
-                                           _cols(Notice), None)
 
-#: Subscriptions per channel (``subscribe``); may need ``elid`` = group on some panels.
-SUBSCRIPTIONS: ListCall[Notice] = ListCall("subscriptions", assumed.SUBSCRIBE_LIST_FUNC, Notice.from_row,
-                                           _cols(Notice), None)
+def _reward_clicks() -> ListCall[Click]:
+    return ListCall("reward_clicks", "affiliate.client.click", models.Click.from_row, _cols(models.Click), None)
+
+
+def _payers() -> ListCall[Payer]:
+    return ListCall("payers", "profile", models.Payer.from_row, _cols(models.Payer), None)
+
+
+def _discounts() -> ListCall[Discount]:
+    return ListCall("discounts", "account.discountinfo", models.Discount.from_row, _cols(models.Discount), None)
+
+
+def _notice_groups() -> ListCall[Notice]:
+    """Notification groups (``mainsubscribe``); rows are ``Notice``."""
+    return ListCall("notice_groups", assumed.MAINSUBSCRIBE_LIST_FUNC, models.Notice.from_row,
+                    _cols(models.Notice), None)
+
+
+def _subscriptions() -> ListCall[Notice]:
+    """Subscriptions per channel (``subscribe``); may need ``elid`` = group on some panels."""
+    return ListCall("subscriptions", assumed.SUBSCRIBE_LIST_FUNC, models.Notice.from_row,
+                    _cols(models.Notice), None)
+
+
+_LISTS: dict[str, Callable[[], ListCall[Any]]] = {
+    "PAYMENTS": _payments, "EXPENSES": _expenses, "INVOICES": _invoices, "ORDERS": _orders,
+    "TICKETS": _tickets, "ARCHIVED_TICKETS": _archived_tickets, "SERVICE_HISTORY": _service_history,
+    "REWARD_CLICKS": _reward_clicks, "PAYERS": _payers, "DISCOUNTS": _discounts,
+    "NOTICE_GROUPS": _notice_groups, "SUBSCRIPTIONS": _subscriptions,
+}
+
+if TYPE_CHECKING:
+    PAYMENTS: ListCall[Payment]
+    EXPENSES: ListCall[Expense]
+    INVOICES: ListCall[Invoice]
+    ORDERS: ListCall[Order]
+    TICKETS: ListCall[Ticket]
+    ARCHIVED_TICKETS: ListCall[Ticket]
+    SERVICE_HISTORY: ListCall[HistoryEntry]
+    REWARD_CLICKS: ListCall[Click]
+    PAYERS: ListCall[Payer]
+    DISCOUNTS: ListCall[Discount]
+    NOTICE_GROUPS: ListCall[Notice]
+    SUBSCRIPTIONS: ListCall[Notice]
+
+
+def __getattr__(name: str) -> Any:
+    make = _LISTS.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = make()  # made once: filters and locks are kept per list
+    return value
 
 
 def services(type_name: str) -> ListCall[Service]:
     """The list of one product type (``vds``, ``domain``...); filters via ``T.filter``, panel fields as is."""
-    return ListCall(f"services:{type_name}", type_name, partial(Service.from_row, type=type_name),
-                    _cols(Service), f"{type_name}.filter")
+    return ListCall(f"services:{type_name}", type_name, partial(models.Service.from_row, type=type_name),
+                    _cols(models.Service), f"{type_name}.filter")

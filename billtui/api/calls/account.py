@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
+from .. import models
 from ..client import BillClient
 from ..lists import DISCOUNTS, PAYERS
-from ..models import Dashboard, Discount, FormData, PanelMenu, Payer, User
 from ._util import fetch_all
 
 
-async def whoami(client: BillClient) -> User:
-    return User.from_whoami(await client.call("whoami"))
+async def whoami(client: BillClient) -> models.User:
+    return models.User.from_whoami(await client.call("whoami"))
 
 
-async def dashboard(client: BillClient) -> Dashboard:
+async def dashboard(client: BillClient) -> models.Dashboard:
     """Balance, credit and phone from ``dashboard.info`` (``elem[0]``)."""
     doc = await client.call("dashboard.info")
     rows = doc.rows()
     if rows:
-        return Dashboard.from_row(rows[0])
-    return Dashboard.from_row({k: c for k in ("realbalance", "balance", "credit", "phone")
-                               if (c := doc.cell(k)) is not None})
+        return models.Dashboard.from_row(rows[0])
+    return models.Dashboard.from_row({k: c for k in ("realbalance", "balance", "credit", "phone")
+                                      if (c := doc.cell(k)) is not None})
 
 
-async def menu(client: BillClient) -> PanelMenu:
-    return PanelMenu.from_doc(await client.call("menu", sok="ok"))
+async def menu(client: BillClient) -> models.PanelMenu:
+    return models.PanelMenu.from_doc(await client.call("menu", sok="ok"))
 
 
 async def _own_id(client: BillClient) -> str:
@@ -32,13 +32,13 @@ async def _own_id(client: BillClient) -> str:
     return client.user_id or ""
 
 
-async def user_view(client: BillClient) -> User:
+async def user_view(client: BillClient) -> models.User:
     """The user's own contact data (``user.edit`` with their id)."""
     elid = await _own_id(client)
     doc = await client.call("user.edit", elid=elid)
-    form = FormData.from_doc(doc)
-    return User(id=elid, login=form.get("name") or client.username, realname=form.get("realname"),
-                email=form.get("email"), phone=form.get("phone"))
+    form = models.FormData.from_doc(doc)
+    return models.User(id=elid, login=form.get("name") or client.username, realname=form.get("realname"),
+                       email=form.get("email"), phone=form.get("phone"))
 
 
 async def user_save(client: BillClient, *, realname: str, email: str, phone: str) -> None:
@@ -46,9 +46,9 @@ async def user_save(client: BillClient, *, realname: str, email: str, phone: str
     await client.call("user.edit", write=True, elid=elid, sok="ok", realname=realname, email=email, phone=phone)
 
 
-async def payers(client: BillClient) -> list[Payer]:
+async def payers(client: BillClient) -> list[models.Payer]:
     return await fetch_all(client, PAYERS)
 
 
-async def discounts(client: BillClient) -> list[Discount]:
+async def discounts(client: BillClient) -> list[models.Discount]:
     return await fetch_all(client, DISCOUNTS)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import assumed
+from .. import assumed, models
 from ..client import BillClient
 from ..lists import NOTICE_GROUPS, SUBSCRIPTIONS
-from ..models import FormData, Notice
 from ._util import fetch_all, ids
 from .account import _own_id
 
 
-async def notice_groups(client: BillClient) -> list[Notice]:
+async def notice_groups(client: BillClient) -> list[models.Notice]:
     return await fetch_all(client, NOTICE_GROUPS)
 
 
-async def subscriptions(client: BillClient, group: str | None = None) -> list[Notice]:
+async def subscriptions(client: BillClient, group: str | None = None) -> list[models.Notice]:
     """Per-channel subscriptions (of one notice group when ``group`` is given)."""
     if group:
         return await fetch_all(client, SUBSCRIPTIONS, elid=group)
@@ -37,18 +36,18 @@ async def resume(client: BillClient, notice_ids: str | Iterable[str], channel: s
     await client.call("subscribe.resume", write=True, elid=ids(notice_ids), **_channel(channel))
 
 
-async def clientoption_view(client: BillClient) -> FormData:
+async def clientoption_view(client: BillClient) -> models.FormData:
     """Contact data form; fields assumed (``assumed.CLIENTOPTION_FIELDS``)."""
-    return FormData.from_doc(await client.call("clientoption"))
+    return models.FormData.from_doc(await client.call("clientoption"))
 
 
 async def clientoption_save(client: BillClient, **values: str) -> None:
     await client.call("clientoption", write=True, sok="ok", **values)
 
 
-async def usrparam_view(client: BillClient) -> FormData:
+async def usrparam_view(client: BillClient) -> models.FormData:
     """``email timezone lang atype addr sendemail`` with their option lists."""
-    return FormData.from_doc(await client.call("usrparam"))
+    return models.FormData.from_doc(await client.call("usrparam"))
 
 
 async def usrparam_save(client: BillClient, **values: str) -> None:
@@ -62,7 +61,7 @@ async def change_password(client: BillClient, old: str, new: str) -> None:
     await client.call("usrparam", write=True, sok="ok", elid=elid, old_passwd=old, passwd=new, confirm=new)
 
 
-def totp_status(form: FormData) -> bool | None:
+def totp_status(form: models.FormData) -> bool | None:
     """Whether two-factor authentication is on, from the ``usrparam`` view; None if it does not say."""
     for name in assumed.USRPARAM_TOTP_FIELDS:
         if name in form.values:
@@ -70,9 +69,9 @@ def totp_status(form: FormData) -> bool | None:
     return None
 
 
-async def totp_new(client: BillClient) -> FormData:
+async def totp_new(client: BillClient) -> models.FormData:
     """Start enabling 2FA: the form with the secret / QR code to scan."""
-    return FormData.from_doc(await client.call("totp.new"))
+    return models.FormData.from_doc(await client.call("totp.new"))
 
 
 async def totp_confirm_new(client: BillClient, code: str, **values: str) -> None:
@@ -80,9 +79,9 @@ async def totp_confirm_new(client: BillClient, code: str, **values: str) -> None
     await client.call("totp.new", write=True, sok="ok", qrcode=code, **values)
 
 
-async def affiliate_view(client: BillClient) -> FormData:
+async def affiliate_view(client: BillClient) -> models.FormData:
     """``affiliate`` program to join, referral ``url``, ``promocode``."""
-    return FormData.from_doc(await client.call("affiliate.client"))
+    return models.FormData.from_doc(await client.call("affiliate.client"))
 
 
 async def affiliate_save(client: BillClient, **values: str) -> None:

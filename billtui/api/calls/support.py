@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import assumed
+from .. import assumed, models
 from ..client import BillClient
-from ..models import FormData, TicketThread
 from ..parser import Option
 from ._util import Files, upload_fields
 
 
-async def ticket_form(client: BillClient) -> FormData:
+async def ticket_form(client: BillClient) -> models.FormData:
     """The new-ticket form: ``options["client_department"]`` and ``options["ticket_item"]``."""
-    return FormData.from_doc(await client.call("clientticket.edit"))
+    return models.FormData.from_doc(await client.call("clientticket.edit"))
 
 
 async def departments(client: BillClient) -> list[Option]:
@@ -29,8 +28,8 @@ async def create_ticket(client: BillClient, *, subject: str, message: str, depar
     return doc.new_id
 
 
-async def thread(client: BillClient, elid: str) -> TicketThread:
-    return TicketThread.from_doc(await client.call("clientticket.edit", elid=elid), id=elid)
+async def thread(client: BillClient, elid: str) -> models.TicketThread:
+    return models.TicketThread.from_doc(await client.call("clientticket.edit", elid=elid), id=elid)
 
 
 async def reply(client: BillClient, elid: str, message: str, files: Files = ()) -> None:

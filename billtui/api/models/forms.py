@@ -1,0 +1,45 @@
+"""A generic form view, for forms the app renders itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Self
+
+from ..parser import Cell, Doc, Option, as_list, attr_of, cell_of, rows_of
+
+
+@dataclass(frozen=True)
+class FormData:
+    """A generic form view: field values, option lists and sub-lists, for forms the app renders itself."""
+
+    values: dict[str, str]
+    options: dict[str, list[Option]]
+    lists: dict[str, list[dict[str, Cell]]] = field(default_factory=dict)
+    #: The panel's own field labels (``messages``), for forms whose fields are not known in advance.
+    labels: dict[str, str] = field(default_factory=dict)
+
+    _NOISE: ClassVar[frozenset[str]] = frozenset({
+        "metadata", "messages", "tparams", "tips", "slist", "list", "page", "ok", "error", "auth",
+        "saved_filters", "p_possible_filters", "elem", "mgrurl", "customfields", "pagelist"})
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Self:
+        values: dict[str, str] = {}
+        for k, v in doc.raw.items():
+            if not isinstance(k, str) or k.startswith("$") or k in cls._NOISE:
+                continue
+            node = v[0] if isinstance(v, list) and v else v
+            if isinstance(node, dict) and any(isinstance(x, str) and not x.startswith("$") for x in node):
+                continue  # a nested structure, not a field
+            if isinstance(node, (dict, str, int, float)) or node is None:
+                values[k] = cell_of(node).value
+        options = {name: doc.slist(name) for name in doc.slist_names()}
+        lists: dict[str, list[dict[str, Cell]]] = {}
+        for node in as_list(doc.get("list")):
+            name = attr_of(node, "name")
+            if name and isinstance(node, dict):
+                lists[name] = rows_of(node.get("elem"))
+        return cls(values=values, options=options, lists=lists, labels=dict(doc.messages))
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.values.get(name, default)

@@ -1,0 +1,67 @@
+"""Ordering: the order history and the tariffs on offer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Self
+
+from .. import assumed
+from ..parser import Row, as_list, attr_of, row_of, text_of
+from ..values import Money, parse_money
+from ._cells import Columns, _date, _money, _text, _value
+
+
+@dataclass(frozen=True)
+class Order:
+    """A row of the order history (``order``); its columns are assumed, see ``assumed.ORDER_COLUMNS``."""
+
+    id: str
+    number: str
+    created: date | None
+    description: str
+    cost: Money | None
+    status_text: str
+
+    COLUMNS: ClassVar[Columns] = assumed.ORDER_COLUMNS
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        c = cls.COLUMNS
+        return cls(
+            id=_value(row, *c["id"]), number=_text(row, *c["number"]), created=_date(row, *c["created"]),
+            description=_text(row, *c["description"]), cost=_money(row, *c["cost"]),
+            status_text=_text(row, *c["status_text"]),
+        )
+
+
+@dataclass(frozen=True)
+class Tariff:
+    """A tariff (price list) on offer when ordering; its row shape is assumed and tolerant."""
+
+    id: str
+    name: str
+    price: Money | None
+    description: str
+    #: (period in months, price) when the row lists them (``prices.price[]`` with ``$period``).
+    prices: tuple[tuple[int, Money], ...] = ()
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(id=_value(row, "pricelist", "id"), name=_text(row, "name", "pricelist_name", "pricelist"),
+                   price=_money(row, "price", "cost", "amount"), description=_text(row, "desc", "description"))
+
+    @classmethod
+    def from_node(cls, node: Any) -> Self:
+        base = cls.from_row(row_of(node))
+        prices: list[tuple[int, Money]] = []
+        if isinstance(node, dict):
+            for holder in as_list(node.get("prices")):
+                if not isinstance(holder, dict):
+                    continue
+                for p in as_list(holder.get("price")):
+                    period = (attr_of(p, "period") or "").strip()
+                    money = parse_money(text_of(p))
+                    if period.lstrip("-").isdigit() and money is not None:
+                        prices.append((int(period), money))
+        return cls(base.id, base.name, base.price, base.description, tuple(prices))
