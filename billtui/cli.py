@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from .cli_session import CliError, add_login_options, one_line
 from .menu import Edition
@@ -20,7 +20,12 @@ EPILOG = ("Passwords are never taken on the command line: use the system keyring
           "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.")
 
 
-def _parser() -> argparse.ArgumentParser:
+#: The script commands. With none of them on the command line, billtui starts the TUI.
+COMMANDS = ("get", "invoice", "ticket", "profiles")
+
+
+def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; ``commands=False`` leaves out the script commands (the TUI's own options only)."""
     parser = argparse.ArgumentParser(
         prog="billtui",
         description="A keyboard-first terminal client for the BILLmanager customer area.",
@@ -29,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     add_login_options(parser, top_level=True)
     parser.add_argument("--plain", action="store_true",
                         help="plain mode for screen readers and minimal terminals: no box drawing, no colour")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     from . import cli_get, cli_profiles, cli_tickets
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
@@ -44,10 +52,35 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _tui_args(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = _parser().parse_args(argv)
     if args.command is None:
         return _tui(args)
     return _script(args)
+
+
+def _tui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain TUI start, read without the script commands' parsers.
+
+    Starting the TUI is the common case, and building every subcommand's parser
+    (and importing their modules) costs ~5 ms of start-up. ``None`` when the
+    command line may name a command or ask for help, or has anything this short
+    parser does not know: the full parser reads it then, and words its errors.
+    """
+    if any(a in COMMANDS or a == "-h" or (len(a) > 2 and "--help".startswith(a)) for a in argv):
+        return None
+    parser = _parser(commands=False)
+    parser.error = _refuse  # type: ignore[method-assign]  # not exit: the full parser words the error
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
+def _refuse(message: str) -> NoReturn:
+    raise argparse.ArgumentError(None, message)
 
 
 def _script(args: argparse.Namespace) -> int:

@@ -39,6 +39,23 @@ def test_first_run_without_profile_starts_the_setup_form(monkeypatch) -> None:
     assert started[0].mode == "setup"
 
 
+def test_mistakes_on_a_tui_start_get_the_full_usage(capsys, monkeypatch) -> None:
+    """A plain start reads its options with a short parser; its errors still come from the full one."""
+    from billtui.app import BillTUI
+
+    monkeypatch.setattr(BillTUI, "run", lambda self, *a, **k: pytest.fail("the TUI must not start"))
+    for argv, said in ((["--tier", "gold"], "invalid choice: 'gold'"), (["--bogus"], "unrecognized arguments"),
+                       (["gte"], "invalid choice: 'gte'"), (["--size"], "expected one argument")):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        err = capsys.readouterr().err
+        assert exit_.value.code == 2 and said in err
+        assert "COMMAND" in err  # the usage names the script commands too
+    with pytest.raises(SystemExit):
+        cli.main(["--he"])  # an abbreviated --help is help, with the commands listed
+    assert "script commands" in capsys.readouterr().out
+
+
 def test_get_balance_and_filters_on_the_demo_panel(capsys) -> None:
     code, out, err = run(capsys, "get", "balance", "--demo", "--format", "json")
     assert code == 0, err
