@@ -13,7 +13,6 @@ from ..context import Binary, Ctx, Doc
 from ..doc import cell, form, ok, slist, t
 from ..errors import ApiError, missed_field, not_found, value_error
 from ..listing import Column, FilterSpec, ListSpec, Where, filter_handler, run_list
-from ..values import DATETIME
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -21,8 +20,10 @@ MAX_UPLOAD = 10 * 1024 * 1024
 def _wait(row, ctx: Ctx) -> dict:
     if row["archived"] or row["tstatus"] not in (0, 1) or not row["waiting_since"]:
         return cell("", 0)
-    since = dt.datetime.strptime(row["waiting_since"], DATETIME)
-    seconds = max(0, int((dt.datetime.strptime(ctx.store.now(), DATETIME) - since).total_seconds()))
+    # Both stamps are the panel's own, written as ``values.DATETIME`` (ISO); fromisoformat reads them
+    # without loading the strptime machinery on the first ticket list.
+    since = dt.datetime.fromisoformat(row["waiting_since"])
+    seconds = max(0, int((dt.datetime.fromisoformat(ctx.store.now()) - since).total_seconds()))
     return cell(f"{seconds // 3600} h {seconds % 3600 // 60} min", seconds)
 
 
