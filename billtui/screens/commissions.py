@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import error_text
+from ..widgets.footer import Footer
 from ..widgets.vim import VIM_KEYS
 from ..widgets.list_pane import ListPane
 from .period import FilterChoice, Period, PeriodScreen, describe

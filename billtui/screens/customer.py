@@ -15,13 +15,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import AsyncPane, error_text
 from ..widgets.dialog import DialogScreen
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 from ..widgets.kv import kv_card, small_table
 from .service_actions import app_today
 

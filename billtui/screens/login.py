@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from .. import credentials
 from ..config import Profile
 from ..safe import clean
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import BillTUI

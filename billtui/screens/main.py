@@ -17,10 +17,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Tree
+from textual.widgets import ContentSwitcher, Tree
 
 from ..menu import SECTIONS, Edition, visible
 from ..widgets.availability import ItemUnavailable
+from ..widgets.footer import Footer
 from ..widgets.header_bar import HeaderBar
 from ..widgets.nav_tree import NavEntry, NavTree
 

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from .. import drafts
 from ..safe import clean
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 from .ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
 
 if TYPE_CHECKING:

@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Select, Static
+from textual.widgets import Button, ContentSwitcher, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 from .service_actions import refresh_balance, show_payment
 
 if TYPE_CHECKING:

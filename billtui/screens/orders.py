@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from .. import format as fmt
 from ..safe import clean
 from ..widgets.async_pane import error_text
+from ..widgets.footer import Footer
 from ..widgets.vim import VIM_KEYS
 from ..widgets.field import Field
 from ..widgets.list_pane import ListPane, RowAction

@@ -18,10 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..links import has_display
 from ..safe import clean
+from ..widgets.footer import Footer
 
 
 def _browser_allowed() -> bool:

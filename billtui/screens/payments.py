@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from .. import format as fmt
 from ..api.values import parse_decimal
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 from ..widgets.list_pane import ListPane, RowAction
 from .period import FilterChoice, Period, PeriodScreen, describe
 

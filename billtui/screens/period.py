@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select
+from textual.widgets import Button, Input, Select
 
 from ..widgets.field import Field
 from ..safe import plain
+from ..widgets.footer import Footer
 
 LABELS: dict[str, str] = {
     "all": "All time",

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from .. import config as config_mod
 from .. import credentials
 from ..config import Profile
 from ..menu import Edition
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import BillTUI

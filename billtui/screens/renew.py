@@ -13,13 +13,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import format as fmt
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 from .service_actions import ServiceModal, refresh_balance, service_title, show_payment
 
 if TYPE_CHECKING:

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.dialog import DialogScreen
 from ..widgets.field import Field
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..api.models import Service

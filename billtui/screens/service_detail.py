@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import format as fmt
 from ..safe import clean, plain
 from .details import describe
 from . import service_actions as actions
+from ..widgets.footer import Footer
 
 
 def service_fields(service: Any, type_title: str = "") -> list[tuple[str, Any]]:

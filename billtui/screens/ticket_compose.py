@@ -17,11 +17,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..api import assumed
 from ..safe import clean
+from ..widgets.footer import Footer
 from ..widgets.ticket_thread import human_size
 
 MAX_BYTES = assumed.TICKET_ATTACHMENT_MAX_BYTES

@@ -17,12 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Label, OptionList, Static, TextArea
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from .. import drafts
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
+from ..widgets.footer import Footer
 from ..widgets.ticket_thread import TicketThreadView, human_size
 from .ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
 

@@ -1,0 +1,48 @@
+"""The key footer: Textual's, rebuilt only when the keys it shows change.
+
+Textual's Footer throws its keys away and mounts new ones on every bindings
+signal — each focus move, each pane mounted — even when the keys shown are the
+same. At start that was four builds of the main screen's footer before its
+first frame (~5 ms, ``make bench``: startup), and on a slow SSH link every
+rebuild is a repaint of the bottom line. This one compares what it would show
+with what it shows and skips the rebuild when nothing changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
+
+#: (key, label, action, enabled, tooltip) of each key shown, plus the command palette key.
+Shown = tuple[tuple[str, str, str, bool, str], ...]
+
+
+def shown_keys(screen: Screen[Any]) -> Shown:
+    """What Textual's ``Footer.compose`` would show for ``screen`` now."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple(
+        (key, binding.description, binding.action, enabled, tooltip or "")
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show or key == palette
+    )
+
+
+class Footer(TextualFooter):
+    """Textual's Footer that skips rebuilding identical keys."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: Shown | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        rebuilds = screen.app.app_focus and self.is_attached and screen is self.screen
+        if not rebuilds:  # Textual's Footer does nothing now either (it only notes the bindings are ready)
+            super().bindings_changed(screen)
+            return
+        shown = shown_keys(screen)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
