@@ -213,7 +213,12 @@ class BillTUI(App[None]):
         if self._first_frame_held:
             self._first_frame_held = False
             self._end_batch()
-            self.screen.refresh()
+            screen = self.screen
+            screen.refresh()
+            # Lay out and draw now. Left to Textual, the held-up work waits for the next
+            # tick of the screen's update timer, up to 1/60 s later (~8 ms on average,
+            # `make bench`: startup); this runs what that tick would. Pinned Textual: 8.2.8.
+            screen._on_timer_update()
             self.call_after_refresh(self._started)
 
     def _started(self) -> None:
