@@ -24,7 +24,6 @@ from ..widgets.dialog import DialogScreen
 from ..widgets.field import Field
 from ..widgets.footer import Footer
 from ..widgets.kv import kv_card, small_table
-from .service_actions import app_today
 
 #: How many tickets to look at for new replies (the newest first).
 TICKETS_CHECKED = 100
@@ -73,7 +72,7 @@ async def _expiring(app: Any) -> list[tuple[Any, str]]:
 
     await _session_loaded(app)  # its menu names the service types; no need to ask twice
     menu = app.session.menu or await account.menu(app.client)
-    today = app_today(app)
+    today = fmt.today()  # the day expiry is highlighted against (the demo panel's day in the demo)
     soon = today + timedelta(days=fmt.EXPIRY_WARN_DAYS)
     types = list(menu.service_types)
     results = await asyncio.gather(*(_expiring_of(app.client, t.name, today, soon) for t in types))
