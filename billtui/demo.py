@@ -6,12 +6,21 @@ Imported only in demo mode, so a normal start never loads the simulator.
 from __future__ import annotations
 
 import asyncio
+import sys
+from importlib.util import find_spec
 from typing import Any, Awaitable, Callable
 
 import httpx
 
 from .launch import DEMO_PASSWORD, DEMO_URL, DEMO_USER
 from .menu import Edition
+
+
+# httpx's ASGITransport tries `import sniffio` (to detect trio) on every request; not
+# installed, that is a search of sys.path each time (~0.1 ms a request). Looked for
+# once here; a None entry makes the import fail at once, as it would anyway.
+if "sniffio" not in sys.modules and find_spec("sniffio") is None:
+    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 
 def demo_sim(edition: Edition = Edition.STANDARD, size: str = "small") -> Any:
