@@ -86,6 +86,9 @@ class OfflineClient:
     def saved_when(self) -> str:
         return _when(self.cache.saved_at())
 
+    def take_login_whoami(self) -> Doc | None:
+        return None  # no login happened: "who am I" comes from the saved copy, through call()
+
     async def call(self, func: str, *, write: bool = False, files: Any = None, **params: Any) -> Doc:
         form = {k: str(v) for k, v in params.items() if v is not None}
         if write or files:

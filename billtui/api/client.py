@@ -10,6 +10,7 @@ ever travel in POST bodies and never appear in ``request_log`` or in any excepti
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ from .transport import SECRET_FIELDS, Response, Transport, filename_from, redact
 __all__ = ["BillClient", "form_value"]
 
 REQUEST_LOG_SIZE = 100
+#: Seconds a login's ``whoami`` answer may be reused by the first "who am I" after it.
+LOGIN_WHOAMI_MAX_AGE = 10.0
 _TOTP_CONFIRM = "func=totp.confirm"
 
 
@@ -60,6 +63,8 @@ class BillClient:
         #: Who we are, from ``whoami`` at login (own user id for ``user.edit``/``usrparam``).
         self.user_id: str | None = None
         self.realname: str = ""
+        #: The last login's ``whoami`` answer and when it came (see ``take_login_whoami``).
+        self._login_whoami: tuple[Doc, float] | None = None
         self.request_log: list[tuple[str, str, dict]] = []
         self.busy_retry_delays: tuple[float, ...] = assumed.BUSY_RETRY_DELAYS
         #: Backoff for reads that fail on the wire (timeouts, 5xx, proxy pages); writes never retry.
@@ -121,8 +126,24 @@ class BillClient:
             user = whoami.get("user")
             self.user_id = attr_of(user, "id") or self.user_id
             self.realname = attr_of(user, "realname") or self.realname
+            self._login_whoami = (whoami, time.monotonic())
         self._sid = sid
         self.session_epoch += 1
+
+    def take_login_whoami(self) -> Doc | None:
+        """The last login's ``whoami`` answer, once, if at most ``LOGIN_WHOAMI_MAX_AGE`` seconds old.
+
+        The first screen asks who is logged in a moment after the login asked the
+        panel the same; this saves that request. Handed over like any read
+        (``on_read``), so the offline cache still gets it.
+        """
+        taken, self._login_whoami = self._login_whoami, None
+        if taken is None or time.monotonic() - taken[1] > LOGIN_WHOAMI_MAX_AGE:
+            return None
+        doc = taken[0]
+        if self.on_read is not None:
+            self.on_read("whoami", {}, doc)
+        return doc
 
     async def _whoami_or_none(self, sid: str) -> Doc | None:
         try:

@@ -268,3 +268,25 @@ async def test_request_log_is_bounded(panel, client):
     for _ in range(120):
         await client.call("x")
     assert len(client.request_log) <= 100
+
+
+async def test_who_am_i_right_after_login_reuses_the_logins_answer_once(panel, client, monkeypatch):
+    from billtui.api import client as client_module
+    from billtui.api.calls import account
+
+    recorded = []
+    client.on_read = lambda func, params, d: recorded.append((func, dict(params)))
+    await client.login()
+    me = await account.whoami(client)
+    assert (me.id, me.realname, me.login) == ("7", "Demo User", "demo")
+    assert panel.funcs() == ["auth", "whoami"]  # the login's whoami only
+    assert recorded == [("whoami", {})]  # still handed to the offline cache like any read
+
+    await account.whoami(client)  # taken once: later calls ask the panel
+    assert panel.funcs() == ["auth", "whoami", "whoami"]
+
+    monkeypatch.setattr(client_module, "LOGIN_WHOAMI_MAX_AGE", -1.0)  # a login's answer gone stale
+    await client.logout()
+    await client.login()
+    await account.whoami(client)
+    assert panel.funcs()[-3:] == ["auth", "whoami", "whoami"]
