@@ -84,6 +84,16 @@ def overlap(calls: list[Call]) -> int:
     return best
 
 
+#: The first screen's independent calls: the balance, the panel's menu and the first list
+#: (the open tickets, for the unread count). They should all be in flight at once.
+FIRST_CALLS = ("dashboard.info", "menu", "clientticket")
+
+
+def first_calls(panel: "RecordingPanel") -> list[Call]:
+    """The first answer to each of ``FIRST_CALLS``."""
+    return [next(c for c in panel.calls if c.func == f) for f in FIRST_CALLS]
+
+
 def demo_app(size: str = "small", latency: float = 0.0, sim: Any = None) -> tuple[Any, RecordingPanel]:
     """billtui on the demo panel, as ``billtui --demo`` builds it, with the recorder in front."""
     from billtui.app import BillTUI
