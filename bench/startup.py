@@ -17,7 +17,7 @@ import tempfile
 from .pty_run import run_to_first_frame
 from .stats import Row, median
 
-RUNS = 9
+RUNS = 15
 
 
 def _billtui() -> list[str]:
