@@ -93,9 +93,14 @@ class BillClient:
     async def login(self) -> None:
         """Log in (and confirm the 2FA code if the account asks for one)."""
         async with self._lock:
-            await self._login_locked()
+            self._login_whoami = None
+            whoami = await self._login_locked()
+            if whoami is not None and whoami.get("user") is not None:
+                # Kept for the screen that comes next; a silent renewal (_renew) keeps nothing.
+                self._login_whoami = (whoami, time.monotonic())
 
-    async def _login_locked(self) -> None:
+    async def _login_locked(self) -> Doc | None:
+        """Log in; the panel's ``whoami`` answer for the new session (None if it gave none)."""
         password = self._password() if callable(self._password) else self._password
         if not password:
             raise LoginRefused("nopassword", "No password was given for this profile.",
@@ -126,15 +131,16 @@ class BillClient:
             user = whoami.get("user")
             self.user_id = attr_of(user, "id") or self.user_id
             self.realname = attr_of(user, "realname") or self.realname
-            self._login_whoami = (whoami, time.monotonic())
         self._sid = sid
         self.session_epoch += 1
+        return whoami
 
     def take_login_whoami(self) -> Doc | None:
         """The last login's ``whoami`` answer, once, if at most ``LOGIN_WHOAMI_MAX_AGE`` seconds old.
 
-        The first screen asks who is logged in a moment after the login asked the
-        panel the same; this saves that request. Handed over like any read
+        The first screen asks who is logged in a moment after ``login()`` asked the
+        panel the same; this saves that request. A silent renewal of the session does
+        not offer its answer, and a write or a logout drops it. Handed over like any read
         (``on_read``), so the offline cache still gets it.
         """
         taken, self._login_whoami = self._login_whoami, None
@@ -160,6 +166,7 @@ class BillClient:
             await self._login_locked()
 
     async def logout(self) -> None:
+        self._login_whoami = None
         sid, self._sid = self._sid, None
         if sid is None:
             return
@@ -187,6 +194,8 @@ class BillClient:
         form = {k: form_value(v) for k, v in params.items() if v is not None}
         self.remember_secret_params(form)
         is_write = write or bool(files)
+        if is_write:
+            self._login_whoami = None  # a write may change who we are (name, contacts): ask again
 
         async def send(sid: str) -> Doc:
             def attempt() -> Awaitable[Doc]:

@@ -285,6 +285,13 @@ async def test_who_am_i_right_after_login_reuses_the_logins_answer_once(panel, c
     await account.whoami(client)  # taken once: later calls ask the panel
     assert panel.funcs() == ["auth", "whoami", "whoami"]
 
+    panel.handlers["user.edit"] = lambda f: doc(ok={})
+    await client.logout()
+    await client.login()
+    await client.call("user.edit", write=True, realname="New Name")  # a write may change who we are
+    await account.whoami(client)
+    assert panel.funcs()[-2:] == ["user.edit", "whoami"]
+
     monkeypatch.setattr(client_module, "LOGIN_WHOAMI_MAX_AGE", -1.0)  # a login's answer gone stale
     await client.logout()
     await client.login()
