@@ -12,18 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 
-#: (key, label, action, enabled, tooltip) of each key shown, plus the command palette key.
-Shown = tuple[tuple[str, str, str, bool, str], ...]
+#: (key, binding, enabled, tooltip) of each key shown, plus the command palette key;
+#: a Binding is a frozen dataclass, so this compares its label, display and group too.
+Shown = tuple[tuple[str, Binding, bool, str], ...]
 
 
 def shown_keys(screen: Screen[Any]) -> Shown:
     """What Textual's ``Footer.compose`` would show for ``screen`` now."""
     palette = screen.app.COMMAND_PALETTE_BINDING
     return tuple(
-        (key, binding.description, binding.action, enabled, tooltip or "")
+        (key, binding, enabled, tooltip or "")
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
         if binding.show or key == palette
     )
