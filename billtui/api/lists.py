@@ -271,7 +271,7 @@ def __getattr__(name: str) -> Any:
     make = _LISTS.get(name)
     if make is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = globals()[name] = make()  # made once: filters and locks are kept per list
+    value = globals()[name] = make()  # made once: the same object on every use, as a constant would be
     return value
 
 

@@ -43,17 +43,17 @@ __all__ = [*_AREAS, "Columns", "sort_columns", "Option", "Row", "Cell", "Money",
 
 if TYPE_CHECKING:
     from .account import Dashboard, Discount, PanelMenu, Payer, ServiceType, User  # noqa: F401
-    from .affiliate import Click, Reward, RewardDetail
-    from .cart import Basket, BasketItem
-    from .conversation import Attachment, TicketMessage, TicketThread
-    from .finance import AddFundsForm, Expense, Invoice, Payment, PaymentStart, PayMethod
-    from .forms import FormData
-    from .orders import Order, Tariff
-    from .renewal import ProlongForm, RenewResult
-    from .services import HistoryEntry, Service
-    from .settings import Notice, Subscription
-    from .status import PaymentStatus, ServiceStatus, TicketStatus
-    from .support import Ticket
+    from .affiliate import Click, Reward, RewardDetail  # noqa: F401
+    from .cart import Basket, BasketItem  # noqa: F401
+    from .conversation import Attachment, TicketMessage, TicketThread  # noqa: F401
+    from .finance import AddFundsForm, Expense, Invoice, Payment, PaymentStart, PayMethod  # noqa: F401
+    from .forms import FormData  # noqa: F401
+    from .orders import Order, Tariff  # noqa: F401
+    from .renewal import ProlongForm, RenewResult  # noqa: F401
+    from .services import HistoryEntry, Service  # noqa: F401
+    from .settings import Notice, Subscription  # noqa: F401
+    from .status import PaymentStatus, ServiceStatus, TicketStatus  # noqa: F401
+    from .support import Ticket  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:
