@@ -28,7 +28,7 @@ __all__ = ["BillClient", "form_value"]
 REQUEST_LOG_SIZE = 100
 #: Seconds a login's ``whoami`` answer may be reused by the first "who am I" after it.
 LOGIN_WHOAMI_MAX_AGE = 10.0
-_TOTP_CONFIRM = "func=totp.confirm"
+_TOTP_CONFIRM = assumed.TOTP_PENDING_OK
 
 
 def form_value(value: Any) -> str:
@@ -63,6 +63,9 @@ class BillClient:
         #: Who we are, from ``whoami`` at login (own user id for ``user.edit``/``usrparam``).
         self.user_id: str | None = None
         self.realname: str = ""
+        #: The account's currency, from the last balance read: where the panel writes bare
+        #: amounts (the cart's totals), they are in this currency.
+        self.account_currency: str = ""
         #: The last login's ``whoami`` answer and when it came (see ``take_login_whoami``).
         self._login_whoami: tuple[Doc, float] | None = None
         self.request_log: list[tuple[str, str, dict]] = []
@@ -106,7 +109,7 @@ class BillClient:
             raise LoginRefused("nopassword", "No password was given for this profile.",
                                "Type the password, or store it for this profile.")
         self._remember_secret(password)
-        doc = await self._post({"func": "auth", "username": self.username, "password": password})
+        doc = await self._post({"func": assumed.AUTH_FUNC, "username": self.username, "password": password})
         auth = doc.get("auth")
         sid = attr_of(auth, "id") or text_of(auth)
         if not sid:
@@ -120,7 +123,7 @@ class BillClient:
                                    "Log in interactively to type the code.")
             code = (await self._totp()).strip()
             self._remember_secret(code)
-            confirmed = await self._post({"func": "totp.confirm", "sok": "ok", "clicked_button": "ok",
+            confirmed = await self._post({"func": assumed.TOTP_CONFIRM_FUNC, "sok": "ok", "clicked_button": "ok",
                                           "qrcode": code, "auth": sid})
             new_sid = attr_of(confirmed.get("auth"), "id") or text_of(confirmed.get("auth"))
             if new_sid:
@@ -153,7 +156,7 @@ class BillClient:
 
     async def _whoami_or_none(self, sid: str) -> Doc | None:
         try:
-            return await self._post({"func": "whoami", "auth": sid})
+            return await self._post({"func": assumed.WHOAMI_FUNC, "auth": sid})
         except (NotAvailable, NotJson):
             return None
 
@@ -171,12 +174,12 @@ class BillClient:
         if sid is None:
             return
         try:
-            await self._post({"func": "logon", "auth": sid})
+            await self._post({"func": assumed.LOGOUT_FUNC, "auth": sid})
         except BillError:
             pass  # the session dies anyway after an hour
 
     async def keepalive(self) -> None:
-        await self.call("keepalive")
+        await self.call(assumed.KEEPALIVE_FUNC)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -258,9 +261,13 @@ class BillClient:
         return await send(sid)
 
     async def _session_alive(self, sid: str) -> bool:
-        """Probe with a harmless read: tells an expired session from a missing right."""
+        """Probe with a harmless read: tells an expired session from a missing right.
+
+        ``keepalive`` is what the production panel asks after an "Insufficient privileges"
+        error (its ``access`` answer means the session is gone); it changes nothing.
+        """
         try:
-            await self._post({"func": "whoami", "auth": sid})
+            await self._post({"func": assumed.SESSION_PROBE_FUNC, "auth": sid})
         except AccessDenied:
             return False
         except BillError:
@@ -269,7 +276,7 @@ class BillClient:
 
     # --- wire ------------------------------------------------------------------------------
     def _base_form(self, form: Mapping[str, str]) -> dict[str, str]:
-        return {"out": "json", "lang": self.lang, **form}
+        return {"out": assumed.REPLY_FORMAT, "lang": self.lang, **form}
 
     async def _post(self, form: Mapping[str, str],
                     files: Mapping[str, tuple[str, bytes]] | None = None) -> Doc:

@@ -144,14 +144,26 @@ class TlsError(TransportError):
         super().__init__(message, hint)
 
 
+#: HTTP statuses a provider's firewall uses to block an address (see ``BadStatus``).
+IP_BLOCKED_STATUSES = frozenset({403, 460})
+
+
 class BadStatus(TransportError):
     def __init__(self, status: int, message: str | None = None, hint: str | None = None) -> None:
         self.status = status
         if message is None:
             message = f"The panel answered with HTTP status {status}."
         if hint is None:
-            hint = ("Check that the profile URL points at the billmgr endpoint."
-                    if status in (404, 405) else "Try again later; if it persists, contact the provider.")
+            if status in IP_BLOCKED_STATUSES:
+                # Seen on real panels: the provider's firewall answers 403 or 460 when it blocks
+                # the address (Karantir-dev/billing-typescript src/utils/checkIfTokenAlive.js,
+                # locales auth.json "403_error_code": "Your IP address is temporarily blocked").
+                hint = ("The provider may have blocked your IP address for a while: if you use a VPN "
+                        "or proxy, try without it, or contact the provider's support.")
+            elif status in (404, 405):
+                hint = "Check that the profile URL points at the billmgr endpoint."
+            else:
+                hint = "Try again later; if it persists, contact the provider."
         super().__init__(message, hint)
 
 

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 from typing import Protocol
 
+# Evidence: the production panel (Karantir-dev/billing-typescript) gates its pages on the
+# ``menu&sok=ok`` items with usePageRender(section, func) (src/utils/checkIfComponentShouldRender.js):
+# finance → payment, expense; support → clientticket, clientticket_archive; customer → usrparam,
+# affiliate.client. Those rows are PROVEN; the others are UNPROVEN (no real client gates them on
+# the menu). Commissions are not a menu item there: they are the ``reward`` button of
+# affiliate.client's toolbar (Pages/AffiliateProgram/AffiliateProgram.jsx), so a menu naming
+# affiliate.client offers them too.
 FEATURE_FUNCS: dict[str, tuple[str, ...]] = {
     # Any one of the functions is enough for the feature to be offered.
     "payments": ("payment",),
     "orders": ("basket", "order"),
     "expenses": ("expense",),
     "invoices": ("invoice",),
-    "commissions": ("affiliate.client.reward",),
+    "commissions": ("affiliate.client.reward", "affiliate.client"),
     "tickets": ("clientticket",),
     "archived_tickets": ("clientticket_archive",),
-    "notifications": ("mainsubscribe", "subscribe"),
+    # Real panels keep the notification switches as usrparam fields (settingsOperations.js
+    # getUserParams), so a menu with only usrparam still offers them.
+    "notifications": ("mainsubscribe", "subscribe", "usrparam"),
     "contact_settings": ("clientoption",),
     "user_settings": ("usrparam",),
     "affiliate": ("affiliate.client",),

@@ -216,7 +216,9 @@ def _archived_tickets() -> ListCall[Ticket]:
 
 
 def _service_history() -> ListCall[HistoryEntry]:
-    """Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``."""
+    """Needs ``elid`` = the service id: ``SERVICE_HISTORY.bind(elid=...)`` or ``fetch_page(..., params=...)``.
+
+    Evidence: dedicOperations.js getServiceHistory (elid, p_cnt, p_num → elem, p_elems)."""
     return ListCall("service_history", "service.history", models.HistoryEntry.from_row,
                     _cols(models.HistoryEntry), None, needs=("elid",))
 
@@ -230,6 +232,8 @@ def _payers() -> ListCall[Payer]:
 
 
 def _discounts() -> ListCall[Discount]:
+    """Old-API rows in ``doc.elem`` only: new-API panels answer ``list[$name=promotion]``, which
+    ``calls.account.discounts`` reads (both shapes); use that one."""
     return ListCall("discounts", "account.discountinfo", models.Discount.from_row, _cols(models.Discount), None)
 
 
@@ -240,7 +244,9 @@ def _notice_groups() -> ListCall[Notice]:
 
 
 def _subscriptions() -> ListCall[Notice]:
-    """Subscriptions per channel (``subscribe``); may need ``elid`` = group on some panels."""
+    """Subscriptions per channel (``subscribe``); may need ``elid`` = group on some panels. Rows are
+    known by ``notice_id`` (ISPsystem's function page); production panels keep the switches in
+    ``usrparam`` instead, which ``settings.notice_matrix`` prefers (assumed.py, evidence: settings)."""
     return ListCall("subscriptions", assumed.SUBSCRIBE_LIST_FUNC, models.Notice.from_row,
                     _cols(models.Notice), None)
 
@@ -276,6 +282,9 @@ def __getattr__(name: str) -> Any:
 
 
 def services(type_name: str) -> ListCall[Service]:
-    """The list of one product type (``vds``, ``domain``...); filters via ``T.filter``, panel fields as is."""
+    """The list of one product type (``vds``, ``domain``...); filters via ``T.filter``, panel fields as is.
+
+    Evidence: vdsOperations.js getVDS / dedicOperations.js getServersList (p_cnt, p_num → elem,
+    p_elems); dedicOperations.js getDedicFilters, vhostOperations.js getVhostFilters (``T.filter``)."""
     return ListCall(f"services:{type_name}", type_name, partial(models.Service.from_row, type=type_name),
                     _cols(models.Service), f"{type_name}.filter")

@@ -208,18 +208,33 @@ class Doc:
         return v or None
 
     # forms
+    def _form(self, name: str) -> Mapping[str, Any]:
+        """Where a form child ``name`` lives: ``doc`` itself, or the nested ``doc.doc`` of an
+        ``sv_field`` answer (Karantir-dev/billing-typescript vdsOperations.js reads the refreshed
+        form of ``vds.order.param&sv_field=`` from ``data.doc.doc``; accessLogsOperations.js reads
+        ``authlog.filter``'s ``doc.doc.slist``). The top level wins when both have it."""
+        if name in self.raw:
+            return self.raw
+        inner = self.raw.get("doc")
+        if isinstance(inner, Mapping) and name in inner:
+            return inner
+        return self.raw
+
     def field(self, name: str) -> str | None:
-        if name not in self.raw:
+        node = self._form(name)
+        if name not in node:
             return None
-        return text_of(self.raw.get(name))
+        return text_of(node.get(name))
 
     def cell(self, name: str) -> Cell | None:
-        if name not in self.raw:
+        node = self._form(name)
+        if name not in node:
             return None
-        return cell_of(self.raw.get(name))
+        return cell_of(node.get(name))
 
     def slist(self, name: str) -> list[Option]:
-        for node in as_list(self.raw.get("slist")):
+        """Options of ``slist[$name=NAME].val`` (``slist`` and ``val`` each one object or an array)."""
+        for node in as_list(self._form("slist").get("slist")):
             if isinstance(node, dict) and attr_of(node, "name") == name:
                 out: list[Option] = []
                 for v in as_list(node.get("val")):
@@ -230,13 +245,47 @@ class Doc:
         return []
 
     def slist_names(self) -> list[str]:
-        return [n for n in (attr_of(x, "name") for x in as_list(self.raw.get("slist"))) if n]
+        return [n for n in (attr_of(x, "name") for x in as_list(self._form("slist").get("slist"))) if n]
 
     def sublist(self, name: str) -> list[dict[str, Cell]]:
-        for node in as_list(self.raw.get("list")):
+        """Rows of ``doc.list[$name=NAME].elem`` — the new-API shape of tariffs (``tariflist``),
+        discounts (``promotion``), pay methods (``methodlist``), cart items (``itemlist``).
+
+        ``list`` may be one object or an array, ``elem`` one object or an array or absent
+        (an empty list): all are read. Several ``list`` nodes with the same name are joined.
+        Missing list → ``[]`` (use ``has_sublist`` to tell "absent" from "empty").
+        """
+        out: list[dict[str, Cell]] = []
+        for node in as_list(self._form("list").get("list")):
             if isinstance(node, dict) and attr_of(node, "name") == name:
-                return rows_of(node.get("elem"))
-        return []
+                out.extend(rows_of(node.get("elem")))
+        return out
+
+    def has_sublist(self, name: str) -> bool:
+        """Whether the reply carries ``doc.list[$name=NAME]`` at all (even with no rows):
+        tells a new-API reply with an empty list from an old-API reply with rows in ``doc.elem``."""
+        return any(isinstance(n, dict) and attr_of(n, "name") == name
+                   for n in as_list(self._form("list").get("list")))
+
+    def rows_or_sublist(self, name: str) -> list[dict[str, Cell]]:
+        """``doc.list[$name=NAME].elem`` if the reply has that list, else ``doc.elem``: for calls
+        seen answering both ways on real panels (``account.discountinfo``: new API
+        ``list promotion``, old API ``elem`` — billmgr_api.py AccountDiscountinfoRequest)."""
+        return self.sublist(name) if self.has_sublist(name) else self.rows()
+
+    def report_rows(self, name: str) -> list[dict[str, Cell]]:
+        """Rows of ``doc.reportdata.NAME.elem`` (report functions such as
+        ``affiliate.client.reward[.detail]`` → ``reportdata.reward.elem``). ``reportdata``,
+        ``NAME`` and ``elem`` may each be one object or an array; all rows are joined in order.
+        Each row is read like a list row (children as cells, ``$attr`` kept on the cell)."""
+        out: list[dict[str, Cell]] = []
+        for report in as_list(self.raw.get("reportdata")):
+            if not isinstance(report, dict):
+                continue
+            for section in as_list(report.get(name)):
+                if isinstance(section, dict):
+                    out.extend(rows_of(section.get("elem")))
+        return out
 
     @property
     def messages(self) -> dict[str, str]:
@@ -316,7 +365,7 @@ def error_from_node(node: Any) -> BillError:
         return PanelBusy(text or None, "Wait a moment and try again.", type=etype, object=obj)
     if etype == "auth":
         return LoginRefused(obj or "other", None if obj in _KNOWN_AUTH else (text or None))
-    if etype == "access":
+    if etype == "access" or (etype not in ("auth", "value", "missed") and assumed.ACCESS_DENIED_TEXT.search(text)):
         return AccessDenied(text or None, "Ask the account owner or the provider for access.")
     if etype == "missed" and obj in assumed.NOT_AVAILABLE_MISSED_OBJECTS:
         return NotAvailable(text or None, "This panel does not offer it.", type=etype, object=obj)

@@ -1,5 +1,9 @@
 """The HTTP layer: one POST to the panel's endpoint, with every failure turned into a typed error.
 
+Real clients do the same: the production customer panel (Karantir-dev/billing-typescript
+src/config/axiosInstance.js) POSTs ``application/x-www-form-urlencoded`` forms to the endpoint
+itself and names the function in the body (see ``assumed`` "evidence: wire").
+
 It knows nothing about sessions or functions; it only guarantees that a form goes in the
 body (never the URL), that every request has a timeout, and that what comes back is either
 decoded JSON or a ``TransportError`` whose message a user can act on.
@@ -22,8 +26,9 @@ from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelU
 __all__ = ["Transport", "Response", "SECRET_FIELDS", "redact"]
 
 #: Form fields whose values must never be logged or shown.
+#: ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide); billtui never sends it, but a log must hide it.
 SECRET_FIELDS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode",
-                           "secret", "totp", "token"})
+                           "secret", "totp", "token", "authinfo"})
 
 
 def redact(form: Mapping[str, Any]) -> dict[str, str]:

@@ -16,9 +16,10 @@ from .doc import finish
 from .errors import ApiError, access_error, busy_error, unknown_func
 from .faults import Faults
 from .menu import TIERS, tier_allows
+from .handlers.auth import authinfo_session
 from .registry import PRE_TOTP_FUNCS, PUBLIC_FUNCS, all_handlers
 from .seed import seed as seed_demo
-from .sessions import Sessions
+from .sessions import SESSION_COOKIE, Session, Sessions
 from .wire import Receive, Response, Send, json_response, read_request, send_response, text_response
 
 PATHS = ("/billmgr", "/manager/billmgr")
@@ -85,7 +86,7 @@ class SimApp:
                             "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")]})
                 await send({"type": "http.response.body", "body": b'{"doc":{', "more_body": True})
                 raise ConnectionResetError("sim fault: connection dropped")
-        response = self.handle(func, request.params, request.uploads, request.client_ip)
+        response = self.handle(func, request.params, request.uploads, request.client_ip, request.cookies)
         if fault is not None and fault.kind == "truncated":
             response = Response(200, response.body[: max(1, len(response.body) // 2)], response.content_type)
         await send_response(send, response)
@@ -100,14 +101,35 @@ class SimApp:
                 return
 
     # -- dispatch ----------------------------------------------------------------
-    def handle(self, func: str, params: dict[str, str], uploads: list, client_ip: str = "127.0.0.1") -> Response:
+    def _session_for(self, params: dict[str, str], cookies: dict[str, str]) -> tuple[Session | None, bool]:
+        """The caller's session, and whether it was made for this one call only.
+
+        Real clients name it three ways: the ``auth`` field (the production panel, API.md §2),
+        the ``billmgrses5`` cookie (billmgr_api.py), or ``authinfo=LOGIN:PASSWORD`` with no
+        session at all (ISPsystem API guide); tried in that order.
+        """
+        for sid in (params.get("auth", ""), cookies.get(SESSION_COOKIE, "")):
+            if sid:
+                session = self.sessions.get(sid)
+                if session is not None:
+                    return session, False
+        authinfo = params.get("authinfo", "")
+        if authinfo:
+            return authinfo_session(self.state, self.sessions, authinfo), True
+        return None, False
+
+    def handle(self, func: str, params: dict[str, str], uploads: list, client_ip: str = "127.0.0.1",
+               cookies: dict[str, str] | None = None) -> Response:
         """Run one API call synchronously and build its HTTP response."""
+        one_call: Session | None = None
         try:
             session = None
             if func not in PUBLIC_FUNCS:
-                session = self.sessions.get(params.get("auth", ""))
+                session, transient = self._session_for(params, cookies or {})
                 if session is None:
                     raise access_error()
+                if transient:
+                    one_call = session
             if not self.available(func):
                 raise unknown_func(func)
             if session is not None and session.pending_totp and func not in PRE_TOTP_FUNCS:
@@ -116,6 +138,11 @@ class SimApp:
             result = self.handlers[func](ctx)
         except ApiError as error:
             return self._error(error, func, params)
+        finally:
+            if one_call is not None:
+                # authinfo opens no session: nothing outlives this call (a logon inside it or
+                # totp.confirm may already have replaced it; dropping twice is harmless).
+                self.sessions.drop(one_call.sid)
         if isinstance(result, Binary):
             headers = []
             if result.filename is not None:

@@ -72,7 +72,8 @@ def finish(doc: Node, *, func: str, params: Mapping[str, str], host: str = "sim"
 
 
 # Never echoed back: secrets must not travel back in a reply body (logs, screenshots).
-SECRET_PARAMS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode"})
+# ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide).
+SECRET_PARAMS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode", "authinfo"})
 
 
 def tparams(params: Mapping[str, str]) -> Node:

@@ -12,16 +12,21 @@ from .catalog import SERVICE_TYPES
 TIERS = ("standard", "advanced", "corporate")
 
 # section -> (title, [(func, title)])
-# (assumed) The settings section is named "setting".
+# Real panels (Karantir-dev/billing-typescript usePageRender calls): usrparam and affiliate.client
+# under "customer"; payment, expense under "finance"; clientticket, clientticket_archive under
+# "support"; product types under "mainmenuservice"; "stat" (authlog). The client reads only the
+# item names, wherever they sit.
+# (assumed) The settings section is named "setting" (affiliate.client stays there for the
+# edition tests; production shows it under "customer").
 MENU: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("customer", "Customer", [("user.edit", "Account"), ("profile", "Payers"),
-                              ("account.discountinfo", "Discounts")]),
+                              ("account.discountinfo", "Discounts"), ("usrparam", "User settings")]),
     ("mainmenuservice", "Services", list(SERVICE_TYPES.items())),
     ("finance", "Finances", [("payment", "Credits/Payments"), ("basket", "Cart"), ("order", "Orders"),
                              ("expense", "Expenses"), ("invoice", "Invoices"),
                              ("affiliate.client.reward", "Affiliate program commissions")]),
     ("support", "Support", [("clientticket", "Open tickets"), ("clientticket_archive", "Archived tickets")]),
-    ("setting", "Settings", [("mainsubscribe", "Notification subscription"), ("usrparam", "User settings"),
+    ("setting", "Settings", [("mainsubscribe", "Notification subscription"),
                              ("clientoption", "Settings"), ("affiliate.client", "Affiliate program")]),
     ("stat", "Statistics", []),
 ]

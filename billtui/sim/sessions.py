@@ -10,6 +10,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+#: The cookie a browser (and pulivilizator/billmgr-addon billmgr_api.py) sends the session in,
+#: instead of the ``auth`` field.
+SESSION_COOKIE = "billmgrses5"
 BLOCK_AFTER = 5          # failed logins in a row before blocklogon
 BLOCK_SECONDS = 300.0    # how long blocklogon lasts
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from http.cookies import CookieError, SimpleCookie
 from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qsl
 
@@ -26,6 +27,8 @@ class Request:
     params: dict[str, str]
     uploads: list[Upload] = field(default_factory=list)
     client_ip: str = "127.0.0.1"
+    #: Request cookies (a browser session travels in ``billmgrses5``).
+    cookies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,8 +66,46 @@ def _header(scope: dict[str, Any], name: bytes) -> str:
     return ""
 
 
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_scalar(v) for v in value)
+    return str(value)
+
+
+def json_fields(body: bytes) -> list[tuple[str, str]]:
+    """Fields of a JSON object body: pulivilizator/billmgr-addon billmgr_api.py POSTs its
+    parameters with httpx ``json=`` (``{"func": ..., "out": "sjson", ...}``). Anything but an
+    object is ignored, like a form the CGI layer cannot read."""
+    try:
+        data = json.loads(body.decode("utf-8")) if body.strip() else {}
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [(str(k), _scalar(v)) for k, v in data.items() if not isinstance(v, dict)]
+
+
+def cookies_of(header: str) -> dict[str, str]:
+    """The ``Cookie`` header as a dict (a malformed header counts as no cookies)."""
+    if not header:
+        return {}
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header)
+    except CookieError:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
 async def read_request(scope: dict[str, Any], receive: Receive) -> Request:
-    """Merge query-string and body fields (body wins, like the panel's CGI layer)."""
+    """Merge query-string and body fields (body wins, like the panel's CGI layer).
+
+    Real clients send the fields as a GET query, a urlencoded or multipart POST, or a JSON
+    object (billmgr_api.py); all of them are read."""
     pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     uploads: list[Upload] = []
     body = await read_body(receive)
@@ -77,9 +118,11 @@ async def read_request(scope: dict[str, Any], receive: Receive) -> Request:
         if boundary:
             fields, uploads = parse_multipart(body, boundary)
             pairs += fields
+    elif kind == "application/json":
+        pairs += json_fields(body)
     client = scope.get("client") or ("127.0.0.1", 0)
     return Request(scope.get("method", "GET"), scope.get("path", "/"), dict(pairs), uploads,
-                   str(client[0]))
+                   str(client[0]), cookies_of(_header(scope, b"cookie")))
 
 
 def json_response(doc: dict[str, Any]) -> Response:

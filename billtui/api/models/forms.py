@@ -24,21 +24,27 @@ class FormData:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Self:
+        # An ``sv_field`` answer may carry the refreshed form in a nested ``doc.doc``
+        # (Karantir-dev/billing-typescript vdsOperations.js reads ``data.doc.doc``): its
+        # fields and lists count too, the top level winning where both have one.
+        inner = doc.raw.get("doc")
+        layers = [doc.raw] + ([inner] if isinstance(inner, dict) else [])
         values: dict[str, str] = {}
-        for k, v in doc.raw.items():
-            if not isinstance(k, str) or k.startswith("$") or k in cls._NOISE:
-                continue
-            node = v[0] if isinstance(v, list) and v else v
-            if isinstance(node, dict) and any(isinstance(x, str) and not x.startswith("$") for x in node):
-                continue  # a nested structure, not a field
-            if isinstance(node, (dict, str, int, float)) or node is None:
-                values[k] = cell_of(node).value
-        options = {name: doc.slist(name) for name in doc.slist_names()}
         lists: dict[str, list[dict[str, Cell]]] = {}
-        for node in as_list(doc.get("list")):
-            name = attr_of(node, "name")
-            if name and isinstance(node, dict):
-                lists[name] = rows_of(node.get("elem"))
+        for layer in layers:
+            for k, v in layer.items():
+                if not isinstance(k, str) or k.startswith("$") or k in cls._NOISE or k in values:
+                    continue
+                node = v[0] if isinstance(v, list) and v else v
+                if isinstance(node, dict) and any(isinstance(x, str) and not x.startswith("$") for x in node):
+                    continue  # a nested structure, not a field
+                if isinstance(node, (dict, str, int, float)) or node is None:
+                    values[k] = cell_of(node).value
+            for node in as_list(layer.get("list")):
+                name = attr_of(node, "name")
+                if name and isinstance(node, dict) and name not in lists:
+                    lists[name] = rows_of(node.get("elem"))
+        options = {name: doc.slist(name) for name in doc.slist_names()}
         return cls(values=values, options=options, lists=lists, labels=dict(doc.messages))
 
     def get(self, name: str, default: str = "") -> str:
