@@ -9,19 +9,37 @@ so anything unparseable becomes ``None`` and the raw text stays available in the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Money", "parse_money", "parse_decimal", "parse_date", "parse_datetime", "period_label"]
+__all__ = ["Money", "SYMBOLS", "money_text", "parse_money", "parse_decimal", "parse_date", "parse_datetime",
+           "period_label"]
+
+
+#: Currency symbols panels write instead of the ISO code (API.md §5: production's userOperations.js
+#: strips ``" €"`` from ``realbalance``). ``¥``/``kr`` name several currencies: they are kept as written
+#: (``Money.symbol``) with no code.
+SYMBOLS: dict[str, str] = {
+    "€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "₽": "RUB", "руб.": "RUB", "руб": "RUB", "р.": "RUB",
+    "₴": "UAH", "грн.": "UAH", "грн": "UAH", "₸": "KZT", "₺": "TRY", "₹": "INR", "₩": "KRW", "₪": "ILS",
+    "zł": "PLN", "Kč": "CZK", "₾": "GEL", "֏": "AMD", "₼": "AZN", "₫": "VND", "฿": "THB", "¥": "", "kr": "",
+}
 
 
 @dataclass(frozen=True, order=True)
 class Money:
-    """An amount with its ISO currency code (``currency`` may be "" when the panel omits it)."""
+    """An amount with its ISO currency code (``currency`` may be "" when the panel omits it).
+
+    ``symbol`` is the sign the panel wrote instead of a code (``€``), ``symbol_first`` where it
+    stood: kept for display only (never compared), so ``12.34 €`` reads back as the panel wrote it
+    while still being 12.34 EUR for every comparison and sum.
+    """
 
     amount: Decimal
     currency: str
+    symbol: str = field(default="", compare=False)
+    symbol_first: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         amount = self.amount
@@ -30,20 +48,72 @@ class Money:
             text = f"{amount.quantize(Decimal('0.01')):f}"
         else:
             text = f"{amount:f}"
-        return f"{text} {self.currency}" if self.currency else text
+        return _with_unit(self, text)
 
 
-_NUM = r"[+-]?(?:\d[\d ]*)?\d(?:\.\d+)?|[+-]?\.\d+"
+def _with_unit(m: Money, number: str) -> str:
+    if m.symbol and m.symbol_first:
+        sign, digits = (number[0], number[1:]) if number.startswith("-") else ("", number)
+        return f"{sign}{m.symbol}{digits}"
+    unit = m.symbol or m.currency
+    return f"{number} {unit}" if unit else number
+
+
+def money_text(m: Money) -> str:
+    """For display: thousands grouped, two decimals, the panel's symbol where it put it, else the code
+    (``1,234.50 USD``, ``€1,234.50``, ``12.34 €``)."""
+    places = m.amount.as_tuple().exponent
+    number = f"{m.amount:,.2f}" if isinstance(places, int) and places >= -2 else f"{m.amount:,f}"
+    return _with_unit(m, number)
+
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+#: Digits with optional thousands separators (space, ``,``, ``.``, ``'``) and a decimal part.
+_NUM = r"[+-]?\s*(?:\d[\d ,.']*)?\d|[+-]?\s*[.,]\d+"
+_UNIT = r"[A-Za-z]{3}|" + "|".join(re.escape(k) for k in sorted(SYMBOLS, key=len, reverse=True))
 # A trailing "/ period" is allowed: price cells read "5.00 USD / 1 month".
-_SUFFIX = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<cur>[A-Za-z]{{3}})?\s*(?:/.*)?$", re.DOTALL)
-_PREFIX = re.compile(rf"^\s*(?P<cur>[A-Za-z]{{3}})\s*(?P<num>{_NUM})\s*$")
+_TAIL = r"\s*(?:/.*)?$"
+_SUFFIX = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<cur>{_UNIT})?{_TAIL}", re.DOTALL)
+_PREFIX = re.compile(rf"^\s*(?P<sign>[+-]?)\s*(?P<cur>{_UNIT})\s*(?P<num>{_NUM}){_TAIL}", re.DOTALL)
+
+
+def _number(text: str) -> Decimal | None:
+    """``1 234.50``, ``1,234.50``, ``1.234,50``, ``1 234,50``, ``1'234.50`` → Decimal; else None.
+
+    The last ``.`` or ``,`` followed by 1, 2 or 4+ digits (or the only one, not in 3-digit groups)
+    is the decimal mark; the other marks must then be proper thousands groups.
+    """
+    s = text.replace(" ", "").replace("'", "")
+    sign = ""
+    if s[:1] in "+-":
+        sign, s = s[:1], s[1:]
+    if not s or not re.fullmatch(r"[\d.,]+", s):
+        return None
+    marks = [c for c in s if c in ".,"]
+    if not marks:
+        return Decimal(sign + s)
+    last = max(s.rfind("."), s.rfind(","))
+    whole, frac = s[:last], s[last + 1:]
+    grouped = re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", s)
+    if len(marks) > 1 and len(set(marks)) == 1:
+        # 1,234,567 / 1.234.567: thousands only.
+        return Decimal(sign + re.sub(r"[.,]", "", s)) if grouped else None
+    if len(set(marks)) == 1 and s[last] == "," and grouped:
+        return Decimal(sign + s.replace(",", ""))  # 1,234 = one thousand two hundred and thirty-four
+    if not frac.isdigit():
+        return None
+    if whole and not re.fullmatch(r"\d+|\d{1,3}(?:[.,]\d{3})+", whole):
+        return None
+    if whole and not whole.isdigit() and s[last] in whole:
+        return None  # the same mark cannot group thousands and mark the decimals
+    return Decimal(sign + (re.sub(r"[.,]", "", whole) or "0") + "." + frac)
 
 
 def parse_decimal(text: object) -> Decimal | None:
     """A plain number (``"123.45"``, ``"1 234.5"``) as Decimal, else None."""
     if text is None:
         return None
-    s = str(text).strip().replace("\u00a0", " ")
+    s = str(text).strip().translate(_SPACES)
     if not s:
         return None
     s = s.replace(" ", "")
@@ -56,22 +126,44 @@ def parse_decimal(text: object) -> Decimal | None:
 
 
 def parse_money(text: object, currency: str = "") -> Money | None:
-    """``"15.00 USD"``, ``"15 USD"``, ``"-3.5 EUR"``, ``"USD 15"``, ``"5 USD / 1 month"``, or a bare number in ``currency``."""
+    """Money as panels write it, or None.
+
+    ``15.00 USD``, ``USD 15``, ``-3.5 EUR``, ``5 USD / 1 month``, a currency symbol on either side
+    (``12.34 €``, ``€12.34``, ``$5.00``, ``-€5``, ``1 234,50 ₽``), thousands grouped by spaces,
+    no-break spaces, ``,`` or ``.``; or a bare number, in ``currency``.
+    """
     if text is None:
         return None
     if isinstance(text, Money):
         return text
-    s = str(text).strip().replace("\u00a0", " ")
+    s = str(text).strip().translate(_SPACES)
     if not s:
         return None
-    m = _SUFFIX.match(s) or _PREFIX.match(s)
+    m = _SUFFIX.match(s)
+    first = False
+    if m is None:
+        m = _PREFIX.match(s)
+        first = m is not None
     if not m:
         return None
-    amount = parse_decimal(m.group("num"))
+    try:
+        amount = _number(m.group("num"))
+    except InvalidOperation:
+        return None
     if amount is None:
         return None
+    if first and m.group("sign") == "-":
+        if amount < 0:
+            return None  # "--5"
+        amount = -amount
     cur = m.group("cur")
-    return Money(amount, cur.upper() if cur else currency)
+    if not cur:
+        return Money(amount, currency)
+    if cur in SYMBOLS:
+        return Money(amount, SYMBOLS[cur], cur, first)
+    if not cur.isascii():
+        return None
+    return Money(amount, cur.upper())
 
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")

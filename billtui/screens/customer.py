@@ -122,6 +122,13 @@ async def _dashboard(app: Any, shared: bool) -> Any:
     return await account.dashboard(app.client)
 
 
+def _money(value: Any) -> Any:
+    """Money as the panel wrote it (its currency symbol kept, ``$124.50``); None stays None (shown as —)."""
+    from ..api.values import Money, money_text
+
+    return Text(money_text(value)) if isinstance(value, Money) else value
+
+
 def attention_card(found: Attention) -> Static:
     lines = Text()
 
@@ -194,13 +201,13 @@ class CustomerPane(AsyncPane):
                 ("Email", user.email), ("Phone", user.phone or dashboard.phone),
             ]),
             kv_card("Balance", [
-                ("Balance", dashboard.balance), ("Credit", dashboard.credit),
+                ("Balance", _money(dashboard.balance)), ("Credit", _money(dashboard.credit)),
             ]),
             attention_card(found),
             small_table("Payers (shown on invoices)", ("Name", "Type", "Status"),
                         [(p.name, p.kind, p.status_text) for p in payers], empty="No payers yet."),
-            small_table("Discounts", ("Discount", "Value"),
-                        [(d.name, d.value) for d in discounts], empty="No discounts."),
+            small_table("Discounts", ("Discount", "Value", "Applies to"),
+                        [(d.name, d.value, d.applies_to) for d in discounts], empty="No discounts."),
         ]
 
     def action_edit(self) -> None:
@@ -237,8 +244,11 @@ class EditContactScreen(DialogScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
             box.border_title = "Edit contact data"
+            readonly = getattr(self.user, "readonly", frozenset())
             for name, label in self.FIELDS:
-                yield Field(label, Input(value=getattr(self.user, name, "") or "", id=f"in-{name}"),
+                locked = name in readonly  # the panel's form says so; production disables these too
+                yield Field(f"{label} (the panel does not let you change it)" if locked else label,
+                            Input(value=getattr(self.user, name, "") or "", id=f"in-{name}", disabled=locked),
                             id=f"field-{name}")
             yield Static("Enter on the last field or ctrl+s saves; escape cancels.", classes="dialog-status")
             with Horizontal(classes="buttons"):
@@ -247,7 +257,9 @@ class EditContactScreen(DialogScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#in-realname", Input).focus()
+        editable = [i for i in self.query(Input) if not i.disabled]
+        if editable:
+            editable[0].focus()
 
     def values(self) -> dict[str, str]:
         return {name: self.query_one(f"#in-{name}", Input).value.strip() for name, _ in self.FIELDS}
@@ -257,7 +269,8 @@ class EditContactScreen(DialogScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == f"in-{self.FIELDS[-1][0]}":
+        editable = [i for i in self.query(Input) if not i.disabled]
+        if editable and event.input is editable[-1]:
             self.action_save()
         else:
             self.focus_next()

@@ -20,6 +20,22 @@ def money(cents: int, currency: str = "USD") -> str:
     return f"{sign}{cents // 100}.{cents % 100:02d} {currency}"
 
 
+#: How this panel writes a currency's symbol instead of its code: (symbol, before the amount?).
+#: Real panels write ``12.34 €`` (Karantir-dev/billing-typescript userOperations.js strips " €").
+SYMBOLS: dict[str, tuple[str, bool]] = {"USD": ("$", True), "EUR": ("€", False)}
+
+
+def money_symbol(cents: int, currency: str = "USD") -> str:
+    """Render cents with the currency's symbol, as real panels write ``realbalance``: ``$124.50``,
+    ``-$5.00``, ``12.34 €``; a currency without a symbol keeps its code."""
+    if currency not in SYMBOLS:
+        return money(cents, currency)
+    symbol, before = SYMBOLS[currency]
+    number = bare(abs(cents))
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{symbol}{number}" if before else f"{sign}{number} {symbol}"
+
+
 def bare(cents: int) -> str:
     """Render cents as a bare number (some attributes carry no currency)."""
     return money(cents, "").strip()

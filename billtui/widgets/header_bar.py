@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from .. import format as fmt
+from ..api.values import Money, money_text
 from ..safe import clean
 
 
@@ -47,7 +48,9 @@ class HeaderBar(Widget):
         )
         dashboard = app.session.dashboard
         balance = getattr(dashboard, "balance", None) if dashboard else None
-        self.balance = fmt.money(balance) if balance is not None else ""
+        # As the panel wrote it: its currency symbol where it put it (``$124.50``, ``12.34 €``), else the code.
+        self.balance = (money_text(balance) if isinstance(balance, Money)
+                        else fmt.money(balance) if balance is not None else "")
         self.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
         stale = getattr(app, "offline", None)
         if stale is not None:  # saved data while the panel is unreachable (billtui.offline)

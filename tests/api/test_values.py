@@ -75,3 +75,21 @@ def test_period_labels():
     assert period_label(12) == "1 year"
     assert period_label(24) == "2 years"
     assert period_label(18) == "18 months"
+
+
+def test_money_with_a_symbol_reads_both_sides():
+    """Real panels write ``12.34 €`` (API.md §5; more shapes in tests/api/test_real_account.py)."""
+    assert parse_money("12.34 €") == Money(Decimal("12.34"), "EUR")
+    assert parse_money("€12.34") == Money(Decimal("12.34"), "EUR")
+    assert parse_money("$5") == Money(Decimal("5"), "USD")
+    assert str(parse_money("12.34 €")) == "12.34 €" and str(parse_money("-$5")) == "-$5.00"
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**9, max_value=10**9),
+       st.sampled_from(["€", "$", "₽", "£"]), st.booleans())
+def test_money_with_a_symbol_round_trip(amount, symbol, first):
+    from billtui.api.values import SYMBOLS, money_text
+
+    m = Money(amount, SYMBOLS[symbol], symbol, first)
+    assert parse_money(str(m)) == m and parse_money(str(m)).symbol == symbol
+    assert parse_money(money_text(m)) == m

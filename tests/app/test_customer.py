@@ -12,7 +12,10 @@ async def test_overview_shows_account_balance_and_what_needs_attention():
         await settle(pilot)
         text = screen_text(app)
         assert "John Smith" in text
-        assert "124.50 USD" in text
+        # The demo panel writes realbalance with the currency's symbol, as real panels do.
+        assert "Balance $124.50" in text  # the header
+        assert text.count("$124.50") >= 2  # and on the Balance card
+        assert "$0.00" in text  # the credit, from dashboard.subaccount_credit
         assert "Needs attention" in text
         assert "Expiring within 14 days" in text
         attention = str(app.screen.query_one("#attention").render())
@@ -21,6 +24,9 @@ async def test_overview_shows_account_balance_and_what_needs_attention():
         assert "New replies in" in attention  # ticket 1001 has an unread reply
         assert "Unpaid in the cart" not in attention  # the demo cart starts empty
         assert "Payers" in text and "Discounts" in text
+        # Discounts from the new-API shape (list promotion, name.name / value.text / products).
+        assert "Loyal customer" in text and "5%" in text and "All services" in text
+        assert "VDS volume discount" in text and "10%" in text
 
 
 async def test_cart_items_show_up_as_needing_attention():
@@ -116,3 +122,26 @@ async def test_expiring_services_are_found_on_a_panel_that_ignores_sorting(monke
         await settle(pilot)
         attention = str(app.screen.query_one("#attention").render())
         assert "db-01" in attention and "shop.example.com" in attention
+
+
+async def test_a_field_the_panel_marks_read_only_cannot_be_edited(monkeypatch):
+    """A real panel may lock the email (it is the login): the form says so in metadata, the dialog obeys."""
+    from dataclasses import replace
+
+    from billtui.api.calls import account
+
+    real_view = account.user_view
+
+    async def locked(client):
+        return replace(await real_view(client), readonly=frozenset({"email"}))
+
+    monkeypatch.setattr(account, "user_view", locked)
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "customer")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#in-email").disabled
+        assert app.screen.focused is app.screen.query_one("#in-realname")
+        assert "does not let you change it" in screen_text(app)

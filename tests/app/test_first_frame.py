@@ -23,7 +23,7 @@ async def test_drawing_waits_for_the_first_answers_then_shows_them_all(monkeypat
         await settle(pilot)
         assert not app._first_frame_held
         text = screen_text(app)
-        assert "Balance 124.50 USD" in text.splitlines()[0]
+        assert "Balance $124.50" in text.splitlines()[0]
         assert "Needs attention" in text and "Loading…" not in text
 
 
@@ -36,7 +36,7 @@ async def test_a_slow_panel_gets_the_main_screen_after_a_short_wait(monkeypatch)
         while app._first_frame_held or app.session.dashboard is None:
             await pilot.pause()
         text = screen_text(app)
-        assert "Balance 124.50 USD" in text.splitlines()[0]  # what has arrived is shown
+        assert "Balance $124.50" in text.splitlines()[0]  # what has arrived is shown
         assert "Loading…" in text  # and what has not says so
 
 

@@ -7,6 +7,6 @@ async def test_demo_starts_logged_in_with_the_edition_in_the_header():
         await settle(pilot)
         text = screen_text(app)
         assert "Standard" in text.splitlines()[0]
-        assert "Balance 124.50 USD" in text
+        assert "Balance $124.50" in text
         await open_item(pilot, "payments")
         assert "PM-000040" in screen_text(app)

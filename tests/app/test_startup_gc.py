@@ -16,7 +16,7 @@ async def test_the_collector_is_back_on_after_the_first_frame(monkeypatch):
         app = demo_app()
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
-            assert "Balance 124.50 USD" in screen_text(app).splitlines()[0]
+            assert "Balance $124.50" in screen_text(app).splitlines()[0]
             for _ in range(1000):  # until the resume timer has fired
                 if gc.isenabled():
                     break

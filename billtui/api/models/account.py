@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
 from .. import assumed
@@ -28,18 +28,39 @@ class Payer:
                    status_text=_text(row, *c["status_text"]))
 
 
+def _unwrap(node: Any) -> Any:
+    """A new-API promotion cell wraps its text one level down (``name.name.$``, ``value.text.$``,
+    billmgr_api.py AccountDiscountinfoRequest): take that inner element, else the cell as it is."""
+    if isinstance(node, dict) and "$" not in node:
+        for inner in assumed.DISCOUNT_INNER_TEXT:
+            if isinstance(node.get(inner), (dict, str, int, float)):
+                return node[inner]
+    return node
+
+
 @dataclass(frozen=True)
 class Discount:
+    """One discount of the account: a ``promotion`` row (new API) or an old-API ``elem`` row."""
+
     id: str
     name: str
     value: str
+    applies_to: str = ""
 
     COLUMNS: ClassVar[Columns] = assumed.DISCOUNT_COLUMNS
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
-        return cls(id=_value(row, *c["id"]), name=_text(row, *c["name"]), value=_text(row, *c["value"]))
+        return cls(id=_value(row, *c["id"]), name=_text(row, *c["name"]), value=_text(row, *c["value"]),
+                   applies_to=_text(row, *c["applies_to"]))
+
+    @classmethod
+    def from_node(cls, node: Any) -> Self:
+        """From a raw ``elem`` node of either shape (nested cells unwrapped first)."""
+        if not isinstance(node, dict):
+            return cls.from_row({})
+        return cls.from_row(row_of({k: _unwrap(v) for k, v in node.items()}))
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,8 @@ class User:
     realname: str
     email: str
     phone: str
+    #: Fields the panel's ``user.edit`` form marks read-only (production disables them: see readonly_fields).
+    readonly: frozenset[str] = frozenset()
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
@@ -67,17 +90,47 @@ class User:
         return user
 
 
+def readonly_fields(doc: Doc) -> frozenset[str]:
+    """Inputs a form's ``metadata.form.page[].field[].input[]`` marks ``$readonly="yes"`` (Karantir-dev/
+    billing-typescript settingsOperations.js getUserEdit reads them for email, realname and phone).
+    Every level may be one object or an array."""
+    names: set[str] = set()
+    for meta in as_list(doc.raw.get("metadata")):
+        for form in as_list(meta.get("form") if isinstance(meta, dict) else None):
+            for page in as_list(form.get("page") if isinstance(form, dict) else None):
+                for fld in as_list(page.get("field") if isinstance(page, dict) else None):
+                    for inp in as_list(fld.get("input") if isinstance(fld, dict) else None):
+                        if attr_of(inp, "readonly") == "yes" and (name := attr_of(inp, "name")):
+                            names.add(name)
+    return frozenset(names)
+
+
 @dataclass(frozen=True)
 class Dashboard:
+    """The header's numbers: ``dashboard.info`` ``elem[0]`` (``realbalance``, ``phone``) and the credit,
+    from ``dashboard.info`` if it has one, else ``dashboard.subaccount_credit`` ``elem[0]``
+    (``credit``, ``available_credit``: bare numbers there, read in the balance's currency)."""
+
     balance: Money | None
     credit: Money | None
     phone: str
+    available_credit: Money | None = None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        balance = _money(row, "realbalance", "balance")
+    def from_row(cls, row: Row, credit_row: Row | None = None) -> Self:
+        balance = _money(row, *assumed.BALANCE_FIELDS)
         currency = balance.currency if balance else ""
-        return cls(balance=balance, credit=_money(row, "credit", currency=currency), phone=_text(row, "phone"))
+        credit = _money(row, "credit", currency=currency)
+        available = _money(row, "available_credit", currency=currency)
+        if credit_row is not None:
+            credit = credit or _money(credit_row, "credit", currency=currency)
+            available = available or _money(credit_row, "available_credit", currency=currency)
+        if balance is not None and balance.symbol:
+            # Bare numbers read in the balance's currency are shown the way the panel wrote the balance.
+            credit, available = (replace(m, symbol=balance.symbol, symbol_first=balance.symbol_first)
+                                 if m is not None and m.currency == balance.currency and not m.symbol else m
+                                 for m in (credit, available))
+        return cls(balance=balance, credit=credit, phone=_text(row, "phone"), available_credit=available)
 
 
 @dataclass(frozen=True)

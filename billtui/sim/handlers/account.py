@@ -9,18 +9,27 @@ from ..doc import cell, form, ok, t
 from ..errors import ApiError, missed_field, value_error
 from ..listing import Column, ListSpec, run_list
 from ..menu import menu_doc
-from ..values import money
+from ..values import bare, money, money_symbol
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def dashboard_info(ctx: Ctx) -> Doc:
-    """``dashboard.info``: the header's balance bar."""
+    """``dashboard.info``: the header's balance bar. ``realbalance`` carries the currency's symbol
+    (``$124.50``), as real panels write it (production strips ``" €"`` from it); ``balance`` keeps the
+    ISO code. The credit is not here: real clients read it from ``dashboard.subaccount_credit``."""
     acc = ctx.store.one("SELECT * FROM account WHERE id=1")
     services = ctx.store.one("SELECT COUNT(*) AS n FROM services WHERE status != '4'")["n"]
-    return {"elem": [{"realbalance": t(money(acc["balance"])), "balance": t(money(acc["balance"])),
-                      "credit": t(money(acc["credit"])), "phone": t(acc["phone"]), "name": t(acc["name"]),
-                      "services": t(services)}]}
+    return {"elem": [{"realbalance": t(money_symbol(acc["balance"])), "balance": t(money(acc["balance"])),
+                      "phone": t(acc["phone"]), "name": t(acc["name"]), "services": t(services)}]}
+
+
+def subaccount_credit(ctx: Ctx) -> Doc:
+    """``dashboard.subaccount_credit``: the credit limit and what is left of it, bare numbers in the
+    account's currency (production adds ``+realbalance + +credit``)."""
+    acc = ctx.store.one("SELECT * FROM account WHERE id=1")
+    available = max(0, acc["credit"] + min(0, acc["balance"]))
+    return {"elem": [{"credit": t(bare(acc["credit"])), "available_credit": t(bare(available))}]}
 
 
 def menu(ctx: Ctx) -> Doc:
@@ -59,13 +68,17 @@ PROFILE = ListSpec(
 
 
 def discountinfo(ctx: Ctx) -> Doc:
-    """``account.discountinfo``: the account's discounts as a plain list."""
-    rows = [{"id": t(i), "name": t(n), "value": t(v), "pricelist": t(p)} for i, n, v, p in DISCOUNTS]
-    return {"elem": rows, "p_elems": t(len(rows)), "p_num": t(1), "p_cnt": t(20),
+    """``account.discountinfo`` as new-API panels answer: the rows in ``list[$name=promotion].elem``,
+    each cell's text one level down (``name.name``, ``value.text``: billmgr_api.py
+    AccountDiscountinfoRequest), ``products`` naming what it applies to (Cart.jsx)."""
+    rows = [{"id": t(i), "name": {"name": t(n)}, "value": {"text": t(v)}, "products": t(p)}
+            for i, n, v, p in DISCOUNTS]
+    return {"list": [{"$name": "promotion", "elem": rows}],
             "messages": {"msg": {"title": "Discounts", "id": "Id", "name": "Discount", "value": "Value",
-                                 "pricelist": "Applies to"}},
-            "metadata": {"$type": "list", "$key": "id", "$name": "account.discountinfo"}}
+                                 "products": "Applies to"}},
+            "metadata": {"$type": "form", "$name": "account.discountinfo"}}
 
 
 HANDLERS = {"dashboard.info": dashboard_info, "menu": menu, "user.edit": user_edit,
-            "profile": lambda ctx: run_list(ctx, PROFILE), "account.discountinfo": discountinfo}
+            "profile": lambda ctx: run_list(ctx, PROFILE), "account.discountinfo": discountinfo,
+            "dashboard.subaccount_credit": subaccount_credit}
