@@ -26,7 +26,7 @@ from ..safe import clean
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
 from ..widgets.footer import Footer
-from .service_actions import refresh_balance, show_payment
+from .service_actions import show_payment
 
 if TYPE_CHECKING:
     from ..api.models import FormData, Tariff
@@ -35,8 +35,9 @@ STEPS = ("type", "tariff", "period", "options", "review", "pay")
 STEP_TITLES = {"type": "Product type", "tariff": "Tariff", "period": "Period", "options": "Options",
                "review": "Review", "pay": "Pay with"}
 #: Order-form fields the wizard asks for in its own steps, or that the panel fills itself.
+#: ``orderinfo`` is the panel's own order summary (HTML, read-only: vhostOperations.js orderParamVhost).
 NOT_OPTIONS = frozenset({"pricelist", "period", "cost", "licence_agreement", "elid", "func", "sok",
-                         "clicked_button", "sv_field"})
+                         "clicked_button", "sv_field", "orderinfo", "snext"})
 
 #: Where the panel's own label reads badly.
 OWN_LABELS = {"autoprolong": "Auto-renew"}
@@ -94,6 +95,9 @@ class OrderWizard(ModalScreen[bool]):
         self.tariffs: list["Tariff"] = []
         self.methods: list[Any] = []
         self.billorder: str | None = None
+        #: The cart's total when it was shown: sent as ``amount`` when paying it (as the payments screen does).
+        self.cart_total: Any = None
+        self.cart_total_money: Any = None
 
     @property
     def client(self) -> Any:
@@ -396,7 +400,12 @@ class OrderWizard(ModalScreen[bool]):
             return
         self.billorder = cart.billorder
         total = cart.total.amount if cart.total is not None else None
-        self.methods = [m for m in pay_form.methods if total is None or m.accepts(Decimal(total))]
+        self.cart_total = total
+        self.cart_total_money = cart.total
+        # The balance first, as the production panel lists it (sortPaymethodList.js) and as the
+        # cart's own pay form does: it needs no payment page.
+        self.methods = sorted((m for m in pay_form.methods if total is None or m.accepts(Decimal(total))),
+                              key=lambda m: not m.from_balance)
         options = self.query_one("#step-pay", OptionList)
         options.clear_options()
         for m in self.methods:
@@ -417,15 +426,25 @@ class OrderWizard(ModalScreen[bool]):
         self.busy = True
         self.status("Asking for the payment page…")
         try:
-            start = await finance.pay_basket(self.client, self.billorder, paymethod=method)
+            chosen = next((m for m in self.methods if m.id == method), None)
+            if chosen is not None:  # the method's own button (pay from the balance) goes with it
+                start = await finance.pay_basket(self.client, self.billorder, method=chosen, amount=self.cart_total)
+            else:
+                start = await finance.pay_basket(self.client, self.billorder, paymethod=method, amount=self.cart_total)
         except Exception as exc:
             self.busy = False
             self.status(f"✗ {error_text(exc)} Pick again, or escape to leave it in the cart.", error=True)
             return
+        from .payments import reload_payments
+
         app = self.app
         self.dismiss(True)
-        refresh_balance(app)
-        if start.url:
+        reload_payments(app)  # the balance, and the Orders/Payments panes that show this order
+        if start.paid:
+            # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
+            total = fmt.money(self.cart_total_money) if self.cart_total_money is not None else "the cart"
+            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10)
+        elif start.url:
             show_payment(app, start.url, "Paying the cart")
         else:
             app.notify("The panel accepted the payment.")

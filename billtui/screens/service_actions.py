@@ -105,14 +105,22 @@ class AutoRenewScreen(ServiceModal):
     @work(exclusive=True, group="autorenew")
     async def load(self) -> None:
         from ..api.calls import services
+        from ..api.parser import Option as ApiOption
 
         try:
             form = await services.service_form(self.client, self.service.type, self.service.id)
         except Exception as exc:
             self.status(f"✗ {error_text(exc)} Press escape and try again.", error=True)
             return
-        choices = form.options.get("autoprolong") or []
-        current = form.get("autoprolong") or "off"
+        # The keys are the form's own (real panels: ``null`` = off); an option with an empty key is
+        # a placeholder, and a form with no "off" option still takes the off key (vds/EditModal.jsx).
+        choices = [o for o in form.options.get("autoprolong") or [] if o.key.strip()]
+        off_key = services.autoprolong_off_key(choices)
+        if off_key not in [o.key for o in choices]:
+            choices.insert(0, ApiOption(off_key, "Off"))
+        current = form.get("autoprolong") or off_key
+        if services.is_autoprolong_off(current, choices):
+            current = off_key
         options = self.query_one(OptionList)
         options.add_options([Option(Text(clean(o.label)), id=o.key) for o in choices])
         keys = [o.key for o in choices]
@@ -123,26 +131,30 @@ class AutoRenewScreen(ServiceModal):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.save(event.option.id or "off")
+        if event.option.id is not None:
+            self.save(event.option.id)
 
     def action_save(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return
-        self.save(options.get_option_at_index(options.highlighted).id or "off")
+        key = options.get_option_at_index(options.highlighted).id
+        if key is not None:
+            self.save(key)
 
     @work(exclusive=True, group="autorenew-save")
     async def save(self, key: str) -> None:
         from ..api.calls import services
 
         self.status("Saving…")
-        months = None if key == "off" else int(key)
         try:
-            await services.set_autoprolong(self.client, self.service.type, self.service.id, months)
+            # Sent back exactly as the form gave it: never a constant of ours.
+            await services.save_autoprolong(self.client, self.service.type, self.service.id, key)
         except Exception as exc:
             self.status(f"✗ {error_text(exc)} Pick again or press escape.", error=True)
             return
-        label = "off" if months is None else clean(next(
+        off = services.is_autoprolong_off(key)
+        label = "off" if off else clean(next(
             (str(o.prompt) for o in self.query_one(OptionList).options if o.id == key), key))
         self.app.notify(f"Auto-renew for {service_title(self.service)}: {label}.")
         self.dismiss(True)

@@ -49,7 +49,7 @@ async def test_renew_a_service_and_see_the_new_expiry():
         text = screen_text(app)
         assert "Renew db-01" not in text
         assert "2026-12-30" in text  # the list shows the new date
-        assert "Balance 100.50 USD" in text
+        assert "Balance $100.50" in text
 
 
 async def test_renew_into_the_cart():
@@ -84,7 +84,8 @@ async def test_toggle_auto_renew():
         assert "1 month" in line
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press("home", "enter")  # back to Off
+        assert "Disabled" in screen_text(app)  # the form's own "off" option (key null)
+        await pilot.press("home", "enter")  # back to Off: the demo panel, like a real one, takes only null
         await settle(pilot)
         assert _service(app, 102)["autoprolong"] == 0
 
@@ -247,6 +248,29 @@ async def test_order_pay_now_ends_on_the_payment_page(monkeypatch):
         await pilot.press("p")
         await settle(pilot)
         assert "Bank card" in screen_text(app)
-        await pilot.press("enter")
+        await pilot.press("down", "enter")  # the balance is listed first
         await settle(pilot)
         assert "https://pay.example.com/" in screen_text(app)
+
+
+async def test_order_pay_now_from_the_balance_says_it_was_paid():
+    """Paying the new order from the balance needs no payment page: the panel answers
+    ``ok`` = ``func=order`` (cartOperations.js), the balance drops and the user is told so."""
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_vds(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("enter", "enter", "enter")  # VDS-1, 1 month
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "Account balance" in screen_text(app)
+        await pilot.press("enter")  # the balance row, listed first
+        await settle(pilot)
+        assert any("Paid 5.00 USD from your balance." in str(n.message) for n in app._notifications)
+        assert "Balance $119.50" in screen_text(app)
+        order = app.sim.state.one("SELECT id, status FROM orders ORDER BY id DESC LIMIT 1")
+        assert order["status"] == "paid"

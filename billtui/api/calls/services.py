@@ -1,23 +1,74 @@
-"""Services: one list per product type, auto-renewal, deletion, renewal, history, ordering."""
+"""Services: one list per product type, auto-renewal, deletion, renewal, history, ordering.
+
+Evidence for every call is in ``assumed.py`` under ``# --- evidence: services ---``.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
-from .. import models
+from .. import assumed, errors, models
 from ..client import BillClient
 from ..html_text import html_to_text
 from ..lists import SERVICE_HISTORY, Page, fetch_page
-from ..parser import Doc, Ok, as_list, text_of
-from ..values import parse_date
+from ..parser import Cell, Doc, Ok, Option, as_list, text_of
+from ..values import Money, parse_date, parse_money
 from ._util import ids
 
 
-async def set_autoprolong(client: BillClient, type_name: str, elid: str, months: int | None) -> None:
-    """Auto-renew every ``months`` months, or turn it off with ``None``."""
+def autoprolong_off_key(options: Sequence[Option]) -> str:
+    """The key of the form's "off" option: real panels spell it ``null`` (vds/EditModal.jsx,
+    dedicOperations.js); an older or localised form may use another key, so it is read from the
+    form's own ``slist autoprolong`` and only falls back to ``null`` when the form offers none
+    (vds/EditModal.jsx adds ``null`` itself when the list lacks it)."""
+    for o in options:
+        if o.key.strip().lower() == assumed.AUTOPROLONG_OFF_KEY:
+            return o.key
+    for o in options:
+        if o.key.strip().lower() in assumed.AUTOPROLONG_OFF and o.key.strip():
+            return o.key
+    for o in options:
+        if o.key.strip() and assumed.AUTOPROLONG_OFF_LABEL.search(o.label or ""):
+            return o.key
+    return assumed.AUTOPROLONG_OFF_KEY
+
+
+def autoprolong_key(options: Sequence[Option], months: int | None) -> str:
+    """The key to send for "off" (``None``) or "every ``months`` months", from the form's options."""
+    if months is None:
+        return autoprolong_off_key(options)
+    for o in options:
+        key = o.key.strip()
+        if key.lstrip("-").isdigit() and int(key) == months:
+            return o.key
+    return str(months)
+
+
+def is_autoprolong_off(key: str, options: Sequence[Option] = ()) -> bool:
+    """Whether ``key`` (a value of the form or of a list row) means auto-renew is off."""
+    k = (key or "").strip().lower()
+    if k in assumed.AUTOPROLONG_OFF:
+        return True
+    return bool(options) and key == autoprolong_off_key(options) and not k.lstrip("-").isdigit()
+
+
+async def save_autoprolong(client: BillClient, type_name: str, elid: str, key: str) -> None:
+    """Save auto-renewal with the key of one of the form's own ``slist autoprolong`` options
+    (``null`` = off on real panels). Only the changed field is sent, as the production panel does
+    (dedicOperations.js ``editDedicServerNoExtraPay``: ``sok=ok``, ``clicked_button=ok``)."""
     await client.call(f"{type_name}.edit", write=True, elid=elid, sok="ok",
-                      autoprolong="off" if months is None else str(months))
+                      clicked_button=assumed.SERVICE_EDIT_BUTTON, autoprolong=key)
+
+
+async def set_autoprolong(client: BillClient, type_name: str, elid: str, months: int | None,
+                          form: models.FormData | None = None) -> None:
+    """Auto-renew every ``months`` months, or turn it off with ``None``: the key sent is the one
+    the panel's form offers for that choice (viewed first when ``form`` is not given)."""
+    if form is None:
+        form = await service_form(client, type_name, elid)
+    await save_autoprolong(client, type_name, elid, autoprolong_key(form.options.get("autoprolong") or [], months))
 
 
 async def service_form(client: BillClient, type_name: str, elid: str) -> models.FormData:
@@ -34,22 +85,27 @@ async def prolong_view(client: BillClient, elid: str) -> models.ProlongForm:
 
 
 async def prolong_recompute(client: BillClient, elid: str, period: str | int) -> models.ProlongForm:
-    """The new expiry date for another period, without saving (``sv_field=period``)."""
-    return models.ProlongForm.from_doc(await client.call("service.prolong", elid=elid, period=str(period),
-                                                         sv_field="period"))
+    """The new expiry date for another period, without saving: the view again with ``period``
+    and no ``sok`` (dedicOperations.js ``getUpdateProlongInfo`` reads ``newexpiredate.$``). No
+    ``sv_field``: production does not send it here, and ``sv_field`` replies may nest the form
+    under ``doc.doc`` (vdsOperations.js ``changeOrderFormField``)."""
+    return models.ProlongForm.from_doc(await client.call("service.prolong", elid=elid, period=str(period)))
 
 
 async def prolong_submit(client: BillClient, elid: str, period: str | int) -> Ok | None:
-    """Put the renewal in the cart; the reply usually redirects to the cart."""
+    """Put the renewal in the cart (dedicOperations.js ``payProlongPeriod``: ``period``,
+    ``clicked_button=basket``, ``sok=ok``); the reply usually redirects to the cart."""
     doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
                             clicked_button="basket")
     return doc.ok
 
 
 async def prolong_pay(client: BillClient, elid: str, period: str | int) -> models.RenewResult:
-    """Renew and pay now (``clicked_button=pay``): from the balance if it covers it, else a payment page."""
+    """Renew and pay now from the balance, bypassing the cart (``skipbasket=on``, ISPsystem's
+    "Service management via API"; UNPROVEN for ``service.prolong`` by a real client). A panel that
+    cannot charge the balance answers an error or a payment page URL."""
     doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
-                            clicked_button="pay")
+                            **dict(assumed.PROLONG_PAY_FIELDS))
     ok = doc.ok
     url = ok.value if ok is not None and ok.kind == "url" and ok.value else None
     return models.RenewResult(expires=parse_date(doc.field("expiredate")), url=url,
@@ -90,31 +146,161 @@ async def goto_server(client: BillClient, elid: str) -> str | None:
     return ok.value if ok is not None and ok.value else None
 
 
+_TAG = re.compile(r"<[^>]*>")
+# An amount with a code or a symbol on either side, as tariff prices are written
+# ("8.00 EUR Month", "<b>20%</b> <del>10.00 EUR</del> <b>8.00 EUR</b>", "€8.00").
+_PRICE = re.compile(r"(?:[€$£₽¥₴]\s*)?[+-]?\d[\d\u00a0 ]*(?:[.,]\d+)?\s*(?:[A-Za-z]{3}\b|[€$£₽¥₴])?")
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₽": "RUB", "¥": "JPY", "₴": "UAH"}
+
+
+def _price_money(text: str) -> Money | None:
+    """One amount (``8.00 EUR``, ``8.00 €``, ``€8.00``) as Money; a symbol becomes its code."""
+    s = text.strip().replace("\u00a0", " ")
+    symbol = next((c for c in s if c in _SYMBOLS), None)
+    if symbol is not None:
+        s = s.replace(symbol, "").strip() + " " + _SYMBOLS[symbol]
+    return parse_money(s)
+
+
+def tariff_price(text: str) -> tuple[Money | None, Money | None]:
+    """(price now, price before a discount) of a tariff row's ``price.$``.
+
+    Real rows write the price with the period and, when discounted, the rate and the old price
+    as HTML (VDSOrder.jsx ``parseTariffPrice``: ``<b>%</b>``, ``<del>old</del>``, ``<b>new</b>``;
+    SharedHosting TarifCard.jsx: one number, or percent, old and new): the last amount with a
+    currency is the price now."""
+    plain = _TAG.sub(" ", text or "")
+    found: list[Money] = []
+    for m in _PRICE.finditer(plain):
+        chunk = m.group(0).strip()
+        if not chunk or plain[m.end():m.end() + 1] == "%":
+            continue  # the discount rate
+        money = _price_money(chunk)
+        if money is not None:
+            found.append(money)
+    with_currency = [x for x in found if x.currency] or found
+    if not with_currency:
+        return None, None
+    return with_currency[-1], (with_currency[0] if len(with_currency) > 1 else None)
+
+
+def _cell_text(row: dict[str, Cell], *names: str) -> str:
+    for n in names:
+        c = row.get(n)
+        if c is not None and (c.text or c.orig):
+            return c.text or c.orig or ""
+    return ""
+
+
+def tariff_of_row(row: dict[str, Cell], period: int | None = None) -> models.Tariff | None:
+    """A tariff from a ``list tariflist`` row: ``pricelist.$`` is the id, ``desc.$`` the name and
+    features (``NAME | SSD 10 GB | ...``, possibly HTML — SharedHosting TarifCard.jsx), ``price.$``
+    the price for the period asked (``period``); ``order_available`` off = not on sale
+    (SharedHostingOrder.jsx filters ``order_available.$ === 'on'``)."""
+    tid = ""
+    for n in ("pricelist", "id"):
+        c = row.get(n)
+        if c is not None and c.value:
+            tid = c.value
+            break
+    if not tid:
+        return None
+    available = row.get("order_available")
+    if available is not None and available.value and available.value.strip().lower() not in assumed.TRUE_VALUES:
+        return None
+    desc = html_to_text(_cell_text(row, "desc", "description")).replace("\n", " | ")
+    parts = [p.strip() for p in desc.split("|") if p.strip()]
+    name = _cell_text(row, "name", "pricelist_name") or (parts[0] if parts else tid)
+    if parts and parts[0] == name:
+        parts = parts[1:]
+    price, _old = tariff_price(_cell_text(row, "price", "cost"))
+    prices = ((period, price),) if period is not None and price is not None else ()
+    return models.Tariff(id=tid, name=name, price=price, description=" · ".join(parts), prices=prices)
+
+
+def _period_of(doc: Doc) -> int | None:
+    raw = (doc.field("period") or "").strip()
+    return int(raw) if raw.lstrip("-").isdigit() else None
+
+
+def _tariffs_of(doc: Doc) -> list[models.Tariff] | None:
+    """Tariffs of a ``T.order.pricelist`` reply in the real shape (``list tariflist``), or None
+    when the reply has no such list (then the older shapes are read)."""
+    if not doc.has_sublist(assumed.TARIFF_LIST_NAME):
+        return None
+    period = _period_of(doc)
+    return [t for t in (tariff_of_row(r, period) for r in doc.sublist(assumed.TARIFF_LIST_NAME)) if t is not None]
+
+
 async def order_pricelist(client: BillClient, type_name: str, **filters: str) -> list[models.Tariff]:
-    """Tariffs on offer for a product type (rows, or the ``pricelist`` option list)."""
-    doc = await client.call(f"{type_name}.order.pricelist", **filters)
-    elems = [e for e in as_list(doc.get("elem")) if isinstance(e, dict)]
-    if elems:
-        return [models.Tariff.from_node(e) for e in elems]
-    rows = doc.sublist("pricelist")
-    if rows:
-        return [models.Tariff.from_row(r) for r in rows]
-    return [models.Tariff(id=o.key, name=o.label, price=None, description="") for o in doc.slist("pricelist")]
+    """Tariffs on offer for a product type, with a price for each period the panel offers.
+
+    Real panels answer ``T.order.pricelist`` with ``list[$name=tariflist].elem[]`` priced for
+    one period (the ``period`` field) and the periods in ``slist period`` (vhostOperations.js
+    ``orderVhost``, dnsOperations.js, dedicOperations.js): the other periods are asked for one
+    by one with ``period=N`` (as vhostOperations.js does when the user picks one). Older shapes —
+    rows in ``elem`` with ``prices.price[]``, or only ``slist pricelist`` — are still read."""
+    func = f"{type_name}.order.pricelist"
+    try:
+        doc = await client.call(func, **filters)
+    except errors.NotAvailable:
+        # dedic and dnshost are ordered from ``T.order`` in production (dedicOperations.js getTarifs,
+        # dnsOperations.js getTarifs), which answers with the same tariflist.
+        func = f"{type_name}{assumed.ORDER_START_SUFFIX}"
+        doc = await client.call(func, **filters)
+    tariffs = _tariffs_of(doc)
+    if tariffs is None:
+        elems = [e for e in as_list(doc.get("elem")) if isinstance(e, dict)]
+        if elems:
+            return [models.Tariff.from_node(e) for e in elems]
+        rows = doc.sublist("pricelist")
+        if rows:
+            return [models.Tariff.from_row(r) for r in rows]
+        return [models.Tariff(id=o.key, name=o.label, price=None, description="") for o in doc.slist("pricelist")]
+    if "period" in filters:
+        return tariffs
+    shown = _period_of(doc)
+    periods = [int(o.key) for o in doc.slist("period") if o.key.strip().lstrip("-").isdigit()]
+    prices: dict[str, list[tuple[int, Money]]] = {t.id: list(t.prices) for t in tariffs}
+    for months in periods[:assumed.ORDER_PERIODS_MAX]:
+        if months == shown:
+            continue
+        other = _tariffs_of(await client.call(func, **filters, period=str(months)))
+        for t in other or []:
+            if t.id in prices and t.price is not None:
+                prices[t.id].append((months, t.price))
+    order = {m: i for i, m in enumerate(periods)}
+    out = []
+    for t in tariffs:
+        row = sorted(prices[t.id], key=lambda mp: order.get(mp[0], len(order)))
+        out.append(models.Tariff(id=t.id, name=t.name, price=t.price, description=t.description, prices=tuple(row)))
+    return out
 
 
 async def order_params(client: BillClient, type_name: str, pricelist: str, **values: str) -> models.FormData:
-    """The order form for a tariff (period, datacenter, OS template, add-ons...), not saved."""
+    """The order form for a tariff (period, datacenter, OS template, add-ons, ``slist autoprolong``
+    with its ``null`` "off" key...), not saved: ``T.order.param&pricelist=&period=`` without ``sok``
+    (vhostOperations.js ``orderParamVhost``)."""
     return models.FormData.from_doc(await client.call(f"{type_name}.order.param", pricelist=pricelist, **values))
+
+
+#: Fields ``order_submit`` sets itself (a form value of the same name is not sent twice).
+_ORDER_OWN_FIELDS = frozenset({"sok", "clicked_button", "func", "sv_field", "pricelist", "period", "elid", "snext"})
 
 
 async def order_submit(client: BillClient, type_name: str, pricelist: str, period: str | int,
                        **values: str) -> Ok | None:
-    """Put the order in the cart (``clicked_button=basket``, licence accepted)."""
-    doc = await client.call(f"{type_name}.order.param", write=True, pricelist=pricelist, period=str(period),
-                            sok="ok", clicked_button="basket", licence_agreement="on", **values)
+    """Put the order in the cart: ``T.order.param`` with ``sok=ok``, ``licence_agreement=on`` and
+    the wizard's last button (dnsOperations.js ``orderDNS``, ftpOperations.js ``orderFTP``:
+    ``clicked_button=finish``); ``values`` carries the form's fields (``autoprolong`` with the
+    form's own key, ``datacenter``, ``domain``, ``ostempl``, ``addon_N``...)."""
+    fields = {k: v for k, v in values.items() if k not in _ORDER_OWN_FIELDS}
+    fields[assumed.ORDER_LICENCE_FIELD] = "on"
+    doc = await client.call(f"{type_name}.order.param", write=True, **fields, pricelist=pricelist,
+                            period=str(period), sok="ok", clicked_button=assumed.ORDER_SUBMIT_BUTTON)
     return doc.ok
 
 
-__all__ = ["set_autoprolong", "service_form", "delete", "prolong_view", "prolong_recompute", "prolong_submit",
-           "prolong_pay",
-           "history", "instruction", "goto_server", "order_pricelist", "order_params", "order_submit"]
+__all__ = ["autoprolong_off_key", "autoprolong_key", "is_autoprolong_off", "save_autoprolong",
+           "tariff_price", "tariff_of_row", "set_autoprolong", "service_form", "delete", "prolong_view",
+           "prolong_recompute", "prolong_submit", "prolong_pay", "history", "instruction", "goto_server", "order_pricelist", "order_params", "order_submit"]

@@ -13,15 +13,31 @@ from ._cells import Columns, _cell, _date, _datetime, _money, _text, _value
 from .status import ServiceStatus
 
 
-def _autoprolong_months(raw: str) -> int | None:
-    s = raw.strip().lower()
-    if s in assumed.AUTOPROLONG_OFF:
-        return None
-    try:
-        n = int(s)
-    except ValueError:
-        return None
-    return n
+#: Period words a list row may show in ``autoprolong`` instead of a number of months.
+_PERIOD_WORDS = {"day": -50, "daily": -50, "month": 1, "monthly": 1, "per month": 1, "quarter": 3,
+                 "three months": 3, "half a year": 6, "half-year": 6, "six months": 6, "year": 12,
+                 "yearly": 12, "annual": 12, "per year": 12, "two years": 24, "three years": 36}
+
+
+def _autoprolong_months(raw: str, text: str = "") -> int | None:
+    """Months of auto-renewal from a row's ``autoprolong`` (``$orig``/``$``), ``None`` = off.
+
+    Real rows carry ``autoprolong.$`` only when it is on (ServerState.jsx tests its presence);
+    its text may be a period word ("Month", "1 year") rather than a number."""
+    for candidate in (raw, text):
+        s = (candidate or "").strip().lower()
+        if s in assumed.AUTOPROLONG_OFF:
+            continue
+        head = s.split()[0] if s.split() else s
+        if head.lstrip("-").isdigit():
+            n = int(head)
+            if "year" in s and n > 0:
+                return n * 12
+            return n if n != 0 else None
+        for word, months in _PERIOD_WORDS.items():
+            if word in s:
+                return months
+    return None
 
 
 @dataclass(frozen=True)
@@ -43,7 +59,9 @@ class Service:
 
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "name": ("domain", "name"), "ip": ("ip",), "tariff": ("pricelist",),
-        "datacenter": ("datacentername", "datacenter"), "created": ("createdate",), "expires": ("expiredate",),
+        "datacenter": ("datacentername", "datacenter"), "created": ("createdate", "opendate"),
+        # domains also carry the registry's date as real_expiredate (DomainsTable.jsx)
+        "expires": ("expiredate", "real_expiredate"),
         "autoprolong": ("autoprolong",), "status": ("status",), "status_text": ("status",),
         "item_status": ("item_status",), "cost": ("cost",),
     }
@@ -52,21 +70,33 @@ class Service:
     def from_row(cls, row: Row, type: str = "") -> Self:  # noqa: A002 - the model's field name
         c = cls.COLUMNS
         st = _cell(row, c["status"])
+        item = _cell(row, c["item_status"])
+        # Real rows: status.$ is a bare code ("2") and item_status carries the detail, its code in
+        # $orig ("3_autosuspend") and its text in $ (VDSItem.jsx, ServerState.jsx). Older shapes
+        # put both in status ($orig code, $ text).
         raw_status = st.value if st else ""
-        detail = raw_status.split("_", 1)[1] if "_" in raw_status else ""
-        if not detail:
-            item = _cell(row, c["item_status"])
-            detail = item.text if item and st and item.text != st.text else ""
+        item_raw = (item.orig or "") if item else ""
+        code = raw_status if raw_status[:1].isdigit() else (item_raw or raw_status)
+        detail = code.split("_", 1)[1] if "_" in code else (item_raw.split("_", 1)[1] if "_" in item_raw else "")
+        status_text = st.text if st else ""
+        if status_text.strip().isdigit() or not status_text:
+            status_text = item.text if item and item.text and not item.text.strip().isdigit() else ""
+        elif not detail and item and item.text and item.text != status_text:
+            detail = item.text
         ap = _cell(row, c["autoprolong"])
-        months = _autoprolong_months(ap.value) if ap else None
-        ap_text = ap.text if ap and ap.text else ("Off" if months is None else period_label(months))
+        ap_on = ap is not None and ap.value.strip().lower() not in assumed.AUTOPROLONG_OFF
+        months = _autoprolong_months(ap.value, ap.text) if ap_on and ap is not None else None
+        if not ap_on or ap is None:
+            ap_text = "Off"
+        else:  # on: the panel's own words, else the period, else just "On" (months unknown)
+            ap_text = ap.text or (period_label(months) if months is not None else "On")
         return cls(
             id=_value(row, *c["id"]), type=type, name=_text(row, *c["name"]), ip=_text(row, *c["ip"]),
             tariff=_text(row, *c["tariff"]), datacenter=_text(row, *c["datacenter"]),
             created=_date(row, *c["created"]), expires=_date(row, *c["expires"]),
             autoprolong=ap_text, autoprolong_months=months,
-            status=ServiceStatus.parse(st.orig if st else None, st.text if st else ""),
-            status_detail=detail, status_text=st.text if st else "", cost=_money(row, *c["cost"]),
+            status=ServiceStatus.parse(code or None, status_text),
+            status_detail=detail, status_text=status_text, cost=_money(row, *c["cost"]),
         )
 
 

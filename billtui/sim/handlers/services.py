@@ -9,7 +9,7 @@ from typing import Callable
 from ..catalog import (DATACENTERS, OSTEMPLATES, SERVICE_STATUS, SERVICE_SUBSTATUS, SERVICE_TYPES,
                        VDS_ADDONS)
 from ..context import Ctx, Doc
-from ..doc import cell, form, ok, slist, t
+from ..doc import cell, form, ok, slist, sublist, t
 from ..errors import ApiError, missed_field, not_found, value_error
 from ..listing import Column, FilterSpec, ListSpec, Where, filter_handler, run_list
 from ..values import DATE, add_months, money, period_label
@@ -20,14 +20,19 @@ NEEDS_DOMAIN = ("vhost", "domain", "certificate")
 PANEL_URL = "https://{host}/manager?func=auth&key=demo-{id}"
 
 
+#: The key of the "off" auto-renewal option, as real panels spell it (the production customer panel
+#: sends ``autoprolong=null``: dedicOperations.js, vds/EditModal.jsx).
+AUTOPROLONG_OFF = "null"
+
+
 def status_cell(raw: str) -> dict:
-    """``{"$orig": "3_autosuspend", "$": "Suspended (expired)"}``."""
+    """``{"$orig": "3_autosuspend", "$": "Suspended (expired)"}``: the ``item_status`` cell."""
     return cell(SERVICE_SUBSTATUS.get(raw, SERVICE_STATUS.get(raw.split("_")[0], raw)), raw)
 
 
 def autoprolong_cell(months: int) -> dict:
-    """Auto-renewal as period text, ``$orig`` months or ``off``."""
-    return cell(period_label(months), months) if months else cell("Off", "off")
+    """Auto-renewal as period text with ``$orig`` months (a row has no such cell when it is off)."""
+    return cell(period_label(months), months)
 
 
 def _pricelist(ctx: Ctx, pid: int | str):
@@ -45,8 +50,10 @@ def _render(row, ctx: Ctx) -> dict:
             "pricelist": t(pricelist["name"] if pricelist else ""),
             "datacentername": t(DATACENTERS.get(row["datacenter"], "")),
             "createdate": t(row["createdate"]), "expiredate": t(row["expiredate"]),
-            "autoprolong": autoprolong_cell(row["autoprolong"]), "status": status_cell(row["status"]),
-            "item_status": status_cell(row["status"]),
+            # Real rows: status.$ is the bare code, item_status the detailed one with its text
+            # (VDSItem.jsx, ServerState.jsx); autoprolong only when it is on (ServerState.jsx).
+            **({"autoprolong": autoprolong_cell(row["autoprolong"])} if row["autoprolong"] else {}),
+            "status": t(row["status"].split("_")[0]), "item_status": status_cell(row["status"]),
             "cost": t(f"{money(row['cost'])} / {period_label(row['period'])}")}
 
 
@@ -91,9 +98,13 @@ def service(ctx: Ctx, elid: str, kind: str | None = None):
     return row
 
 
+def _autoprolong_choices(periods: list[int]) -> list[tuple[str, str]]:
+    """``slist autoprolong``: "off" is the key ``null``, then one option per period."""
+    return [(AUTOPROLONG_OFF, "Disabled")] + [(str(p), period_label(p)) for p in periods]
+
+
 def _autoprolong_options(ctx: Ctx, row) -> list[tuple[str, str]]:
-    pricelist = _pricelist(ctx, row["pricelist_id"])
-    return [("off", "Off")] + [(str(p), period_label(p)) for p in periods_of(pricelist)]
+    return _autoprolong_choices(periods_of(_pricelist(ctx, row["pricelist_id"])))
 
 
 def make_edit(kind: str) -> Callable[[Ctx], Doc]:
@@ -102,18 +113,22 @@ def make_edit(kind: str) -> Callable[[Ctx], Doc]:
         row = service(ctx, ctx.p("elid"), kind)
         options = _autoprolong_options(ctx, row)
         if ctx.sok:
-            wanted = ctx.p("autoprolong", "off") or "off"
+            # Only the keys the form offers: "off" is ``null``; a client sending "off" is refused, as
+            # a real panel refuses a value that is not in its list.
+            wanted = ctx.p("autoprolong", AUTOPROLONG_OFF) or AUTOPROLONG_OFF
             if wanted not in dict(options):
                 raise value_error("autoprolong", "Auto renewal", wanted)
             ctx.store.run("UPDATE services SET autoprolong=? WHERE id=?",
-                          (0 if wanted == "off" else int(wanted), row["id"]))
+                          (0 if wanted == AUTOPROLONG_OFF else int(wanted), row["id"]))
+            _history(ctx, row["id"], "Auto renewal turned off" if wanted == AUTOPROLONG_OFF
+                     else f"Auto renewal set to {period_label(int(wanted))}")
             return ok()
         pricelist = _pricelist(ctx, row["pricelist_id"])
         return form(ctx.func, {
             "elid": row["id"], "id": row["id"], "name": row["name"], "domain": row["domain"], "ip": row["ip"],
             "pricelist": pricelist["name"], "datacentername": DATACENTERS.get(row["datacenter"], ""),
             "createdate": row["createdate"], "expiredate": row["expiredate"],
-            "autoprolong": str(row["autoprolong"]) if row["autoprolong"] else "off",
+            "autoprolong": str(row["autoprolong"]) if row["autoprolong"] else AUTOPROLONG_OFF,
             "status": SERVICE_STATUS.get(row["status"].split("_")[0], "")},
             slists=[slist("autoprolong", options)], messages={"autoprolong": "Auto renewal"})
     return edit
@@ -132,27 +147,53 @@ def make_delete(kind: str) -> Callable[[Ctx], Doc]:
     return delete
 
 
+def _tariff_desc(name: str) -> str:
+    """``NAME | feature | feature``, as real ``tariflist`` rows write ``desc`` (TarifCard.jsx)."""
+    if " (" in name and name.endswith(")"):
+        head, rest = name[:-1].split(" (", 1)
+        return " | ".join([head] + [part.strip() for part in rest.split(",")])
+    return name
+
+
 def make_pricelist(kind: str) -> Callable[[Ctx], Doc]:
-    """``T.order.pricelist``: the tariffs on sale, with their price per period."""
+    """``T.order.pricelist``: the tariffs on sale for one period, in the real shape — rows of
+    ``list[$name=tariflist]`` with ``pricelist``, ``desc``, ``price`` (for the period asked) and
+    ``order_available``; the periods in ``slist period`` (vhostOperations.js ``orderVhost``).
+    With ``pricelist`` and ``sok`` (``snext=ok``) it is the next step: the tariff's order form
+    (vdsOperations.js ``getTariffParameters``, dnsOperations.js ``getParameters``)."""
     def pricelist(ctx: Ctx) -> Doc:
+        if ctx.sok and ctx.p("pricelist"):
+            return make_param(kind)(ctx, view=True)
         rows = ctx.store.all("SELECT * FROM pricelists WHERE type=? ORDER BY id", (kind,))
+        all_periods: list[int] = []
+        for row in rows:
+            all_periods += [p for p in periods_of(row) if p not in all_periods]
+        all_periods.sort()
+        period_text = ctx.p("period") or (str(all_periods[0]) if all_periods else "1")
+        if not period_text.lstrip("-").isdigit() or (all_periods and int(period_text) not in all_periods):
+            raise value_error("period", "Period", period_text)
+        period = int(period_text)
         elems = []
         for row in rows:
-            periods = periods_of(row)
-            elems.append({"id": t(row["id"]), "pricelist": t(row["id"]), "name": t(row["name"]),
-                          "price": t(f"{money(row['month_price'] * periods[0])} / {period_label(periods[0])}"),
-                          "prices": {"price": [{"$period": str(p), "$": money(row["month_price"] * p)}
-                                               for p in periods]}})
-        return {"elem": elems, "p_elems": t(len(elems)), "p_num": t(1), "p_cnt": t(max(len(elems), 1)),
-                "messages": {"msg": {"title": f"Order: {SERVICE_TYPES[kind]}", "name": "Tariff",
-                                     "price": "Price"}},
-                "metadata": {"$type": "list", "$key": "id", "$name": ctx.func}}
+            on_sale = period in periods_of(row)
+            elems.append({"pricelist": t(row["id"]), "desc": t(_tariff_desc(row["name"])),
+                          "price": t(f"{money(row['month_price'] * period)} {period_label(period)}"
+                                     if on_sale else "Not available for this period"),
+                          "order_available": t("on" if on_sale else "off")})
+        return {"period": t(period), "datacenter": t("1"),
+                "slist": [slist("period", [(p, period_label(p)) for p in all_periods]),
+                          slist("datacenter", DATACENTERS.items())],
+                "list": [sublist("tariflist", elems)],
+                "messages": {"msg": {"title": f"Order: {SERVICE_TYPES[kind]}", "period": "Period",
+                                     "datacenter": "Data center"}},
+                "metadata": {"$type": "form", "$name": ctx.func}}
     return pricelist
 
 
-def make_param(kind: str) -> Callable[[Ctx], Doc]:
-    """``T.order.param``: configure a tariff; submitting puts it into the cart."""
-    def param(ctx: Ctx) -> Doc:
+def make_param(kind: str) -> Callable[..., Doc]:
+    """``T.order.param``: configure a tariff; submitting (``sok=ok``, with ``clicked_button=finish``
+    or none, ``licence_agreement=on`` — vhost/dns/ftp/vdsOperations.js) puts it into the cart."""
+    def param(ctx: Ctx, view: bool = False) -> Doc:
         pid = ctx.p("pricelist") or ctx.p("elid")
         if not pid:
             raise missed_field("pricelist", "Tariff")
@@ -165,23 +206,30 @@ def make_param(kind: str) -> Callable[[Ctx], Doc]:
             raise value_error("period", "Period", period_text)
         period = int(period_text)
         addons = VDS_ADDONS if kind == "vds" else {}
-        if not ctx.sok or ctx.p("sv_field"):
-            fields = {"pricelist": row["id"], "period": period, "datacenter": "1", "autoprolong": period,
+        autoprolong_keys = dict(_autoprolong_choices(periods))
+        if view or not ctx.sok or ctx.p("sv_field"):
+            fields = {"pricelist": row["id"], "period": period, "datacenter": ctx.p("datacenter") or "1",
+                      "autoprolong": ctx.p("autoprolong") if ctx.p("autoprolong") in autoprolong_keys else period,
                       "domain": ctx.p("domain"), "cost": money(row["month_price"] * period),
+                      "orderinfo": f"{row['name']}, {period_label(period)}<br/>"
+                                   f"Total amount: {money(row['month_price'] * period)}",
                       "licence_agreement": "off"}
             slists = [slist("period", [(p, f"{period_label(p)} - {money(row['month_price'] * p)}")
                                        for p in periods]),
                       slist("datacenter", DATACENTERS.items()),
-                      slist("autoprolong", [("off", "Off")] + [(p, period_label(p)) for p in periods])]
+                      slist("autoprolong", _autoprolong_choices(periods))]
             if kind == "vds":
-                fields["ostempl"] = "debian-12"
+                fields["ostempl"] = ctx.p("ostempl") or "debian-12"
                 slists.append(slist("ostempl", OSTEMPLATES.items()))
             msgs = {"domain": "Domain name", "period": "Period", "datacenter": "Data center",
-                    "ostempl": "Operating system"}
+                    "ostempl": "Operating system", "autoprolong": "Auto renewal"}
             for name, (label, price, most) in addons.items():
-                fields[name] = "0"
+                fields[name] = ctx.p(name) or "0"
                 msgs[name] = f"{label} (0-{most}, {money(price)} each per month)"
-            return form(ctx.func, fields, slists=slists, messages=msgs)
+            return form(f"{kind}.order.param", fields, slists=slists, messages=msgs)
+        button = ctx.p("clicked_button")
+        if button not in ("", "finish", "basket", "ok", "order"):
+            raise value_error("clicked_button", "Button", button)
         domain = ctx.p("domain").lower()
         if kind in NEEDS_DOMAIN:
             if not domain:
@@ -190,6 +238,8 @@ def make_param(kind: str) -> Callable[[Ctx], Doc]:
                 raise value_error("domain", "Domain name", domain)
         if ctx.p("datacenter") and ctx.p("datacenter") not in DATACENTERS:
             raise value_error("datacenter", "Data center", ctx.p("datacenter"))
+        if ctx.p("autoprolong") and ctx.p("autoprolong") not in autoprolong_keys:
+            raise value_error("autoprolong", "Auto renewal", ctx.p("autoprolong"))
         if kind == "vds" and ctx.p("ostempl") and ctx.p("ostempl") not in OSTEMPLATES:
             raise value_error("ostempl", "Operating system", ctx.p("ostempl"))
         cost = row["month_price"] * period
@@ -224,7 +274,9 @@ def prolong(ctx: Ctx) -> Doc:
     if ctx.sok and not ctx.p("sv_field"):
         button = ctx.p("clicked_button") or "basket"
         desc = f"Renewal of {row['name']} ({pricelist['name']}), {period_label(period)}"
-        if button == "pay":  # (assumed) pay now from the balance
+        # Pay now without the cart: ``skipbasket=on`` (ISPsystem "Service management via API");
+        # ``clicked_button=pay`` is what older billtui sent, still accepted.
+        if ctx.p("skipbasket") == "on" or button == "pay":
             balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
             if balance >= cost:
                 ctx.store.run("UPDATE account SET balance=balance-? WHERE id=1", (cost,))
@@ -241,7 +293,8 @@ def prolong(ctx: Ctx) -> Doc:
             raise value_error("clicked_button", "Button", button)
         order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"])
         return {**ok("func=basket"), "billorder": t(order), "id": t(item)}
-    return form(ctx.func, {"elid": row["id"], "name": row["name"], "period": period,
+    return form(ctx.func, {"elid": row["id"], "name": row["name"], "title_name": row["name"], "period": period,
+                           "status": row["status"].split("_")[0],
                            "expiredate": row["expiredate"], "newexpiredate": new_expires.strftime(DATE),
                            "cost": money(cost), "amount": money(cost)},
                 slists=[slist("period", [(p, f"{period_label(p)} - {money(pricelist['month_price'] * p)}")
