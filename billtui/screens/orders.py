@@ -137,7 +137,12 @@ class OrdersPane(Vertical):
         table.display = bool(basket.items)
         if basket.items:
             cart.border_title = f"Cart · {len(basket.items)} item{'s' if len(basket.items) != 1 else ''}"
-            cart.border_subtitle = f"Total {fmt.money(basket.total)}"
+            extras = []
+            if basket.discount is not None and basket.discount.amount:
+                extras.append(f"saving {fmt.money(basket.discount)}")
+            if basket.tax is not None and basket.tax.amount:
+                extras.append(f"tax {fmt.money(basket.tax)}")
+            cart.border_subtitle = f"Total {fmt.money(basket.total)}" + (f" ({', '.join(extras)})" if extras else "")
             self._status(message or "p pay · c promo code · d remove item · E empty")
         else:
             cart.border_title = "Cart"
@@ -179,8 +184,9 @@ class OrdersPane(Vertical):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.run_worker(partial(self._change, lambda c, f: f.basket_clear(c), "The cart is empty now."),
-                                group="cart", exclusive=True)
+                billorder = self.state.basket.billorder if self.state is not None else None
+                self.run_worker(partial(self._change, lambda c, f: f.basket_clear(c, billorder),
+                                        "The cart is empty now."), group="cart", exclusive=True)
 
         self.app.push_screen(ConfirmScreen("Remove everything from the cart?", yes="Empty"), callback=decided)
 

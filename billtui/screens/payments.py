@@ -332,9 +332,13 @@ class AddFundsScreen(ModalScreen[None]):
             self._status("The panel offers no payment method for your account. Ask support.", error=True)
             return
         methods = self.query_one("#paymethod", Select)
-        methods.set_options([(Text(method_label(m)), m.id) for m in form.methods])
+        # The balance first, as the production panel lists it (src/utils/sortPaymethodList.js).
+        ordered = sorted(form.methods, key=lambda m: not m.from_balance)
+        methods.set_options([(Text(method_label(m)), m.id) for m in ordered])
         if len(form.methods) == 1:
             methods.value = form.methods[0].id
+        elif self.order is not None and ordered[0].from_balance:
+            methods.value = ordered[0].id
         currency = self.query_one("#payment_currency", Select)
         currency.set_options([(Text(clean(o.label)), o.key) for o in form.currencies])
         current = form.values.get("payment_currency", "")
@@ -345,11 +349,15 @@ class AddFundsScreen(ModalScreen[None]):
         current = form.values.get("profile", "")
         if current and any(o.key == current for o in form.payers):
             payer.value = current
+        elif form.payers:
+            payer.value = form.payers[-1].key  # the production panel's default: the last payer (PayersList.jsx)
         self.query_one("#payment_currency-field").display = bool(form.currencies)
         self.query_one("#profile-field").display = bool(form.payers)
         if self.order is not None:
             amount = self.query_one("#amount", Input)
-            amount.value = fmt.money(self.order.total) if self.order.total else form.values.get("amount", "")
+            # The bare number (the currency is the form's own field); an order's amount is fixed.
+            amount.value = (f"{self.order.total.amount:.2f}" if self.order.total
+                            else form.values.get("amount", ""))
             amount.disabled = True
         self._status("")
         self.query_one("#af-form").display = True
@@ -417,10 +425,10 @@ class AddFundsScreen(ModalScreen[None]):
         self._status(f"Creating the payment of {amount:,.2f} {currency} by {clean(method.name)}…")
         try:
             if self.order is not None:
-                extra = {k: v for k, v in (("payment_currency", currency),
-                                           ("profile", self._value("profile"))) if v}
-                start = await finance.pay_basket(self.billtui.client, self.order.billorder,
-                                                 paymethod=method.id, **extra)
+                total = self.order.total.amount if self.order.total else None
+                start = await finance.pay_basket(self.billtui.client, self.order.billorder, method=method,
+                                                 amount=total, payer=self._value("profile"),
+                                                 currency="" if method.from_balance else currency)
             else:
                 start = await finance.add_funds(self.billtui.client, paymethod=method.id, amount=amount,
                                                 currency=currency, payer=self._value("profile"))
@@ -440,7 +448,11 @@ class AddFundsScreen(ModalScreen[None]):
         what = f"Adding {amount:,.2f} {currency} by {clean(method.name)}"
         if self.order is not None:
             what = f"Paying {self.order.what} ({fmt.money(self.order.total)}) by {clean(method.name)}"
-        if start.url:
+        if start.paid:
+            # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
+            paid = f"{self.order.what} ({fmt.money(self.order.total)})" if self.order else fmt.money(amount)
+            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10)
+        elif start.url:
             # This screen (and its workers) is going away: the app shows the page.
             app.run_worker(show_payment_page(app, start.url, what), group="payflow")
         else:

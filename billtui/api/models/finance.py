@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
-from ..parser import Doc, Option, Row
+from .. import assumed
+from ..parser import Doc, Option, Row, as_list, attr_of, row_of
 from ..values import Money
 from ._cells import Columns, _cell, _date, _money, _text, _value
 from .forms import FormData
@@ -25,24 +26,32 @@ class Payment:
     paid: Money | None
     status: PaymentStatus
     status_text: str
+    #: ``sender_name``: the payer (ISPsystem "Payments (payment)" page; PaymentsTable.jsx reads it).
+    payer: str = ""
 
+    # Columns: ISPsystem BILLmanager 6 "Payments (payment)" function page, and what
+    # Karantir-dev/billing-typescript src/Components/Billing/PaymentsTable/PaymentsTable.jsx reads.
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "number": ("number",), "created": ("create_date", "createdate"),
         "method": ("paymethod_name", "paymethod"), "credited": ("subaccountamount_iso", "subaccountamount"),
         "paid": ("paymethodamount_iso", "paymethodamount"), "status": ("status",),
-        "status_text": ("status",),
+        "status_text": ("status",), "payer": ("sender_name",),
     }
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
         st = _cell(row, c["status"])
+        text = st.text if st else ""
+        status = PaymentStatus.parse(st.orig if st else None, text)
+        if status is PaymentStatus.UNKNOWN and text.strip().lower() in assumed.PAYMENT_STATUS_TEXTS:
+            # Production panels send the status as text only ("New", "Paid"): PaymentsTableItem.jsx.
+            status = PaymentStatus(assumed.PAYMENT_STATUS_TEXTS[text.strip().lower()])
         return cls(
             id=_value(row, *c["id"]), number=_text(row, *c["number"]) or _value(row, *c["id"]),
             created=_date(row, *c["created"]), method=_text(row, *c["method"]),
             credited=_money(row, *c["credited"]), paid=_money(row, *c["paid"]),
-            status=PaymentStatus.parse(st.orig if st else None, st.text if st else ""),
-            status_text=st.text if st else "",
+            status=status, status_text=text, payer=_text(row, *c["payer"]),
         )
 
     @property
@@ -108,16 +117,50 @@ class Invoice:
 
 @dataclass(frozen=True)
 class PayMethod:
+    """A row of ``list methodlist`` (Karantir-dev/billing-typescript Cart.jsx, ModalCreatePayment.jsx)."""
+
     id: str
     name: str
     min: Money | None
     max: Money | None
+    #: ``paymethod_type``: ``0`` is the account balance (src/utils/sortPaymethodList.js puts it first).
+    kind: str = ""
+    #: ``action.button.$name``: the button the panel wants pressed with this method; ``fromsubaccount``
+    #: = pay from the balance, sent back as ``clicked_button`` (Cart.jsx payBasketHandler).
+    button: str = ""
 
     @classmethod
     def from_row(cls, row: Row, currency: str = "") -> Self:
         return cls(id=_value(row, "paymethod", "id"), name=_text(row, "name", "paymethod"),
                    min=_money(row, "payment_minamount", currency=currency),
-                   max=_money(row, "payment_maxamount", currency=currency))
+                   max=_money(row, "payment_maxamount", currency=currency),
+                   kind=_value(row, "paymethod_type"))
+
+    @classmethod
+    def from_node(cls, node: Any, currency: str = "") -> Self:
+        """From the raw ``elem``: the row, plus the nested ``action.button.$name`` a flat row loses."""
+        base = cls.from_row(row_of(node), currency)
+        button = ""
+        if isinstance(node, dict):
+            for action in as_list(node.get("action")):
+                if not isinstance(action, dict):
+                    continue
+                for b in as_list(action.get("button")):
+                    name = attr_of(b, "name")
+                    if name:
+                        button = name
+                        break
+                if button:
+                    break
+        return replace(base, button=button) if button else base
+
+    @property
+    def from_balance(self) -> bool:
+        """Pays from the account balance: the panel's balance row (no payment page follows).
+
+        ``paymethod_type`` 0 alone marks it in production (sortPaymethodList.js, Cart.jsx), whatever
+        the language of its name ("Account balance", "Лицевой счёт")."""
+        return self.button == assumed.PAY_FROM_BALANCE_BUTTON or self.kind == assumed.BALANCE_PAYMETHOD_TYPE
 
     def accepts(self, amount: Decimal) -> bool:
         """Whether ``amount`` is within this method's limits (a zero maximum means no limit)."""
@@ -141,15 +184,43 @@ class AddFundsForm:
     def from_doc(cls, doc: Doc) -> Self:
         currencies = tuple(doc.slist("payment_currency"))
         default_cur = doc.field("payment_currency") or ""
+        if not currencies and default_cur:
+            # No option list: the form's own value is the only currency (billingOperations.js
+            # getPaymentMethod falls back to ``[{$key: payment_currency.$}]``). Its key may be an id.
+            currencies = (Option(default_cur, default_cur),)
         cur_code = default_cur if len(default_cur) == 3 and default_cur.isalpha() else ""
         if not cur_code:
             for opt in currencies:
-                if opt.label[:3].isalpha() and len(opt.label.split()[0]) == 3:
-                    cur_code = opt.label.split()[0].upper()
+                words = opt.label.split()
+                if opt.key == default_cur and words and len(words[0]) == 3 and words[0].isalpha():
+                    cur_code = words[0].upper()
                     break
-        return cls(methods=tuple(PayMethod.from_row(r, cur_code) for r in doc.sublist("methodlist")),
+            else:
+                for opt in currencies:
+                    words = opt.label.split()
+                    if words and len(words[0]) == 3 and words[0].isalpha():
+                        cur_code = words[0].upper()
+                        break
+        return cls(methods=tuple(PayMethod.from_node(n, cur_code) for n in _sublist_nodes(doc, "methodlist")),
                    currencies=currencies, payers=tuple(doc.slist("profile")),
                    values=FormData.from_doc(doc).values)
+
+    def with_payers(self, payers: tuple[Option, ...]) -> "AddFundsForm":
+        """The same form with the payers from the ``profile`` list (the form itself had none)."""
+        return replace(self, payers=payers)
+
+    @property
+    def balance_method(self) -> PayMethod | None:
+        return next((m for m in self.methods if m.from_balance), None)
+
+
+def _sublist_nodes(doc: Doc, name: str) -> list[Any]:
+    """Raw ``elem`` nodes of ``doc.list[$name=NAME]`` (object or array), for nested cells."""
+    out: list[Any] = []
+    for node in as_list(doc.get("list")):
+        if isinstance(node, dict) and attr_of(node, "name") == name:
+            out.extend(e for e in as_list(node.get("elem")) if isinstance(e, dict))
+    return out
 
 
 @dataclass(frozen=True)
@@ -158,3 +229,6 @@ class PaymentStart:
 
     url: str | None
     payment_id: str | None
+    #: The panel paid it at once from the balance (``ok`` = ``func=order``, cartOperations.js
+    #: setPaymentMethods): there is no payment page to open.
+    paid: bool = False

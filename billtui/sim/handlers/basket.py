@@ -6,8 +6,13 @@ from ..context import Ctx, Doc
 from ..doc import cell, form, ok, sublist, t
 from ..errors import ApiError, missed_field, not_found
 from ..listing import Column, ListSpec, run_list
-from ..values import money
+from ..values import bare, money
 from .payments import create_payment, payment_page
+
+#: The balance row of ``list methodlist`` when paying an order: ``paymethod_type`` 0, a name with the
+#: balance, and ``action.button`` = ``fromsubaccount`` (Karantir-dev/billing-typescript Cart.jsx).
+BALANCE_PAYMETHOD = "0"
+BALANCE_BUTTON = "fromsubaccount"
 
 ORDER_STATUS = {"basket": "In cart", "awaiting": "Awaiting payment", "paid": "Paid"}
 
@@ -75,35 +80,74 @@ def basket(ctx: Ctx) -> Doc:
 
 
 def basket_view(ctx: Ctx, order: int | None) -> Doc:
-    """The cart as a form."""
+    """The cart as a form, in the shape production code reads (cartOperations.js getBasket):
+    ``total_sum``/``tax``/``full_discount`` bare numbers, items in ``list itemlist``."""
     rows, total, discounted, promo = [], 0, 0, ""
     if order is not None:
-        for item in ctx.store.all("SELECT * FROM order_items WHERE order_id=? ORDER BY id", (order,)):
+        pct = ctx.store.one("SELECT discount_pct FROM orders WHERE id=?", (order,))["discount_pct"]
+        for item in ctx.store.all("SELECT i.*, p.type AS ptype FROM order_items i LEFT JOIN pricelists p"
+                                  " ON p.id = i.pricelist_id WHERE order_id=? ORDER BY i.id", (order,)):
+            cost = item["cost"] - item["cost"] * pct // 100
             rows.append({"id": t(item["id"]), "pricelist_name": t(item["pricelist_name"]),
-                         "desc": t(item["desc"]), "cost": t(money(item["cost"]))})
+                         "desc": t(item["desc"]), "cost": t(bare(cost)), "fullcost": t(bare(item["cost"])),
+                         "discount_percent": t(f"{pct}%"), "item.type": t(item["ptype"] or ""),
+                         "item.period": t(item["period"]), "item.id": t(item["service_id"] or item["id"])})
         total, discounted = order_total(ctx, order)
         promo = ctx.store.one("SELECT promocode FROM orders WHERE id=?", (order,))["promocode"]
-    fields = {"billorder": order if order is not None and rows else "", "total_sum": money(discounted),
-              "full_sum": money(total), "discount": money(total - discounted), "promocode": promo}
+    fields = {"billorder": order if order is not None and rows else "", "total_sum": bare(discounted),
+              "tax": bare(0), "full_discount": bare(total - discounted), "promocode": promo}
     return form("basket", fields, lists=[sublist("itemlist", rows)],
                 messages={"total_sum": "Total", "promocode": "Promo code", "pricelist_name": "Tariff",
                           "desc": "Description", "cost": "Cost"})
 
 
-def payment_add(ctx: Ctx) -> Doc:
-    """``payment.add&billorder=ID``: pay an order; the amount is the order's total."""
-    billorder = ctx.p("billorder")
+def _order_to_pay(ctx: Ctx, billorder: str):
     row = ctx.store.one("SELECT * FROM orders WHERE id=?", (billorder,)) if billorder.isdigit() else None
     if row is None or row["status"] == "paid":
         raise not_found("billorder", billorder)
     _, total = order_total(ctx, row["id"])
     if total <= 0:
         raise ApiError("value", "billorder", "The cart is empty", label="Order", value=billorder)
-    if not ctx.sok:
-        doc = payment_page(ctx, total)
-        doc["billorder"] = t(row["id"])
-        doc["amount_readonly"] = t("on")
-        return doc
+    return row, total
+
+
+def payment_add(ctx: Ctx) -> Doc:
+    """``payment.add&billorder=ID`` (view): the methods to pay an order with, the balance among them.
+    A submit here (older clients) is still taken, like ``payment.add.method&billorder``."""
+    row, total = _order_to_pay(ctx, ctx.p("billorder"))
+    if ctx.sok:
+        return pay_order(ctx)
+    doc = payment_page(ctx, total)
+    balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+    balance_row = {"paymethod": t(BALANCE_PAYMETHOD), "name": t(f"Account balance ({bare(balance)} USD)"),
+                   "paymethod_type": t("0"),
+                   "action": {"button": {"$name": BALANCE_BUTTON, "$": "Pay from the balance"}}}
+    for node in doc.get("list", []):
+        if node.get("$name") == "methodlist":
+            # Last: the panel need not send it first; production sorts it first itself (sortPaymethodList.js).
+            node["elem"] = [*node.get("elem", []), balance_row]
+    doc["billorder"] = t(row["id"])
+    doc["amount_readonly"] = t("on")
+    return doc
+
+
+def pay_order(ctx: Ctx) -> Doc:
+    """Pay an order (``payment.add.method&sok=ok&billorder=ID``): from the balance
+    (``clicked_button=fromsubaccount``) → ``ok`` = ``func=order``; else a payment and its page."""
+    row, total = _order_to_pay(ctx, ctx.p("billorder"))
+    if ctx.p("clicked_button") == BALANCE_BUTTON or ctx.p("paymethod") == BALANCE_PAYMETHOD:
+        balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+        if balance < total:
+            raise ApiError("value", "paymethod", f"Not enough money on the account balance ({bare(balance)} USD)"
+                           f" to pay {bare(total)} USD", label="Payment method", value=ctx.p("paymethod"))
+        ctx.store.run("UPDATE account SET balance=balance-? WHERE id=1", (total,))
+        ctx.store.run("UPDATE orders SET status='paid' WHERE id=?", (row["id"],))
+        today = ctx.store.today.isoformat()
+        for item in ctx.store.all("SELECT * FROM order_items WHERE order_id=?", (row["id"],)):
+            ctx.store.run("INSERT INTO expenses(locale_name, realdate, cdate, amount, notpayd, discountamount,"
+                          " payments, taxamount) VALUES (?,?,?,?,0,0,'',0)",
+                          (item["desc"], today, ctx.store.now(), item["cost"]))
+        return ok("func=order")
     reply = create_payment(ctx, None, fixed=total, billorder=row["id"])
     ctx.store.run("UPDATE orders SET status='awaiting' WHERE id=?", (row["id"],))
     return reply

@@ -39,9 +39,11 @@ def _payment_where(values: dict[str, str], ctx: Ctx) -> Where:
     return clauses + c, args + a
 
 
-def _render(row, _ctx: Ctx) -> dict:
+def _render(row, ctx: Ctx) -> dict:
     name = PAYMETHODS.get(row["paymethod"], ("Other",))[0]
+    payer = ctx.store.one("SELECT name FROM profiles WHERE id=?", (row["profile_id"],)) if row["profile_id"] else None
     return {"id": t(row["id"]), "number": t(row["number"]), "create_date": t(row["create_date"]),
+            "sender_name": t(payer["name"] if payer else ""),
             "paymethod_name": t(name), "subaccountamount_iso": t(money(row["amount"], row["currency"])),
             "paymethodamount_iso": t(money(row["amount"], row["currency"])),
             "status": cell(PAYMENT_STATUS[row["status"]], row["status"])}
@@ -103,7 +105,7 @@ def payment_pdf(ctx: Ctx) -> Binary | Doc:
 def payment_page(ctx: Ctx, amount: int | None) -> Doc:
     """The add-funds form: methods, currencies and payers (amount fixed when paying an order)."""
     methods = [{"paymethod": t(k), "name": t(name), "payment_minamount": t(bare(lo)),
-                "payment_maxamount": t(bare(hi)), "currency": t("USD")}
+                "payment_maxamount": t(bare(hi)), "currency": t("USD"), "paymethod_type": t("1")}
                for k, (name, lo, hi) in PAYMETHODS.items()]
     payers = ctx.store.all("SELECT id, name FROM profiles ORDER BY id")
     fields = {"paymethod": "", "amount": bare(amount) if amount else "", "payment_currency": "USD",
@@ -153,6 +155,10 @@ def create_payment(ctx: Ctx, amount_text: str | None, *, fixed: int | None = Non
 
 def payment_add_method(ctx: Ctx) -> Doc:
     """``payment.add.method``: view the add-funds form or submit it."""
+    if ctx.sok and ctx.p("billorder"):
+        from .basket import pay_order  # paying an order: the production panel's cart (cartOperations.js)
+
+        return pay_order(ctx)
     if ctx.sok:
         return create_payment(ctx, ctx.p("amount"))
     return payment_page(ctx, None)
