@@ -3,6 +3,12 @@
 Space flips a cell; nothing reaches the panel until ``s`` saves, after a
 confirmation that lists exactly what changes. Unsaved flips are marked with
 ``*`` so a user never wonders what the panel really has.
+
+Rows and channels come from the panel: production panels keep the switches as
+``usrparam`` fields (one row per notice group, channels such as Email, SMS,
+Messenger), others may answer the ``mainsubscribe``/``subscribe`` lists (one row
+per notice, under its group). ``settings.notice_matrix`` picks; this pane shows
+either the same way.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from ..widgets.async_pane import error_text
 if TYPE_CHECKING:
     from ..app import BillTUI
 
-#: Channel key as the panel names it → column title.
+#: Channel key as the panel names it → column title, before the panel has said which it has.
 CHANNELS: tuple[tuple[str, str], ...] = (
     ("email", "Email"), ("sms", "SMS"), ("telegram", "Telegram"), ("panel", "Panel"),
 )
@@ -39,9 +45,11 @@ class Change:
     notice: str
     channel: str
     on: bool
+    channel_title: str = ""
 
     def describe(self) -> str:
-        return f"{clean(self.notice)}: {_TITLES.get(self.channel, self.channel)} {'on' if self.on else 'off'}"
+        title = self.channel_title or _TITLES.get(self.channel, self.channel)
+        return f"{clean(self.notice)}: {clean(title)} {'on' if self.on else 'off'}"
 
 
 def describe_changes(changes: list[Change]) -> str:
@@ -74,6 +82,10 @@ class NotificationsPane(Vertical, can_focus=False):
         self.pending: dict[tuple[str, str], bool] = {}
         self._order: list[str] = []  # row keys: notice ids, or "group:<title>"
         self._saved_note = ""  # what the last save did, shown once in the status line
+        #: The panel's channels, (key, title), in column order.
+        self.channels: tuple[tuple[str, str], ...] = CHANNELS
+        #: The matrix as last read (its source says how to save).
+        self.matrix: Any = None
 
     @property
     def billtui(self) -> "BillTUI":
@@ -83,10 +95,13 @@ class NotificationsPane(Vertical, can_focus=False):
         yield Static(Text(self.title), classes="pane-title")
         yield Static(Text("Loading…"), classes="pane-status")
         table: DataTable[Text] = DataTable(cursor_type="cell", zebra_stripes=False, id="matrix")
-        table.add_column(Text("Notification"), key="name")
-        for key, title in CHANNELS:
-            table.add_column(Text(title), key=key)
+        self._add_columns(table)
         yield table
+
+    def _add_columns(self, table: DataTable[Text]) -> None:
+        table.add_column(Text("Notification"), key="name")
+        for key, title in self.channels:
+            table.add_column(Text(clean(title)), key=key)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -114,44 +129,55 @@ class NotificationsPane(Vertical, can_focus=False):
         self.reload()
 
     async def _load(self) -> None:
-        import asyncio
-
         from ..api.calls import settings
 
         client = self.billtui.client
         try:
-            groups, notices = await asyncio.gather(settings.notice_groups(client), settings.subscriptions(client))
+            matrix = await settings.notice_matrix(client)
         except Exception as exc:
             self._status(f"✗ Could not read your subscriptions: {error_text(exc)} Press r to retry.", error=True)
             return
-        self._fill(groups, notices)
+        self._fill(matrix)
 
-    def _fill(self, groups: list[Any], notices: list[Any]) -> None:
+    def _fill(self, matrix: Any) -> None:
+        from ..api.calls.settings import SOURCE_USRPARAM
+
+        self.matrix = matrix
+        groups, notices = matrix.groups, matrix.notices
         titles = {g.id: g.name for g in groups}
         order = {g.id: i for i, g in enumerate(groups)}
+        # usrparam switches are one row per group already: no group header rows above them.
+        headed = matrix.source != SOURCE_USRPARAM
         self.saved = {
-            n.id: (n.name, titles.get(n.type, n.type), dict(n.channels)) for n in notices
+            n.id: (n.name, titles.get(n.type, n.type) if headed else "", dict(n.channels)) for n in notices
         }
         self.pending = {k: v for k, v in self.pending.items() if k[0] in self.saved}
-        ordered = sorted(notices, key=lambda n: (order.get(n.type, len(order)), n.type))
+        ordered = sorted(notices, key=lambda n: (order.get(n.type, len(order)), n.type)) if headed else notices
         table = self.table
         row, col = table.cursor_coordinate
-        table.clear()
+        if tuple(matrix.channels) != self.channels:
+            self.channels = tuple(matrix.channels)
+            table.clear(columns=True)
+            self._add_columns(table)
+        else:
+            table.clear()
         self._order = []
         group = None
         for n in ordered:
-            title = titles.get(n.type, n.type)
-            if title != group:
-                group = title
-                key = f"group:{title}"
-                table.add_row(Text(clean(title) or "Other", style="bold"), *[Text("")] * len(CHANNELS), key=key)
-                self._order.append(key)
+            if headed:
+                title = titles.get(n.type, n.type)
+                if title != group:
+                    group = title
+                    key = f"group:{title}"
+                    table.add_row(Text(clean(title) or "Other", style="bold"), *[Text("")] * len(self.channels),
+                                  key=key)
+                    self._order.append(key)
             table.add_row(*self._cells(n.id), key=n.id)
             self._order.append(n.id)
         if not notices:
             self._status("The panel lists no notices to subscribe to.")
             return
-        if row == 0 and col == 0:  # first load: start on the first notice's email cell
+        if row == 0 and col == 0 and headed:  # first load: start on the first notice's first channel
             row, col = (1, 1)
         table.move_cursor(row=min(row, table.row_count - 1), column=max(col, 1))
         self._show_pending()
@@ -159,7 +185,7 @@ class NotificationsPane(Vertical, can_focus=False):
     def _cells(self, notice_id: str) -> list[Text]:
         name, _group, states = self.saved[notice_id]
         cells = [Text(" " + clean(name))]
-        for channel, _title in CHANNELS:
+        for channel, _title in self.channels:
             cells.append(self._mark(notice_id, channel, states))
         return cells
 
@@ -189,9 +215,10 @@ class NotificationsPane(Vertical, can_focus=False):
         coordinate = table.cursor_coordinate
         row_key = self._order[coordinate.row]
         if coordinate.column == 0:
-            self.notify("Move right to a channel (Email, SMS, Telegram, Panel) and press space.")
+            names = ", ".join(clean(title) for _key, title in self.channels)
+            self.notify(f"Move right to a channel ({names}) and press space.")
             return
-        channel = CHANNELS[coordinate.column - 1][0]
+        channel = self.channels[coordinate.column - 1][0]
         if row_key.startswith("group:"):
             # The group's row flips the channel for every notice under it.
             members = self._members(coordinate.row)
@@ -204,7 +231,8 @@ class NotificationsPane(Vertical, can_focus=False):
         else:
             current = self.state(row_key, channel)
             if current is None:
-                self.notify(f"The panel does not send this notice by {_TITLES[channel]}.", severity="warning")
+                self.notify(f"The panel does not send this notice by {clean(self._title(channel))}.",
+                            severity="warning")
                 return
             self._set(row_key, channel, not current)
         self._show_pending()
@@ -223,17 +251,21 @@ class NotificationsPane(Vertical, can_focus=False):
             self.pending.pop((notice_id, channel), None)
         else:
             self.pending[(notice_id, channel)] = on
-        self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]))
+        self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]),
+                               update_width=True)
+
+    def _title(self, channel: str) -> str:
+        return dict(self.channels).get(channel, _TITLES.get(channel, channel))
 
     def changes(self) -> list[Change]:
         out = []
         for notice_id in self._order:
             if notice_id.startswith("group:"):
                 continue
-            for channel, _title in CHANNELS:
+            for channel, title in self.channels:
                 if (notice_id, channel) in self.pending:
                     out.append(Change(notice_id, self.saved[notice_id][0], channel,
-                                      self.pending[(notice_id, channel)]))
+                                      self.pending[(notice_id, channel)], title))
         return out
 
     def action_discard(self) -> None:
@@ -243,7 +275,8 @@ class NotificationsPane(Vertical, can_focus=False):
         keys = list(self.pending)
         self.pending.clear()
         for notice_id, channel in keys:
-            self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]))
+            self.table.update_cell(notice_id, channel, self._mark(notice_id, channel, self.saved[notice_id][2]),
+                               update_width=True)
         self._show_pending()
 
     # ------------------------------------------------------------- saving
@@ -272,6 +305,9 @@ class NotificationsPane(Vertical, can_focus=False):
 
         client = self.billtui.client
         self._status("Saving…")
+        if self.matrix is not None and self.matrix.source == settings.SOURCE_USRPARAM:
+            await self._save_switches(changes)
+            return
         # One call per (channel, on/off): the panel takes several notice ids at once.
         batches: dict[tuple[str, bool], list[str]] = {}
         for c in changes:
@@ -295,6 +331,26 @@ class NotificationsPane(Vertical, can_focus=False):
         self._saved_note = "Saved: " + "; ".join(c.describe() for c in done) + ". "
         await self._reload_quietly()
 
+    async def _save_switches(self, changes: list[Change]) -> None:
+        """``usrparam`` switches: one save carrying every switch (as the production panel sends
+        them), so it either all lands or nothing does."""
+        from ..api.calls import settings
+
+        wanted = {(nid, ch): on for nid, (_n, _g, states) in self.saved.items() for ch, on in states.items()}
+        wanted.update(self.pending)
+        try:
+            await settings.save_notice_switches(self.billtui.client, wanted, self.matrix.form)
+        except Exception as exc:
+            self.notify("Could not save your subscriptions.", severity="error", timeout=10)
+            await self._reload_quietly()
+            self._status(f"✗ Could not save: {error_text(exc)} Your changes are kept (marked *): "
+                         f"press s to try again.", error=True)
+            return
+        self.pending.clear()
+        self.notify(f"Saved:\n{describe_changes(changes)}", title="Subscriptions")
+        self._saved_note = "Saved: " + "; ".join(c.describe() for c in changes) + ". "
+        await self._reload_quietly()
+
     async def _reload_quietly(self) -> None:
         await self._load()
 
@@ -307,7 +363,9 @@ class NotificationsPane(Vertical, can_focus=False):
             self._status(f"{count} unsaved {noun} (marked *): s saves, u undoes.")
         else:
             note, self._saved_note = self._saved_note, ""
-            self._status(f"{note}Space flips a cell; a group's row flips the whole group. s saves.")
+            groups = any(key.startswith("group:") for key in self._order)
+            hint = " a group's row flips the whole group." if groups else ""
+            self._status(f"{note}Space flips a cell;{hint} s saves.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".pane-status", Static)

@@ -1,5 +1,10 @@
 """Turning on two-factor authentication: the secret to add to an
-authenticator app, then the first code to prove it works."""
+authenticator app, then the first code to prove it works.
+
+Real panels give the secret and a link to a QR code *image* (``qrimage``),
+which a terminal cannot show: the key is typed (or pasted) into the app. An
+``otpauth://`` link is shown only when the panel gives one.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ class TotpSetupScreen(ModalScreen[bool]):
         super().__init__()
         self.secret = ""
         self.url = ""
+        self.form: Any = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -59,11 +65,17 @@ class TotpSetupScreen(ModalScreen[bool]):
         except Exception as exc:
             info.update(Text(f"✗ {error_text(exc)} Press escape and try again later."))
             return
+        self.form = form
         self.values = form.values
         self.secret = clean(form.get("secret"))
-        self.url = clean(form.get("url") or form.get("qrimage"))
-        info.update(Text(f"Add this key to your authenticator app (ctrl+y copies it):\n\n  {self.secret}\n\n"
-                         f"or the link: {self.url}"))
+        self.url = clean(settings.totp_otpauth_url(form))
+        if not self.secret:
+            info.update(Text("✗ The panel gave no secret key. Press escape and turn it on in the panel's "
+                             "web page instead."))
+            return
+        link = f"\n\nor open this link on the phone: {self.url}" if self.url else ""
+        info.update(Text(f"Add this key to your authenticator app (ctrl+y copies it), as a time-based "
+                         f"key:\n\n  {self.secret}{link}"))
 
     def action_copy(self) -> None:
         if self.secret:
@@ -86,9 +98,8 @@ class TotpSetupScreen(ModalScreen[bool]):
     async def _confirm(self, code: str) -> None:
         from ..api.calls import settings
 
-        extra: dict[str, Any] = {"secret": self.secret} if self.secret else {}
         try:
-            await settings.totp_confirm_new(self.app.client, code, **extra)  # type: ignore[attr-defined]
+            await settings.totp_confirm_new(self.app.client, code, self.form)  # type: ignore[attr-defined]
         except Exception as exc:
             self.query_one("#totp-code-field", Field).set_error(error_text(exc))
             return

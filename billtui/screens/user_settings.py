@@ -1,5 +1,9 @@
 """User settings: language and time zone (the panel's lists), the colour theme
-(billtui's own, applied at once), the password, two-factor status.
+(billtui's own, applied at once), the password, two-factor authentication.
+
+Two-factor: the panel says whether it is on in ``status_totp``; ctrl+t turns
+it on (``totp.new``) or, when it is on, off with a current code
+(``usrparam`` ``disable_totp``), as the production panel does.
 
 The password change updates what billtui logs in with (the client and, when
 the password was remembered, the keyring), so a silent re-login after the
@@ -28,7 +32,7 @@ class UserSettingsPane(FormPane):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save language/time zone"),
         Binding("ctrl+o", "change_password", "Change password"),
-        Binding("ctrl+t", "two_factor", "Two-factor"),
+        Binding("ctrl+t", "two_factor", "Two-factor on/off"),
     ]
 
     async def fetch(self) -> Any:
@@ -44,7 +48,15 @@ class UserSettingsPane(FormPane):
         app = self.app
         themes = sorted(app.available_themes)
         theme = Select([(Text(name), name) for name in themes], value=app.theme, allow_blank=False)
-        totp = {True: "on", False: "off — press ctrl+t to turn it on", None: "the panel does not say"}[self.totp]
+        totp = {True: "on — to turn it off, type a current code below and press ctrl+t",
+                False: "off — press ctrl+t to turn it on", None: "the panel does not say"}[self.totp]
+        two_factor: list[Any] = [
+            Static(Text("Two-factor authentication"), classes="section"),
+            Static(Text(f"Two-factor authentication: {totp}"), id="usr-totp", classes="muted"),
+        ]
+        if self.totp:
+            two_factor.append(self.make_field("Code from your authenticator app", "disable_totp",
+                                              Input(placeholder="6-digit code")))
         return [
             Static(Text("Preferences (ctrl+s saves)"), classes="section"),
             self.make_field("Language", "lang", select(form, "lang", self.fid("lang"))),
@@ -55,8 +67,7 @@ class UserSettingsPane(FormPane):
             self.make_field("Current password", "old_passwd", Input(password=True)),
             self.make_field("New password", "passwd", Input(password=True)),
             self.make_field("Confirm new password", "confirm", Input(password=True)),
-            Static(Text("Two-factor authentication"), classes="section"),
-            Static(Text(f"Two-factor authentication: {totp}"), id="usr-totp", classes="muted"),
+            *two_factor,
             form_status(),
         ]
 
@@ -82,13 +93,10 @@ class UserSettingsPane(FormPane):
     def action_save(self) -> None:
         if not self.query(f"#{self.fid('lang')}"):
             return
-        values = dict(self.form.values)
-        for name in PASSWORD_FIELDS:
-            values.pop(name, None)
-        for name in ("elid", *[n for n in values if n.startswith("totp")]):
-            values.pop(name, None)
-        values["lang"] = self.value("lang")
-        values["timezone"] = self.value("timezone")
+        # Only what this section edits: the production panel saves usrparam in parts, and
+        # echoing the whole view would put back notice switches changed since it was read.
+        # A blank one (a panel whose form has no language list) is left out, not sent empty.
+        values = {name: value for name in ("lang", "timezone") if (value := self.value(name))}
         self.clear_errors(("lang", "timezone"))
         self.form_status("Saving…")
         self.run_worker(partial(self._save, values), exclusive=True, group="usr-save")
@@ -114,6 +122,9 @@ class UserSettingsPane(FormPane):
         if event.input.id == self.fid("confirm"):
             event.stop()
             self.action_change_password()
+        elif event.input.id == self.fid("disable_totp"):
+            event.stop()
+            self.action_two_factor()
         elif event.input.id in (self.fid("old_passwd"), self.fid("passwd")):
             event.stop()
             self.screen.focus_next()
@@ -141,7 +152,7 @@ class UserSettingsPane(FormPane):
 
         client = self.billtui.client
         try:
-            await settings.change_password(client, old, new)
+            await settings.change_password(client, old, new, self.form)
         except Exception as exc:
             self.form_status("")
             self.show_failure(exc, "Password not changed")
@@ -178,8 +189,10 @@ class UserSettingsPane(FormPane):
     # ------------------------------------------------------ two-factor
 
     def action_two_factor(self) -> None:
-        if getattr(self, "totp", None):
-            self.notify("Two-factor authentication is already on.")
+        if not hasattr(self, "totp"):
+            return  # still loading
+        if self.totp:
+            self._ask_to_disable()
             return
         from .totp_setup import TotpSetupScreen
 
@@ -189,3 +202,30 @@ class UserSettingsPane(FormPane):
 
         self.app.push_screen(TotpSetupScreen(), callback=done)
 
+    def _ask_to_disable(self) -> None:
+        code = self.value("disable_totp").strip() if self.query(f"#{self.fid('disable_totp')}") else ""
+        self.clear_errors(("disable_totp",))
+        if not (code.isdigit() and len(code) == 6):
+            self.mark("disable_totp", "Type the 6-digit code your app shows now, then press ctrl+t.")
+            return
+        from .confirm import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.form_status("Turning two-factor authentication off…")
+                self.run_worker(partial(self._disable, code), exclusive=True, group="usr-totp")
+
+        self.app.push_screen(ConfirmScreen("Turn two-factor authentication off? Logging in will ask "
+                                           "only for the password.", yes="Turn off"), callback=decided)
+
+    async def _disable(self, code: str) -> None:
+        from ..api.calls import settings
+
+        try:
+            await settings.totp_disable(self.billtui.client, code, self.form)
+        except Exception as exc:
+            self.form_status("")
+            self.show_failure(exc, "Two-factor authentication is still on")
+            return
+        self.notify("Two-factor authentication is off.")
+        self.reload()

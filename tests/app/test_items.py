@@ -19,7 +19,7 @@ SHOWS = {
     "commissions": "12.00 EUR",
     "tickets": "SSH connection",
     "archived_tickets": "PTR record",
-    "notifications": "Payment received",
+    "notifications": "Financial notices",
     "favourites": "Favourites",
     "contact_settings": "billing@acme.example.com",
     "user_settings": "Europe/Amsterdam",

@@ -15,7 +15,102 @@ def subscribed(app, notice_id: int, channel: str) -> bool:
     return bool(row["active"])
 
 
-async def test_notifications_matrix_shows_real_states():
+def group_on(app, group_id: int, channel: str) -> bool:
+    """A usrparam switch as the demo keeps it: every notice of the group on that channel."""
+    rows = app.sim.state.all("SELECT s.active FROM subscriptions s JOIN notices n ON n.id = s.notice_id "
+                             "WHERE n.grp=? AND s.channel=?", (group_id, channel))
+    return bool(rows) and all(r["active"] for r in rows)
+
+
+@pytest.fixture
+def list_mode(monkeypatch):
+    """A panel whose usrparam has no notice switches: the pane falls back to mainsubscribe/subscribe."""
+    from billtui.sim.handlers import settings as sim_settings
+
+    monkeypatch.setattr(sim_settings, "_notice_switches", lambda ctx: {})
+
+
+# --- the usrparam switches (what production panels use) --------------------------------
+
+
+async def test_notifications_matrix_shows_the_usrparam_switches():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "notifications")
+        text = screen_text(app)
+        assert "Email" in text and "SMS" in text and "Messenger" in text
+        line = next(l for l in text.splitlines() if "Support service" in l)
+        # email on, SMS off, Messenger (the demo's Telegram) on: the demo's seed
+        assert line.split("Support service")[1].split() == ["[✓]", "[", "]", "[✓]"]
+        line = next(l for l in text.splitlines() if "News notifications" in l)
+        assert line.split("News notifications")[1].split() == ["[", "]", "[", "]", "[", "]"]
+
+
+async def test_toggle_a_switch_and_it_is_stored():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "notifications")
+        assert not group_on(app, 1, "sms")
+        # The cursor starts on "Financial notices" × Email; go to SMS.
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert "1 unsaved change" in screen_text(app)
+        assert not group_on(app, 1, "sms")  # nothing is sent before saving
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Financial notices: SMS on" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert group_on(app, 1, "sms")
+        assert group_on(app, 1, "email")  # other switches untouched
+        assert not group_on(app, 2, "sms")
+        assert "Saved" in screen_text(app)
+        from billtui.api.calls import settings
+
+        matrix = await settings.notice_matrix(app.client)
+        assert {n.id: n for n in matrix.notices}["finance"].channels["ntsms"] is True
+
+
+async def test_undo_drops_pending_switches():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "notifications")
+        await pilot.press("right", "space", "down", "space")
+        await pilot.pause()
+        assert "2 unsaved changes" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "unsaved" not in screen_text(app)
+
+
+async def test_saving_switches_fails_keeps_the_changes():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "notifications")
+        app.sim.faults.set("usrparam", "http500", count=1)
+        await pilot.press("right", "space", "s", "y")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Could not save" in text
+        assert "1 unsaved change" in text or "marked *" in text
+        assert not group_on(app, 1, "sms")
+
+
+async def test_saving_switches_keeps_the_users_language():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.sim.state.run("UPDATE users SET lang='de' WHERE id=7")
+        await open_item(pilot, "notifications")
+        await pilot.press("right", "space", "s", "y")
+        await settle(pilot)
+        assert group_on(app, 1, "sms")
+        assert app.sim.state.one("SELECT lang FROM users WHERE id=7")["lang"] == "de"
+
+
+# --- the mainsubscribe / subscribe lists (a panel without usrparam switches) -------------
+
+
+async def test_notifications_matrix_shows_real_states(list_mode):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
@@ -27,7 +122,7 @@ async def test_notifications_matrix_shows_real_states():
         assert "—" not in text.split("Notification subscription")[-1]
 
 
-async def test_toggle_a_notification_and_it_is_stored():
+async def test_toggle_a_notification_and_it_is_stored(list_mode):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
@@ -52,7 +147,7 @@ async def test_toggle_a_notification_and_it_is_stored():
         assert notices["12"].channels["sms"] is True
 
 
-async def test_a_group_row_flips_the_whole_group_and_undo_drops_it():
+async def test_a_group_row_flips_the_whole_group_and_undo_drops_it(list_mode):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
@@ -64,7 +159,7 @@ async def test_a_group_row_flips_the_whole_group_and_undo_drops_it():
         assert "unsaved" not in screen_text(app)
 
 
-async def test_saving_fails_keeps_the_changes():
+async def test_saving_fails_keeps_the_changes(list_mode):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
@@ -279,6 +374,29 @@ async def test_turn_on_two_factor():
         await settle(pilot)
         assert app.sim.state.one("SELECT totp FROM users WHERE id=7")["totp"] == 1
         assert "Two-factor authentication: on" in screen_text(app)
+
+
+async def test_turn_off_two_factor_with_a_current_code():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.sim.state.run("UPDATE users SET totp=1 WHERE id=7")
+        await _open_user_settings(pilot)
+        assert "Two-factor authentication: on" in screen_text(app)
+        await pilot.press("ctrl+t")  # no code typed: marked, nothing sent
+        await pilot.pause()
+        assert app.screen.query_one("#usr-disable_totp-field").has_class("-invalid")
+        app.screen.query_one("#usr-disable_totp").focus()
+        await pilot.press(*"000000", "enter", "y")
+        await settle(pilot)
+        assert app.screen.query_one("#usr-disable_totp-field").has_class("-invalid")  # the panel's word
+        assert app.sim.state.one("SELECT totp FROM users WHERE id=7")["totp"] == 1
+        field = app.screen.query_one("#usr-disable_totp")
+        field.value = ""
+        field.focus()
+        await pilot.press(*"123456", "enter", "y")
+        await settle(pilot)
+        assert app.sim.state.one("SELECT totp FROM users WHERE id=7")["totp"] == 0
+        assert "Two-factor authentication: off" in screen_text(app)
 
 
 async def test_affiliate_join_another_program():

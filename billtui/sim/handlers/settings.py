@@ -1,9 +1,19 @@
 """Settings: notification subscriptions, contact data, user settings, the affiliate program.
 
-(assumed) ``subscribe`` rows are ``id notice type`` plus one cell per channel
-(``email sms telegram panel``), each ``{"$orig": "on"|"off", "$": "On"|"Off"}``;
+Notice switches live where production panels keep them: ``usrparam`` fields
+``<group>_notice_<channel>`` (``finance_notice_ntemail`` = "on"/"off"; groups finance news service
+support, channels ntemail ntsms ntmessenger), read and saved with ``usrparam`` (the production
+customer panel Karantir-dev/billing-typescript, src/Redux/settings/settingsOperations.js). A switch
+is "on" when every notice of the group is subscribed on that channel; saving it sets them all.
+
+The ``mainsubscribe`` / ``subscribe`` lists are answered too (ISPsystem's function page names them,
+with ``notice_id`` as the key of ``subscribe`` rows). (assumed) ``subscribe`` rows also carry one cell
+per channel (``email sms telegram panel``), each ``{"$orig": "on"|"off", "$": "On"|"Off"}``;
 ``subscribe.suspend`` / ``subscribe.resume`` take notice ids in ``elid`` and an optional
 ``channel`` (one of the four; absent = all channels).
+
+``usrparam`` also says ``status_totp`` ("on"/"off") and turns 2FA off on ``disable_totp=<code>``;
+``lang`` sent with a save is the user's new language, as on a real panel.
 """
 from __future__ import annotations
 
@@ -12,8 +22,9 @@ import re
 from ..catalog import AFFILIATE_PROGRAMS, ATYPES, CHANNEL_TITLES, CHANNELS, COUNTRIES, LANGS, TIMEZONES
 from ..context import Ctx, Doc
 from ..doc import cell, form, ok, slist, t
-from ..errors import missed_field, not_found, value_error
+from ..errors import ApiError, missed_field, not_found, value_error
 from ..listing import Column, ListSpec, run_list
+from .auth import TOTP_CODE
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 4
@@ -28,7 +39,7 @@ MAINSUBSCRIBE = ListSpec(
 def _sub_render(row, ctx: Ctx) -> dict:
     states = {r["channel"]: r["active"] for r in
               ctx.store.all("SELECT channel, active FROM subscriptions WHERE notice_id=?", (row["id"],))}
-    node = {"id": t(row["id"]), "notice": t(row["name"]), "type": t(row["grp"])}
+    node = {"id": t(row["id"]), "notice_id": t(row["id"]), "notice": t(row["name"]), "type": t(row["grp"])}
     for channel in CHANNELS:
         on = bool(states.get(channel))
         node[channel] = cell("On" if on else "Off", "on" if on else "off")
@@ -97,26 +108,29 @@ def usrparam(ctx: Ctx) -> Doc:
         return form(ctx.func, {"elid": row["id"], "email": row["email"], "timezone": row["timezone"],
                                "lang": row["lang"], "atype": row["atype"], "addr": row["addr"],
                                "sendemail": row["sendemail"], "old_passwd": "", "passwd": "", "confirm": "",
-                               "totp": "on" if row["totp"] else "off"},
+                               "status_totp": "on" if row["totp"] else "off", "disable_totp": "",
+                               **_notice_switches(ctx)},
                     slists=[slist("timezone", [(z, z) for z in TIMEZONES]), slist("lang", LANGS.items()),
                             slist("atype", ATYPES.items())],
                     messages={"email": "Email", "timezone": "Time zone", "lang": "Language",
                               "atype": "Access", "addr": "Allowed IP addresses",
                               "sendemail": "Email me on every login", "old_passwd": "Current password",
                               "passwd": "New password", "confirm": "Confirm password"})
-    email = ctx.p("email", row["email"])
+    # An empty value is what the production panel sends for a field it has nothing for
+    # (qs.stringify of null): it changes nothing here.
+    email = ctx.p("email") or row["email"]
     if not EMAIL_RE.match(email):
         raise value_error("email", "Email", email)
-    timezone = ctx.p("timezone", row["timezone"])
+    timezone = ctx.p("timezone") or row["timezone"]
     if timezone not in TIMEZONES:
         raise value_error("timezone", "Time zone", timezone)
-    lang = ctx.p("lang", row["lang"])
+    lang = ctx.p("lang") or row["lang"]
     if lang not in LANGS:
         raise value_error("lang", "Language", lang)
-    atype = ctx.p("atype", row["atype"])
+    atype = ctx.p("atype") or row["atype"]
     if atype not in ATYPES:
         raise value_error("atype", "Access", atype)
-    sendemail = ctx.p("sendemail", row["sendemail"])
+    sendemail = ctx.p("sendemail") or row["sendemail"]
     if sendemail not in ("on", "off"):
         raise value_error("sendemail", "Email me on every login", sendemail)
     new_password = ctx.params.get("passwd", "")
@@ -127,10 +141,57 @@ def usrparam(ctx: Ctx) -> Doc:
             raise value_error("passwd", "New password", "")
         if ctx.params.get("confirm", "") != new_password:
             raise value_error("confirm", "Confirm password", "")
+    disable = ctx.p("disable_totp")
+    if disable:
+        if not row["totp"]:
+            raise ApiError("value", "disable_totp", "Two-step verification is not enabled",
+                           label="Disable 2-Step Verification")
+        if disable != TOTP_CODE:
+            raise ApiError("value", "disable_totp", "Invalid code", label="Disable 2-Step Verification")
+    switches = _parse_switches(ctx)
+    # Everything is checked: nothing below can fail half-way.
+    if new_password:
         ctx.store.run("UPDATE users SET password=? WHERE id=?", (new_password, row["id"]))
+    if disable:
+        ctx.store.run("UPDATE users SET totp=0 WHERE id=?", (row["id"],))
+    for (grp, channel), on in switches.items():
+        ctx.store.run("INSERT OR REPLACE INTO subscriptions SELECT id, ?, ? FROM notices WHERE grp=?",
+                      (channel, 1 if on else 0, grp))
     ctx.store.run("UPDATE users SET email=?, timezone=?, lang=?, atype=?, addr=?, sendemail=? WHERE id=?",
                   (email, timezone, lang, atype, ctx.p("addr", row["addr"]), sendemail, row["id"]))
     return ok()
+
+
+#: usrparam channel suffix → the demo's channel (the panel channel has no usrparam switch).
+USRPARAM_CHANNELS = {"ntemail": "email", "ntsms": "sms", "ntmessenger": "telegram"}
+
+
+def _notice_switches(ctx: Ctx) -> dict[str, str]:
+    """``<group type>_notice_<ntchannel>`` → "on" when all of the group's notices are on."""
+    out: dict[str, str] = {}
+    for g in ctx.store.all("SELECT id, type FROM notice_groups ORDER BY id"):
+        for suffix, channel in USRPARAM_CHANNELS.items():
+            states = [r["active"] for r in ctx.store.all(
+                "SELECT s.active FROM subscriptions s JOIN notices n ON n.id = s.notice_id "
+                "WHERE n.grp=? AND s.channel=?", (g["id"], channel))]
+            out[f"{g['type']}_notice_{suffix}"] = "on" if states and all(states) else "off"
+    return out
+
+
+def _parse_switches(ctx: Ctx) -> dict[tuple[int, str], bool]:
+    """The notice switches a save sends; an unknown group or a value other than on/off is refused."""
+    groups = {r["type"]: r["id"] for r in ctx.store.all("SELECT id, type FROM notice_groups")}
+    out: dict[tuple[int, str], bool] = {}
+    for name, value in ctx.params.items():
+        head, sep, suffix = name.rpartition("_notice_")
+        if not sep or suffix not in USRPARAM_CHANNELS:
+            continue
+        if head not in groups:
+            raise value_error(name, "Notification", value)
+        if value.strip() not in ("on", "off"):
+            raise value_error(name, "Notification", value)
+        out[(groups[head], USRPARAM_CHANNELS[suffix])] = value.strip() == "on"
+    return out
 
 
 def affiliate_client(ctx: Ctx) -> Doc:
