@@ -66,6 +66,8 @@ class CommissionsPane(Vertical):
         super().__init__(**kwargs)
         self.choice = FilterChoice(Period("year"))
         self.rewards: list[Reward] = []
+        #: The report's period options as this panel offers them (fetched once; None = not yet).
+        self.period_options: list[Any] | None = None
 
     @property
     def billtui(self) -> Any:
@@ -83,7 +85,19 @@ class CommissionsPane(Vertical):
         self.reload_rewards()
 
     def focus_table(self) -> None:
-        self.query_one(RewardDays).focus()
+        # A jump (``:com``) may ask for focus before the pane has composed its children: then focus
+        # once they are there instead of failing.
+        days = self.query(RewardDays)
+        if days:
+            days.first().focus()
+            return
+
+        def later() -> None:
+            found = self.query(RewardDays)
+            if found:
+                found.first().focus()
+
+        self.call_after_refresh(later)
 
     def reload(self) -> None:
         self.reload_rewards()
@@ -104,6 +118,10 @@ class CommissionsPane(Vertical):
         label = describe(self.choice).plain
         self._status(f"Loading the rewards of {label}…")
         try:
+            if self.period_options is None:
+                # The panel's own period keys (slist period), as the production panel reads them first.
+                self.period_options = await finance.reward_periods(self.billtui.client)
+            period = finance.reward_period_key(self.period_options, period)
             rewards = await finance.rewards(self.billtui.client, period, start or None, end or None)
         except Exception as exc:
             self._status(f"✗ Could not load the rewards: {error_text(exc)} Press r to retry.", error=True)
@@ -146,7 +164,10 @@ class CommissionsPane(Vertical):
 
 
 class RewardDetailScreen(ModalScreen[None]):
-    """One day's commissions: which referral, which services, how much they paid, your reward."""
+    """One day's commissions: which service, at which rate, how much you earned, which referral.
+
+    The columns are what real panels send (name, reward = the rate, amount = the commission,
+    referal, cdate — Karantir-dev/billing-typescript DetailsModal.jsx); the total sums ``amount``."""
 
     DEFAULT_CSS = """
     RewardDetailScreen { align: center middle; }
@@ -171,7 +192,7 @@ class RewardDetailScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Referral", "Services", "Paid", "Commission", "Date")
+        table.add_columns("Service", "Rate", "Commission", "Referral", "Date")
         self.run_worker(self._load, exclusive=True)
 
     async def _load(self) -> None:
@@ -185,13 +206,13 @@ class RewardDetailScreen(ModalScreen[None]):
             return
         table = self.query_one(DataTable)
         for r in rows:
-            table.add_row(Text(clean(r.referral)), Text(clean(r.services)),
-                          Text(fmt.money(r.amount), justify="right"), Text(fmt.money(r.reward), justify="right"),
+            table.add_row(Text(clean(r.service)), Text(clean(r.rate), justify="right"),
+                          Text(fmt.money(r.amount), justify="right"), Text(clean(r.referral)),
                           fmt.day(r.created))
         total: dict[str, Decimal] = defaultdict(Decimal)
         for r in rows:
-            if r.reward is not None:
-                total[r.reward.currency] += r.reward.amount
+            if r.amount is not None:
+                total[r.amount.currency] += r.amount.amount
         summary = ", ".join(f"{a:,.2f} {c}" for c, a in sorted(total.items())) or "nothing"
         status.update(Text(f"{len(rows)} commission{'s' if len(rows) != 1 else ''}, total {summary}."))
         table.focus()

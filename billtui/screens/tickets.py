@@ -1,7 +1,8 @@
 """Support tickets: the list's actions and one ticket's conversation.
 
 The conversation screen shows every message, lists attachments (``d``
-downloads one into the downloads dir under a sanitised name) and has a reply
+downloads one into the downloads dir under a sanitised name), lets ``+`` / ``-``
+rate support's latest reply (as the production panel does) and has a reply
 editor at the bottom. What the user types there is a draft on disk from the
 first keystroke until the panel confirmed the send: a failed send keeps the
 text and says why.
@@ -24,7 +25,7 @@ from .. import drafts
 from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.footer import Footer
-from ..widgets.ticket_thread import TicketThreadView, human_size
+from ..widgets.ticket_thread import TicketThreadView, human_size, when
 from .ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
 
 if TYPE_CHECKING:
@@ -75,22 +76,25 @@ async def new_ticket(pane: "ListPane", _row: Any) -> None:
 
 
 async def archive_ticket(pane: "ListPane", ticket: Any) -> None:
-    from .confirm import ConfirmScreen
+    """``a``: close a ticket by moving it to the archive, after a confirmation.
 
-    if not getattr(ticket, "can_archive", False):
-        status = clean(getattr(ticket, "status_text", "")) or "open"
-        pane.notify(f"The panel does not allow archiving ticket #{clean(ticket.id)} now (status: {status}). "
-                    "Tickets can be archived once they are closed.", severity="warning", timeout=8,
-                    markup=False)
-        return
+    This is how customers close tickets on BILLmanager. The request goes out for any ticket: the
+    panel decides, and if it refuses (BILLmanager's docs: a ticket support is still working on may not
+    be archivable) its message is shown. The list's ``toarchive`` column only changes the wording.
+    """
+    from .confirm import ConfirmScreen
 
     def decided(ok: bool | None) -> None:
         if ok:
             _change_archive(pane, ticket, archive=True)
 
-    pane.app.push_screen(ConfirmScreen(
-        f"Move ticket #{clean(ticket.id)} “{clean(ticket.subject)}” to the archive? "
-        "You can bring it back from Archived tickets.", yes="Archive"), callback=decided)
+    question = (f"Close ticket #{clean(ticket.id)} “{clean(ticket.subject)}” by moving it to the archive? "
+                "You can bring it back from Archived tickets.")
+    if not getattr(ticket, "can_archive", False):
+        status = clean(getattr(ticket, "status_text", "")) or "open"
+        question += (f" Its status is “{status}”: support may still be working on it, and the panel "
+                     "may refuse.")
+    pane.app.push_screen(ConfirmScreen(question, yes="Archive"), callback=decided)
 
 
 async def restore_ticket(pane: "ListPane", ticket: Any) -> None:
@@ -255,6 +259,8 @@ class TicketScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Reload"),
         Binding("d", "download", "Download"),
         Binding("w", "write", "Write"),
+        Binding("plus", "rate(True)", "Good answer"),
+        Binding("minus", "rate(False)", "Bad answer"),
     ]
 
     def __init__(self, ticket_id: str, subject: str = "", *, archived: bool = False) -> None:
@@ -321,6 +327,8 @@ class TicketScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.archived and action in ("send", "attach", "write"):
             return False
+        if action == "rate" and self._rateable() is None:
+            return False
         return True
 
     @property
@@ -341,6 +349,7 @@ class TicketScreen(Screen[None]):
                          error=True)
             return
         self.thread_data = thread
+        self.refresh_bindings()  # + / - appear once there is a reply to rate
         if thread.subject:
             self.subject = thread.subject
             self.query_one(".ticket-title", Static).update(self._title())
@@ -371,6 +380,45 @@ class TicketScreen(Screen[None]):
     def action_write(self) -> None:
         if not self.archived:
             self.editor.focus()
+
+    # ------------------------------------------------------------ ratings
+
+    def _rateable(self) -> Any | None:
+        """The latest support reply the panel offers to rate (production rates one message at a time)."""
+        if self.thread_data is None:
+            return None
+        for message in reversed(self.thread_data.messages):
+            if message.from_support and message.rateable:
+                return message
+        return None
+
+    def action_rate(self, good: bool) -> None:
+        """``+`` / ``-``: rate the latest reply from support (``ticket.message.rate.good|bad``)."""
+        if self.editor_has_focus():
+            return
+        message = self._rateable()
+        if message is None:
+            self.notify("There is no reply from support to rate here.", timeout=4)
+            return
+        self.send_rating(message, good)
+
+    def editor_has_focus(self) -> bool:
+        return not self.archived and self.editor.has_focus
+
+    @work(exclusive=True, group="ticket-rate")
+    async def send_rating(self, message: Any, good: bool) -> None:
+        from ..api.calls import support
+
+        word = "good" if good else "bad"
+        try:
+            await support.rate(self.billtui.client, self.ticket_id, message.id, good)
+        except Exception as exc:
+            self.notify(f"The rating was not saved: {error_text(exc)}", severity="error", timeout=8,
+                        markup=False)
+            return
+        self.notify(f"You rated the answer of {clean(when(message.posted))} as {word}. Thank you.",
+                    timeout=5, markup=False)
+        self.load_thread()
 
     # ---------------------------------------------------------- downloads
 

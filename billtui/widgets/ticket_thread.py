@@ -2,7 +2,8 @@
 
 The customer's messages and support's are told apart by words as well as by
 colour and side ("You" on the right, "Support" on the left), system notes are
-shown as such. Everything from the server goes through ``safe.plain``: a
+shown as such; support's replies say whether they were rated (``+`` / ``-`` on the ticket screen
+rate the latest one). Everything from the server goes through ``safe.plain``: a
 subject or body holding markup or ESC sequences shows as typed.
 """
 
@@ -65,6 +66,14 @@ def message_text(message: object) -> Text:
         out.append("\n↳ attachment: ", style="dim")
         out.append_text(plain(attachment.name or "(no name)", style="underline"))
         out.append(f" ({human_size(attachment.size)})", style="dim")
+    if kind == "incoming" and getattr(message, "rateable", False):
+        rating = getattr(message, "rating", "")
+        if rating == "good":
+            out.append("\n✓ You rated this answer as good", style="dim")
+        elif rating == "bad":
+            out.append("\n✗ You rated this answer as bad", style="dim")
+        else:
+            out.append("\nRate this answer: + good · - bad (the latest reply)", style="dim")
     return out
 
 

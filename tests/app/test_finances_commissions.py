@@ -39,5 +39,18 @@ async def test_rewards_of_the_year_then_this_month_with_totals_and_a_days_detail
         assert isinstance(app.screen, RewardDetailScreen)
         text = screen_text(app)
         assert "Commissions of 2026-11-25" in text and "total 12.00 EUR" in text
+        # The real detail shape: the service, the rate (reward = "10%"), the commission (amount).
+        assert "Rate" in text and "10%" in text and "VDS-2" in text
         referral = app.sim.state.one("SELECT referal FROM rewards WHERE cdate='2026-11-25'")["referal"]
         assert referral in text
+
+
+async def test_jumping_to_commissions_focuses_the_days_without_a_crash():
+    # ``:com`` asks the new pane for focus before it has composed its table (it used to raise NoMatches).
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("colon", "c", "o", "m", "enter")
+        await settle(pilot)
+        assert "Rewards · This year" in screen_text(app)
+        assert app.focused is not None and app.focused.id == "reward-days"

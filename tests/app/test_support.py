@@ -202,11 +202,24 @@ async def test_archive_and_restore_a_ticket():
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # An open ticket cannot be archived: the panel does not allow it (toarchive off).
-        await open_tickets(pilot)
+        # A customer closes an open ticket by archiving it: billtui asks first, and when the panel's
+        # toarchive says off (support still on it) says the panel may refuse; the demo panel accepts.
+        pane = await open_tickets(pilot)
+        rows = pane.table.loaded_rows()
+        pane.table.cursor = next(i for i, r in enumerate(rows) if r.id == "1004")
         await pilot.press("a")
         await settle(pilot)
-        assert "does not allow archiving" in notices(app)
+        text = screen_text(app)
+        assert "Close ticket #1004" in text and "may refuse" in text
+        await pilot.press("n")  # changed my mind: nothing is sent
+        await settle(pilot)
+        assert app.sim.state.one("SELECT archived FROM tickets WHERE id=1004")["archived"] == 0
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.sim.state.one("SELECT archived FROM tickets WHERE id=1004")["archived"] == 1
+        assert "Packet loss from Europe" not in screen_text(app)
 
         # Bring the closed ticket 1006 back from the archive…
         await open_item(pilot, "archived_tickets")
@@ -230,7 +243,8 @@ async def test_archive_and_restore_a_ticket():
         pane.table.cursor = next(i for i, r in enumerate(rows) if r.id == "1006")
         await pilot.press("a")
         await settle(pilot)
-        assert "Move ticket #1006" in screen_text(app)
+        text = screen_text(app)
+        assert "Close ticket #1006" in text and "may refuse" not in text  # closed by support: toarchive on
         await pilot.press("y")
         await settle(pilot)
         assert app.sim.state.one("SELECT archived FROM tickets WHERE id=1006")["archived"] == 1
@@ -402,3 +416,33 @@ async def test_an_archived_ticket_reads_but_says_how_to_reply():
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, TicketScreen)
+
+
+async def test_rate_the_latest_support_reply():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_tickets(pilot)
+        screen = await open_ticket_row(pilot, "1001")
+        assert "Rate this answer" in screen_text(app)
+        await pilot.press("plus")
+        await settle(pilot)
+        answer = app.sim.state.one("SELECT id FROM ticket_messages WHERE ticket_id=1001 AND type='incoming'")
+        assert app.sim.state.kv(f"ticket_rate:{answer['id']}") == "good"
+        assert "You rated this answer as good" in screen_text(app)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert app.sim.state.kv(f"ticket_rate:{answer['id']}") == "bad"
+        assert "rated the answer" in notices(app) and isinstance(app.screen, TicketScreen) and screen is app.screen
+
+
+async def test_a_ticket_without_a_support_reply_has_nothing_to_rate():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_tickets(pilot)
+        await open_ticket_row(pilot, "1005")
+        assert "Rate this answer" not in screen_text(app)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert "rated the answer" not in notices(app)

@@ -61,6 +61,35 @@ async def test_create_with_upload_reply_archive_restore(panel: Panel) -> None:
     assert tid in [r["id"]["$"] for r in (await panel.call("clientticket"))["elem"]]
 
 
+async def test_an_open_ticket_can_be_archived_and_the_thread_says_closed(panel: Panel) -> None:
+    # Real customers close a ticket by archiving it; production sends clientticket.archive with the
+    # selected ids joined by ", " (supportOperations.js archiveTicketsHandler).
+    rows = {r["id"]["$"]: r for r in (await panel.call("clientticket"))["elem"]}
+    assert rows["1001"]["toarchive"]["$"] == "off" and rows["1002"]["toarchive"]["$"] == "on"
+    assert (await panel.call("clientticket.edit", elid="1001"))["closed_ticket_user"]["$"] == "off"
+    assert "ok" in await panel.call("clientticket.archive", elid="1001, 1002", sok="ok")
+    archived = {r["id"]["$"] for r in (await panel.call("clientticket_archive"))["elem"]}
+    assert {"1001", "1002"} <= archived
+    assert (await panel.call("clientticket.edit", elid="1001"))["closed_ticket_user"]["$"] == "on"
+
+
+async def test_rating_a_support_reply(panel: Panel) -> None:
+    # MessageItem.jsx shows MessageRate when message.rates exists; rates.rate.$name is the rating;
+    # setRate sends ticket.message.rate.good|bad with elid=message, plid=ticket.
+    messages = (await panel.call("clientticket.edit", elid="1001"))["mlist"][0]["message"]
+    answer = next(m for m in messages if m["$type"] == "incoming")
+    mine = next(m for m in messages if m["$type"] == "outcoming")
+    assert answer["rates"] == {} and "rates" not in mine
+    assert "ok" in await panel.call("ticket.message.rate.good", elid=answer["$id"], plid="1001")
+    messages = (await panel.call("clientticket.edit", elid="1001"))["mlist"][0]["message"]
+    assert next(m for m in messages if m["$id"] == answer["$id"])["rates"]["rate"]["$name"] == "good"
+    assert "ok" in await panel.call("ticket.message.rate.bad", elid=answer["$id"], plid="1001")
+    bad = await panel.call("ticket.message.rate.good", elid=mine["$id"], plid="1001")
+    assert bad["error"]["$object"] == "elid"
+    wrong_ticket = await panel.call("ticket.message.rate.good", elid=answer["$id"], plid="1002")
+    assert wrong_ticket["error"]["$type"] == "missed"
+
+
 async def test_settings_and_subscriptions(panel: Panel) -> None:
     subs = await panel.call("subscribe", elid=3)
     row = subs["elem"][0]

@@ -10,7 +10,7 @@ from typing import ClassVar, Self
 from .. import assumed
 from ..parser import Row
 from ..values import Money
-from ._cells import Columns, _date, _datetime, _money, _text, _value
+from ._cells import Columns, _date, _datetime, _flag, _money, _text, _value
 
 
 @dataclass(frozen=True)
@@ -21,29 +21,41 @@ class Reward:
 
 @dataclass(frozen=True)
 class RewardDetail:
+    """One commission of a day, as ``affiliate.client.reward.detail`` reports it.
+
+    Real panels (Karantir-dev/billing-typescript DetailsModal.jsx) send ``name`` = the service,
+    ``reward`` = the rate (``10%``), ``amount`` = the commission itself (money; the day's income is
+    their sum), ``referal`` = who brought it, ``cdate`` = the day. ``name`` may carry stray spaces
+    (production trims it). ``rate`` is kept as the panel wrote it:
+    it is a percentage on real panels, but nothing says it cannot be a fixed sum.
+    """
+
     id: str
     referral: str
-    services: str
+    service: str
+    rate: str
     amount: Money | None
-    reward: Money | None
     created: date | None
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(id=_value(row, "id"), referral=_text(row, "referal", "referral"),
-                   services=_text(row, "services"), amount=_money(row, "amount"),
-                   reward=_money(row, "reward"), created=_date(row, "cdate"))
+                   service=_text(row, "name", "services").strip(), rate=_text(row, "reward").strip(),
+                   amount=_money(row, "amount"), created=_date(row, "cdate"))
 
 
 @dataclass(frozen=True)
 class Click:
-    """A referral click; columns are assumed (``assumed.CLICK_COLUMNS``), all cells kept in ``raw``."""
+    """A referral click (``assumed.CLICK_COLUMNS``): when, from which site, who registered, whether they
+    paid; all cells kept in ``raw``."""
 
     id: str
     created: datetime | None
     referrer: str
     url: str
     ip: str
+    referral: str = ""
+    paid: bool = False
     raw: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     COLUMNS: ClassVar[Columns] = assumed.CLICK_COLUMNS
@@ -53,4 +65,5 @@ class Click:
         c = cls.COLUMNS
         return cls(id=_value(row, *c["id"]), created=_datetime(row, *c["created"]),
                    referrer=_text(row, *c["referrer"]), url=_text(row, *c["url"]), ip=_text(row, *c["ip"]),
+                   referral=_text(row, *c["referral"]), paid=_flag(row, *c["paid"]),
                    raw={k: v.text for k, v in row.items()})

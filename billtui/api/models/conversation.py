@@ -31,7 +31,12 @@ class Attachment:
 @dataclass(frozen=True)
 class TicketMessage:
     """One message. ``kind`` is seen from the customer: ``incoming`` was written by support,
-    ``outcoming`` by the customer, ``info`` is a system note (see ``assumed.TICKET_FROM_*``)."""
+    ``outcoming`` by the customer, ``info`` is a system note (see ``assumed.TICKET_FROM_*``; real
+    panels also send ``$type="system"`` notes, read as ``info``).
+
+    ``rateable``: the panel offers to rate this reply (the message has a ``rates`` node);
+    ``rating``: ``"good"``, ``"bad"`` or ``""`` (``rates.rate.$name`` — Karantir-dev/billing-typescript
+    MessageItem.jsx)."""
 
     id: str
     kind: Literal["incoming", "outcoming", "info"]
@@ -39,6 +44,8 @@ class TicketMessage:
     posted: datetime | None
     body: str
     attachments: tuple[Attachment, ...]
+    rateable: bool = False
+    rating: str = ""
 
     @property
     def from_support(self) -> bool:
@@ -65,10 +72,17 @@ class TicketMessage:
                 author = text_of(u)
             if author:
                 break
+        rates = node.get("rates")
+        rating = ""
+        if isinstance(rates, (dict, list)):
+            for rate in as_list(rates):
+                if isinstance(rate, dict):
+                    rating = (attr_of(rate.get("rate"), "name") or "").strip().lower() or rating
         return cls(
             id=attr_of(node, "id") or text_of(node.get("id")), kind=kind, author=author,
             posted=parse_datetime(text_of(node.get("date_post"))), body=text_of(node.get("body")),
             attachments=tuple(Attachment.from_node(f) for f in as_list(node.get("file")) if isinstance(f, dict)),
+            rateable="rates" in node and rates is not None, rating=rating,
         )
 
     @classmethod
@@ -79,9 +93,12 @@ class TicketMessage:
 
 @dataclass(frozen=True)
 class TicketThread:
+    """``closed``: the panel says the ticket is in the archive (``assumed.TICKET_CLOSED_FIELD``)."""
+
     id: str
     subject: str
     messages: tuple[TicketMessage, ...]
+    closed: bool = False
 
     @classmethod
     def from_doc(cls, doc: Doc, id: str = "") -> Self:  # noqa: A002
@@ -90,5 +107,6 @@ class TicketThread:
             if isinstance(mlist, dict):
                 messages.extend(TicketMessage.from_node(m) for m in as_list(mlist.get("message"))
                                 if isinstance(m, dict))
+        closed = (doc.field(assumed.TICKET_CLOSED_FIELD) or "").strip().lower() in assumed.TRUE_VALUES
         return cls(id=id or doc.field("elid") or doc.field("id") or "", subject=doc.field("subject") or "",
-                   messages=tuple(messages))
+                   messages=tuple(messages), closed=closed)

@@ -1,6 +1,7 @@
 """Expenses, invoices and the affiliate commission reports."""
 from __future__ import annotations
 
+from decimal import Decimal
 
 from ..catalog import INVOICE_STATUS
 from ..context import Binary, Ctx, Doc
@@ -89,32 +90,49 @@ def reward(ctx: Ctx) -> Doc:
     return doc
 
 
-REWARD_DETAIL = ListSpec(
-    func="affiliate.client.reward.detail", title="Commission details", source="rewards",
-    columns=[Column("referal", "Referral", "referal"), Column("services", "Services", "services"),
-             Column("amount", "Paid", "amount", "digit"), Column("reward", "Commission", "reward", "digit"),
-             Column("cdate", "Date", "cdate", "date")],
-    render=lambda r, _c: {"id": t(r["id"]), "referal": t(r["referal"]), "services": t(r["services"]),
-                          "amount": t(money(r["amount"], "EUR")), "reward": t(money(r["reward"], "EUR")),
-                          "cdate": t(r["cdate"])},
-    default_sort="cdate")
+def _rate(amount: int, reward: int) -> str:
+    """The reward as the rate of the referral's payment, the way real panels write it (``10%``)."""
+    if amount <= 0:
+        return "0%"
+    rate = (Decimal(reward) * 100 / Decimal(amount)).quantize(Decimal("0.01")).normalize()
+    return f"{rate:f}%"
 
 
 def reward_detail(ctx: Ctx) -> Doc:
-    """``affiliate.client.reward.detail&elid=DATE``: who brought that day's commissions."""
+    """``affiliate.client.reward.detail&elid=DATE``: who brought that day's commissions.
+
+    The real shape (Karantir-dev/billing-typescript affiliateProgram operations.js getDayDetails,
+    DetailsModal.jsx): rows in ``reportdata.reward.elem`` — one row as an object, as XML→JSON makes
+    it — each with ``name`` (the service), ``reward`` (the rate, ``10%``), ``amount`` (the commission,
+    money), ``referal`` and ``cdate``.
+    """
     day = parse_date(ctx.p("elid"))
     if day is None:
         raise not_found("elid", ctx.p("elid"))
-    return run_list(ctx, REWARD_DETAIL, (["cdate = ?"], [day.isoformat()]))
+    rows = ctx.store.all("SELECT * FROM rewards WHERE cdate = ? ORDER BY id", (day.isoformat(),))
+    elems = [{"name": t(r["services"]), "reward": t(_rate(int(r["amount"]), int(r["reward"]))),
+              "amount": t(money(int(r["reward"]), "EUR")), "referal": t(r["referal"]), "cdate": t(r["cdate"])}
+             for r in rows]
+    section: Doc = {}
+    if elems:
+        section["elem"] = elems[0] if len(elems) == 1 else elems
+    return {"elid": t(day.isoformat()), "reportdata": {"reward": section},
+            "messages": {"msg": {"name": "Service", "reward": "Rate", "amount": "Income", "referal": "Referral",
+                                 "cdate": "Date"}}}
 
 
 CLICK = ListSpec(
     func="affiliate.client.click", title="Referral clicks", source="clicks",
     columns=[Column("id", "Id", "id", "digit"), Column("cdate", "Date", "cdate", "date"),
-             Column("ip", "IP address", "ip"), Column("referer", "Came from", "referer"),
-             Column("url", "Landing page", "url")],
-    render=lambda r, _c: {"id": t(r["id"]), "cdate": t(r["cdate"]), "ip": t(r["ip"]),
-                          "referer": t(r["referer"]), "url": t(r["url"])},
+             Column("site", "From site", "referer"), Column("referal", "Registered", "id"),
+             Column("payed", "Paid", "id"),
+             Column("ip", "IP address", "ip"), Column("url", "Landing page", "url")],
+    # ``site referal payed`` are what the production panel reads (AffiliateProgramStatistics.jsx);
+    # ``ip url`` are ours. Every seventh click registered, every fourteenth paid (deterministic demo data).
+    render=lambda r, _c: {"id": t(r["id"]), "cdate": t(r["cdate"]), "site": t(r["referer"]),
+                          "referal": t("carol@example.com" if r["id"] % 7 == 0 else ""),
+                          "payed": t("on" if r["id"] % 14 == 0 else "off"),
+                          "ip": t(r["ip"]), "url": t(r["url"])},
     default_sort="cdate")
 
 HANDLERS = {

@@ -1,8 +1,15 @@
 """Support tickets: open and archived lists, threads, new tickets, replies, attachments.
 
-(assumed) Message ``$type`` is seen from the customer: ``outcoming`` = written by the
-customer, ``incoming`` = from support, ``info`` = a system note. Each ``file`` carries
-``name``, ``param`` (attachment id) and ``size`` (bytes, assumed).
+Shapes as the production customer panel reads them (Karantir-dev/billing-typescript
+src/Components/Support/**, src/Pages/SupportPage/**): message ``$type`` is seen from the customer —
+``outcoming`` = written by the customer, ``incoming`` = from support, ``info`` = a system note; each
+``file`` carries ``name`` and ``param`` (attachment id) — ``size`` (bytes) is our own addition; a
+support reply carries ``rates`` (``rates.rate.$name`` = ``good``/``bad`` once rated); an archived
+ticket's thread says ``closed_ticket_user: on``.
+
+Archiving: real customers close a ticket by moving it to the archive. ``toarchive`` says ``on`` where
+support has answered (BILLmanager's client docs: a ticket still "in progress" cannot be archived), but
+like the issue asks, this panel accepts archiving any open ticket.
 """
 from __future__ import annotations
 
@@ -32,8 +39,13 @@ def _render(row, ctx: Ctx) -> dict:
     return {"id": t(row["id"]), "name": t(row["name"]), "last_message": t(row["last_message"]),
             "wait_time": _wait(row, ctx), "tstatus": cell(TICKET_STATUS[status], status),
             "unread": cell("on" if row["unread"] else "off", "on" if row["unread"] else "off"),
-            "toarchive": cell("on" if row["tstatus"] == 3 else "off", "on" if row["tstatus"] == 3 else "off"),
+            "toarchive": cell(_toarchive(row), _toarchive(row)),
             "department": t(DEPARTMENTS.get(row["department"], ""))}
+
+
+def _toarchive(row) -> str:
+    """``on`` once support has answered (awaiting the customer, or closed by support)."""
+    return "on" if row["tstatus"] in (2, 3) else "off"
 
 
 def _where(values: dict[str, str], _ctx: Ctx) -> Where:
@@ -121,9 +133,13 @@ def edit(ctx: Ctx) -> Doc:
                               "ORDER BY id", (msg["id"],))
         if files:
             node["file"] = [{"name": t(f["name"]), "param": t(f["id"]), "size": t(f["size"])} for f in files]
+        if msg["type"] == "incoming":
+            rating = ctx.store.kv(_rate_key(msg["id"]))
+            node["rates"] = {"rate": {"$name": rating}} if rating else {}
         messages.append(node)
     status = 10 if row["archived"] else row["tstatus"]
     return {"elid": t(row["id"]), "subject": t(row["name"]), "tstatus": cell(TICKET_STATUS[status], status),
+            "closed_ticket_user": t("on" if row["archived"] else "off"),
             "client_department": t(DEPARTMENTS.get(row["department"], "")),
             "mlist": [{"$name": "mlist", "message": messages}], "message": t(""),
             "messages": {"msg": {"subject": "Subject", "message": "Message"}}}
@@ -169,6 +185,25 @@ def _set_archived(ctx: Ctx, archived: int) -> Doc:
     return ok()
 
 
+def _rate_key(message_id: int | str) -> str:
+    return f"ticket_rate:{message_id}"
+
+
+def _rate(ctx: Ctx, rating: str) -> Doc:
+    """``ticket.message.rate.good|bad&elid=MESSAGE&plid=TICKET``: rate a support reply (as production's
+    setRate sends it). Only support's replies can be rated; rating again replaces the rating."""
+    plid, elid = ctx.p("plid"), ctx.p("elid")
+    if not elid:
+        raise missed_field("elid", "Message")
+    msg = ctx.store.one("SELECT * FROM ticket_messages WHERE id=?", (elid,)) if elid.isdigit() else None
+    if msg is None or (plid and str(msg["ticket_id"]) != plid):
+        raise not_found("elid", elid)
+    if msg["type"] != "incoming":
+        raise ApiError("value", "elid", "Only a reply from support can be rated", label="Message")
+    ctx.store.set_kv(_rate_key(msg["id"]), rating)
+    return ok()
+
+
 def ticket_file(ctx: Ctx) -> Binary:
     """``ticket.file&elid=ATTACHMENT_ID``: the attachment bytes, named in Content-Disposition."""
     elid = ctx.p("elid")
@@ -187,4 +222,6 @@ HANDLERS = {
     "clientticket.archive": lambda ctx: _set_archived(ctx, 1),
     "clientticket_archive.restore": lambda ctx: _set_archived(ctx, 0),
     "ticket.file": ticket_file,
+    "ticket.message.rate.good": lambda ctx: _rate(ctx, "good"),
+    "ticket.message.rate.bad": lambda ctx: _rate(ctx, "bad"),
 }
