@@ -28,7 +28,7 @@ __all__ = ["ProfileCache", "cache_key", "scrub"]
 PAGING = frozenset({"p_num", "p_cnt", "p_col"})
 #: Parameters (and reply fields) that hold secrets. Kept in step with api.transport.SECRET_FIELDS.
 SECRET_FIELDS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode",
-                           "secret", "totp", "token", "sid"})
+                           "secret", "totp", "token", "sid", "authinfo", "disable_totp"})
 #: Functions whose replies are never stored (sessions, two-factor setup).
 NEVER = re.compile(r"^(auth|logon|keepalive|totp(\..*)?|.*\.totp(\..*)?)$")
 #: Reply parts that are noise or echo the request.

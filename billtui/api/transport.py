@@ -27,8 +27,9 @@ __all__ = ["Transport", "Response", "SECRET_FIELDS", "redact"]
 
 #: Form fields whose values must never be logged or shown.
 #: ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide); billtui never sends it, but a log must hide it.
+#: ``disable_totp`` carries a live 2FA code (settingsOperations.js setPasswordAccess).
 SECRET_FIELDS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode",
-                           "secret", "totp", "token", "authinfo"})
+                           "secret", "totp", "token", "authinfo", "disable_totp"})
 
 
 def redact(form: Mapping[str, Any]) -> dict[str, str]:

@@ -73,7 +73,9 @@ def finish(doc: Node, *, func: str, params: Mapping[str, str], host: str = "sim"
 
 # Never echoed back: secrets must not travel back in a reply body (logs, screenshots).
 # ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide).
-SECRET_PARAMS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode", "authinfo"})
+# ``secret`` (2FA setup) and ``disable_totp`` (a live 2FA code) are secrets too.
+SECRET_PARAMS = frozenset({"password", "passwd", "old_passwd", "confirm", "auth", "qrcode", "authinfo",
+                           "secret", "disable_totp"})
 
 
 def tparams(params: Mapping[str, str]) -> Node:

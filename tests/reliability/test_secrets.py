@@ -154,3 +154,13 @@ async def test_the_tui_says_how_to_trust_a_self_signed_panel_and_warns_when_unve
             await settle(pilot)
             assert "TLS not verified" in app.screen.query_one(HeaderBar).warning
             assert "TLS not verified" in screen_text(app)
+
+
+def test_the_offline_cache_scrubs_every_field_the_transport_hides():
+    """A secret the transport keeps out of logs (a 2FA code in ``disable_totp``, ``authinfo``) must
+    not land in the offline cache either: the two lists are kept in step."""
+    from billtui import cache
+    from billtui.api import transport
+
+    assert transport.SECRET_FIELDS <= cache.SECRET_FIELDS
+    assert "disable_totp" in transport.SECRET_FIELDS
