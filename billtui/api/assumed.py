@@ -338,6 +338,11 @@ TOTP_PENDING_OK = "func=totp.confirm"
 SESSION_PROBE_FUNC = KEEPALIVE_FUNC
 #: ``out=`` for every API call (real clients also use ``sjson`` / ``xjson`` for the same $-JSON).
 REPLY_FORMAT = "json"
+#: Every call carries ``lang=`` (the language of the answer). A ``usrparam`` save is the exception:
+#: there ``lang`` is the user's stored language (settingsOperations.js changeLang), so a save that does
+#: not change it sends no ``lang`` at all and the panel keeps the user's own. Passed as a value, this
+#: marker makes the client leave the field out.
+OMIT_LANG = "\x00omit-lang"
 #: The menu call and the child of ``doc`` holding its sections.
 MENU_FUNC = "menu"
 MENU_ROOT = "mainmenu"

@@ -276,7 +276,10 @@ class BillClient:
 
     # --- wire ------------------------------------------------------------------------------
     def _base_form(self, form: Mapping[str, str]) -> dict[str, str]:
-        return {"out": assumed.REPLY_FORMAT, "lang": self.lang, **form}
+        out = {"out": assumed.REPLY_FORMAT, "lang": self.lang, **form}
+        if out["lang"] == assumed.OMIT_LANG:
+            del out["lang"]  # a usrparam save that keeps the user's own language
+        return out
 
     async def _post(self, form: Mapping[str, str],
                     files: Mapping[str, tuple[str, bytes]] | None = None) -> Doc:

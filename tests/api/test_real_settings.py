@@ -278,3 +278,19 @@ async def test_demo_subscribe_rows_carry_notice_id():
     sid = await _sim_session(app)
     rows = (await _sim_post(app, func="subscribe", auth=sid))["elem"]
     assert all(r["notice_id"]["$"] == r["id"]["$"] for r in rows)
+
+
+async def test_a_usrparam_save_that_does_not_change_the_language_sends_no_lang(panel, client):
+    """Real usrparam views carry no ``lang`` field (SO getUserParams), and a ``lang`` sent with a save is
+    the user's new language (SO changeLang): without one to repeat, billtui's own ``lang=en`` must not
+    go with the save, or a Russian-speaking user's panel would switch to English."""
+    panel.handlers["usrparam"] = lambda form: doc(ok={}) if form.get("sok") else _usrparam()
+    matrix = await settings.notice_matrix(client)
+    wanted = {(n.id, ch): on for n in matrix.notices for ch, on in n.channels.items()}
+    await settings.save_notice_switches(client, wanted, matrix.form)
+    await settings.usrparam_save(client, timezone="Europe/Moscow")
+    await settings.totp_disable(client, "123456")
+    saves = [f for f in _sent(panel, "usrparam") if f.get("sok")]
+    assert len(saves) == 3 and all("lang" not in f for f in saves)
+    await settings.usrparam_view(client)  # a read still says which language to answer in
+    assert [f for f in panel.forms if f.get("func") == "usrparam"][-1]["lang"] == "en"

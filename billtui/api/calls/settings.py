@@ -40,10 +40,10 @@ class NoticeMatrix:
 def _keep(form: models.FormData | None) -> dict[str, str]:
     """Fields a ``usrparam`` save must repeat so it changes nothing else: ``lang`` sent with a save
     is the user's new language (production changeLang), and every request of ours carries the
-    client's ``lang``; so a save carries the language the form has."""
+    client's ``lang``; so a save carries the language the form has, or no ``lang`` at all."""
     if form is not None and form.get("lang"):
         return {"lang": form.get("lang")}
-    return {}
+    return {"lang": assumed.OMIT_LANG}
 
 
 async def notice_groups(client: BillClient) -> list[models.Notice]:
@@ -133,6 +133,7 @@ async def usrparam_view(client: BillClient) -> models.FormData:
 async def usrparam_save(client: BillClient, **values: str) -> None:
     """Save user settings; ``elid`` is the user's own id, as the production panel sends it."""
     values.setdefault("elid", await _own_id(client))
+    values.setdefault("lang", assumed.OMIT_LANG)  # not changed here: keep the user's own (see _keep)
     await client.call("usrparam", write=True, sok="ok", **values)
 
 
