@@ -98,6 +98,7 @@ class OrderWizard(ModalScreen[bool]):
         #: The cart's total when it was shown: sent as ``amount`` when paying it (as the payments screen does).
         self.cart_total: Any = None
         self.cart_total_money: Any = None
+        self.payer = ""
 
     @property
     def client(self) -> Any:
@@ -399,6 +400,8 @@ class OrderWizard(ModalScreen[bool]):
             self.busy = False
             return
         self.billorder = cart.billorder
+        # Production sends the payer with every cart payment (cartOperations.js setPaymentMethods).
+        self.payer = pay_form.default_payer
         total = cart.total.amount if cart.total is not None else None
         self.cart_total = total
         self.cart_total_money = cart.total
@@ -428,9 +431,11 @@ class OrderWizard(ModalScreen[bool]):
         try:
             chosen = next((m for m in self.methods if m.id == method), None)
             if chosen is not None:  # the method's own button (pay from the balance) goes with it
-                start = await finance.pay_basket(self.client, self.billorder, method=chosen, amount=self.cart_total)
+                start = await finance.pay_basket(self.client, self.billorder, method=chosen, amount=self.cart_total,
+                                                 payer=self.payer)
             else:
-                start = await finance.pay_basket(self.client, self.billorder, paymethod=method, amount=self.cart_total)
+                start = await finance.pay_basket(self.client, self.billorder, paymethod=method, amount=self.cart_total,
+                                                 payer=self.payer)
         except Exception as exc:
             self.busy = False
             self.status(f"✗ {error_text(exc)} Pick again, or escape to leave it in the cart.", error=True)
@@ -443,7 +448,7 @@ class OrderWizard(ModalScreen[bool]):
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
             total = fmt.money(self.cart_total_money) if self.cart_total_money is not None else "the cart"
-            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10)
+            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10, markup=False)
         elif start.url:
             show_payment(app, start.url, "Paying the cart")
         else:

@@ -346,11 +346,8 @@ class AddFundsScreen(ModalScreen[None]):
             currency.value = current
         payer = self.query_one("#profile", Select)
         payer.set_options([(Text(clean(o.label)), o.key) for o in form.payers])
-        current = form.values.get("profile", "")
-        if current and any(o.key == current for o in form.payers):
-            payer.value = current
-        elif form.payers:
-            payer.value = form.payers[-1].key  # the production panel's default: the last payer (PayersList.jsx)
+        if form.default_payer:
+            payer.value = form.default_payer
         self.query_one("#payment_currency-field").display = bool(form.currencies)
         self.query_one("#profile-field").display = bool(form.payers)
         if self.order is not None:
@@ -451,7 +448,8 @@ class AddFundsScreen(ModalScreen[None]):
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
             paid = f"{self.order.what} ({fmt.money(self.order.total)})" if self.order else fmt.money(amount)
-            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10)
+            # markup=False: the order's number is the panel's text.
+            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10, markup=False)
         elif start.url:
             # This screen (and its workers) is going away: the app shows the page.
             app.run_worker(show_payment_page(app, start.url, what), group="payflow")

@@ -167,3 +167,24 @@ async def test_orders_inpaylist(client, panel) -> None:
     """K billingOperations.js getUnpaidOrders: doc.list[$name=inpaylist].elem."""
     panel.handlers["order"] = lambda f: doc(list=[{"$name": "inpaylist", "elem": {"id": {"$": "12"}}}])
     assert [o.id for o in await finance.orders_awaiting_payment(client)] == ["12"]
+
+
+async def test_only_a_web_page_is_a_payment_page(client, panel) -> None:
+    """A hostile ``ok`` must not make billtui open a file: or javascript: address in the browser."""
+    for bad in ("file:///etc/passwd", "javascript:alert(1)", "ssh://panel/x"):
+        panel.handlers["payment.add.method"] = lambda f, bad=bad: doc(ok={"$type": "url", "$": bad})
+        start = await finance.pay_basket(client, "77", paymethod="71", amount="43.00")
+        assert start.url is None
+
+
+async def test_rewards_load_when_the_period_view_fails(client, panel) -> None:
+    """affiliate operations.js reads the period options first; a panel that refuses that view must not
+    keep the report from loading: the wanted key is sent as it is."""
+    def reward(form):
+        if "period" not in form:
+            return {"doc": {"error": {"$type": "access", "$object": "", "msg": {"$": "Access denied"}}}}
+        return doc(reportdata={"reward": {"elem": {"amount": {"$id": "2026-12-01", "$": "3.00 EUR"}}}})
+    panel.handlers["affiliate.client.reward"] = reward
+    assert await finance.reward_periods(client) == []
+    rows = await finance.rewards(client, "currentmonth")
+    assert [str(r.amount) for r in rows] == ["3.00 EUR"]

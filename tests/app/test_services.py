@@ -274,3 +274,7 @@ async def test_order_pay_now_from_the_balance_says_it_was_paid():
         assert "Balance $119.50" in screen_text(app)
         order = app.sim.state.one("SELECT id, status FROM orders ORDER BY id DESC LIMIT 1")
         assert order["status"] == "paid"
+        # What went to the panel: the production panel's second step, with the payer and the balance's button.
+        sent = [form for _, _, form in app.client.request_log if form.get("func") == "payment.add.method"][-1]
+        assert (sent["sok"], sent["amount"], sent["clicked_button"]) == ("ok", "5.00", "fromsubaccount")
+        assert sent["billorder"] == str(order["id"]) and sent["profile"]

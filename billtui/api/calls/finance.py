@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-from .. import assumed, models
+from .. import assumed, errors, models
 from ..client import BillClient
 from ..parser import Doc, Ok, Option, as_list, attr_of, text_of
 from ..values import parse_date, parse_money
@@ -31,7 +31,9 @@ def _url(ok: Ok | None, base: str = "") -> str | None:
     value = ok.value.strip()
     if ok.kind != "url" and (value.startswith("func=") or "=" in value.split("/", 1)[0]):
         return None
-    return urljoin(base, value) if base else value
+    url = urljoin(base, value) if base else value
+    # Only a web page goes to the browser: a panel must not make billtui open file: or other schemes.
+    return url if urlsplit(url).scheme in ("http", "https") else None
 
 
 def _payment_start(client: BillClient, doc: Doc) -> models.PaymentStart:
@@ -203,7 +205,10 @@ async def rewards(client: BillClient, period: str = "currentmonth", start: date 
 async def reward_periods(client: BillClient) -> list[Option]:
     """The periods the panel's reward report offers: viewing ``affiliate.client.reward`` with no
     period gives them as ``slist period`` (production reads ``slist[0]``: getInitialIncomeInfo)."""
-    doc = await client.call("affiliate.client.reward")
+    try:
+        doc = await client.call("affiliate.client.reward")
+    except errors.BillError:
+        return []  # no options: reward_period_key falls back to the wanted key, the report still loads
     options = doc.slist("period")
     if not options:
         names = doc.slist_names()

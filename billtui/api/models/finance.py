@@ -213,6 +213,15 @@ class AddFundsForm:
     def balance_method(self) -> PayMethod | None:
         return next((m for m in self.methods if m.from_balance), None)
 
+    @property
+    def default_payer(self) -> str:
+        """The payer to send as ``profile``: the form's own, else the last payer (the production
+        panel's default, PayersList.jsx), else none."""
+        current = self.values.get("profile", "")
+        if current and any(o.key == current for o in self.payers):
+            return current
+        return self.payers[-1].key if self.payers else ""
+
 
 def _sublist_nodes(doc: Doc, name: str) -> list[Any]:
     """Raw ``elem`` nodes of ``doc.list[$name=NAME]`` (object or array), for nested cells."""
