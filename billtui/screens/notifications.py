@@ -232,7 +232,7 @@ class NotificationsPane(Vertical, can_focus=False):
             current = self.state(row_key, channel)
             if current is None:
                 self.notify(f"The panel does not send this notice by {clean(self._title(channel))}.",
-                            severity="warning", markup=False)
+                            severity="warning")
                 return
             self._set(row_key, channel, not current)
         self._show_pending()
@@ -327,7 +327,7 @@ class NotificationsPane(Vertical, can_focus=False):
             self._status(f"✗ Could not save: {error_text(exc)} Your other changes are kept (marked *): "
                          f"press s to try again.", error=True)
             return
-        self.notify(f"Saved:\n{describe_changes(done)}", title="Subscriptions", markup=False)
+        self.notify(f"Saved:\n{describe_changes(done)}", title="Subscriptions")
         self._saved_note = "Saved: " + "; ".join(c.describe() for c in done) + ". "
         await self._reload_quietly()
 
@@ -347,7 +347,7 @@ class NotificationsPane(Vertical, can_focus=False):
                          f"press s to try again.", error=True)
             return
         self.pending.clear()
-        self.notify(f"Saved:\n{describe_changes(changes)}", title="Subscriptions", markup=False)
+        self.notify(f"Saved:\n{describe_changes(changes)}", title="Subscriptions")
         self._saved_note = "Saved: " + "; ".join(c.describe() for c in changes) + ". "
         await self._reload_quietly()
 

@@ -448,7 +448,7 @@ class OrderWizard(ModalScreen[bool]):
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
             total = fmt.money(self.cart_total_money) if self.cart_total_money is not None else "the cart"
-            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10, markup=False)
+            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10)
         elif start.url:
             show_payment(app, start.url, "Paying the cart")
         else:

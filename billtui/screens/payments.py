@@ -448,8 +448,7 @@ class AddFundsScreen(ModalScreen[None]):
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
             paid = f"{self.order.what} ({fmt.money(self.order.total)})" if self.order else fmt.money(amount)
-            # markup=False: the order's number is the panel's text.
-            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10, markup=False)
+            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10)
         elif start.url:
             # This screen (and its workers) is going away: the app shows the page.
             app.run_worker(show_payment_page(app, start.url, what), group="payflow")

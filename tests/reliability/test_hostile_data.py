@@ -137,3 +137,23 @@ async def test_any_text_in_any_field_never_crashes_a_screen(texts):
         seen = await visit_everything(app, pilot)
         assert app.is_running
     assert_no_raw_control(seen)
+
+
+async def test_a_hostile_payment_number_in_a_warning_is_shown_literally():
+    """A toast about a payment repeats its number: the panel's text, never markup (BillTUI.notify turns it off for every toast; a
+    ``[@click=app.quit]`` there must not become an action, nor broken markup a crash)."""
+    app = demo_app()
+    app.sim.state.run("UPDATE payments SET number = ? || ' #' || id, status = 4", (MARKUP,))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        app.screen.focus_content()
+        await pilot.press("d")  # delete: refused, only New payments can be deleted
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        from textual.widgets._toast import Toast
+
+        # What the toast draws for each notification (Textual's own Toast.render).
+        shown = [Toast(n).render().plain for n in app._notifications]
+    assert any("[bold red]Evil[/]" in m and "only New payments can be deleted" in m for m in shown), shown
