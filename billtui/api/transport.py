@@ -22,6 +22,7 @@ import httpx
 
 from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelUnreachable, TlsError,
                      TransportError)
+from .values import parse_int
 
 __all__ = ["Transport", "Response", "SECRET_FIELDS", "redact"]
 
@@ -119,7 +120,7 @@ class Transport:
         try:
             async with self._client.stream("POST", self.url, data=dict(form)) as r:
                 total_header = r.headers.get("content-length")
-                total = int(total_header) if total_header and total_header.isdigit() else None
+                total = parse_int(total_header)
                 chunks: list[bytes] = []
                 got = 0
                 if progress:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Money", "SYMBOLS", "money_text", "parse_money", "parse_decimal", "parse_date", "parse_datetime",
+__all__ = ["Money", "SYMBOLS", "money_text", "parse_money", "parse_decimal", "parse_int", "parse_date", "parse_datetime",
            "period_label"]
 
 
@@ -107,6 +107,17 @@ def _number(text: str) -> Decimal | None:
     if whole and not whole.isdigit() and s[last] in whole:
         return None  # the same mark cannot group thousands and mark the decimals
     return Decimal(sign + (re.sub(r"[.,]", "", whole) or "0") + "." + frac)
+
+
+def parse_int(text: object) -> int | None:
+    """A whole number (``12``, ``-50``, `` 3 ``) as int, else None. ``str.isdigit`` is not the test:
+    it accepts ``²`` and other digits ``int`` refuses."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    if not re.fullmatch(r"[+-]?[0-9]+", s):
+        return None
+    return int(s)
 
 
 def parse_decimal(text: object) -> Decimal | None:

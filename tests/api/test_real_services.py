@@ -214,6 +214,20 @@ async def test_prolong_pay_now_skips_the_cart(client, panel):
     assert result.expires == date(2027, 1, 5) and result.url is None
 
 
+@pytest.mark.parametrize("ok, page", [
+    ("/mancgi/sbpayment?elid=150", "/mancgi/sbpayment?elid=150"),
+    ("javascript:alert(1)", None),
+])
+async def test_prolong_pay_page_is_joined_and_only_a_web_page(client, panel, ok, page):
+    # cartOperations.js: ok.$ may be a path on the panel's host; only http(s) goes to a browser
+    panel.handlers["service.prolong"] = lambda f: doc(ok={"$type": "url", "$": ok})
+    result = await services.prolong_pay(client, "301", "1")
+    if page is None:
+        assert result.url is None
+    else:
+        assert result.url is not None and result.url.startswith(("http://", "https://")) and result.url.endswith(page)
+
+
 # --------------------------------------------------------------------------- ordering
 
 def _tariflist(period: str) -> dict:
@@ -269,16 +283,53 @@ async def test_old_tariff_shapes_still_read(client, panel):
     assert t.id == "11" and dict(t.prices)[12] == Money(Decimal("50.00"), "USD")
 
 
+@pytest.mark.parametrize("text, months", [
+    ("Six months", 6), ("Three months", 3), ("Half a year", 6), ("Two years", 24), ("Month", 1),
+    ("1 year", 12), ("3", 3), ("²", None), ("Off", None),
+])
+def test_autoprolong_text_of_a_row(text, months):
+    # ServerState.jsx shows autoprolong.$ as the panel wrote it: a period word or a number; a
+    # longer word is not read as the shorter one inside it, and an odd digit does not crash.
+    row = {"id": Cell("1"), "autoprolong": Cell(text)}
+    assert models.Service.from_row(row, "vds").autoprolong_months == months
+
+
+async def test_a_period_the_panel_refuses_leaves_the_others(client, panel):
+    # vhostOperations.js asks each period with period=N; one failing must not lose the tariffs.
+    def pricelist(f):
+        if f.get("period") == "12":
+            return {"doc": {"error": {"$type": "value", "$object": "period", "msg": {"$": "Bad period"}}}}
+        return doc(period={"$": f.get("period", "1")},
+                   slist=[{"$name": "period", "val": [{"$key": "1", "$": "Month"}, {"$key": "3", "$": "3 months"},
+                                                       {"$key": "12", "$": "Year"}]}],
+                   list=[{"$name": "tariflist", "elem": [{"pricelist": {"$": "11"}, "desc": {"$": "VDS-1"},
+                                                           "price": {"$": "5.00 EUR Month"}}]}])
+    panel.handlers["vds.order.pricelist"] = pricelist
+    (t,) = await services.order_pricelist(client, "vds")
+    assert [m for m, _ in t.prices] == [1, 3]
+
+
 @pytest.mark.parametrize("text, now, before", [
     ("8.00 EUR Month", "8.00 EUR", None),
     ("<b>20%</b> <del>10.00 EUR Month</del> <b>8.00 EUR Month</b>", "8.00 EUR", "10.00 EUR"),
     ("8.00 € per month", "8.00 EUR", None),
+    ("1,234.50 EUR / Month", "1234.50 EUR", None),
+    ("<b>20 %</b> <del>1,250.00 EUR</del> <b>1,000.00 EUR</b>", "1000.00 EUR", "1250.00 EUR"),
+    ("CAD 5.00 / Month", "5.00 CAD", None),
+    ("€8.00", "8.00 EUR", None),
+    ("1 234,50 ₽ в месяц", "1234.50 RUB", None),
+    ("8.00 per month", "8.00", None),
     ("Trial period", None, None),
 ])
 def test_tariff_price_text(text, now, before):
-    # VDSOrder.jsx translate()/parseTariffPrice, SharedHosting TarifCard.jsx parsePrice
-    got_now, got_before = services.tariff_price(text)
-    assert (str(got_now) if got_now else None, str(got_before) if got_before else None) == (now, before)
+    # VDSOrder.jsx translate()/parseTariffPrice, SharedHosting TarifCard.jsx parsePrice; a word of
+    # the period is not a currency, thousands are grouped, a code may come first.
+    def money(s):
+        if s is None:
+            return None
+        amount, _, cur = s.partition(" ")
+        return Money(Decimal(amount), cur)
+    assert services.tariff_price(text) == (money(now), money(before))
 
 
 async def test_order_form_view_sends_no_sok(client, panel):

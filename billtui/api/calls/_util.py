@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
+from urllib.parse import urljoin, urlsplit
+
 from .. import assumed
 from ..lists import ListCall, fetch_page
+from ..parser import Ok
 
 T = TypeVar("T")
 
@@ -18,6 +21,23 @@ def upload_fields(files: Files | None) -> dict[str, tuple[str, bytes]] | None:
     if not files:
         return None
     return {f"{assumed.UPLOAD_FIELD_PREFIX}{i}": (name, data) for i, (name, data) in enumerate(files, 1)}
+
+
+def page_url(ok: Ok | None, base: str = "") -> str | None:
+    """The payment page of an ``ok`` reply.
+
+    Real panels answer ``{"$type":"url","$":"/mancgi/sbpayment?elid=150"}`` (a path on the
+    panel's own host) or a full URL; production code opens ``ok.$`` whatever its type unless it
+    is ``func=order`` (cartOperations.js setPaymentMethods). A ``func=`` redirect is no page.
+    """
+    if ok is None or not ok.value:
+        return None
+    value = ok.value.strip()
+    if ok.kind != "url" and (value.startswith("func=") or "=" in value.split("/", 1)[0]):
+        return None
+    url = urljoin(base, value) if base else value
+    # Only a web page goes to the browser: a panel must not make billtui open file: or other schemes.
+    return url if urlsplit(url).scheme in ("http", "https") else None
 
 
 def ids(elid: str | Iterable[str]) -> str | list[str]:

@@ -8,32 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from urllib.parse import urljoin, urlsplit
 
 from .. import assumed, errors, models
 from ..client import BillClient
 from ..parser import Doc, Ok, Option, as_list, attr_of, text_of
 from ..values import parse_date, parse_money
-from ._util import ids
+from ._util import ids, page_url
 
 Progress = Callable[[int, int | None], None] | None
-
-
-def _url(ok: Ok | None, base: str = "") -> str | None:
-    """The payment page of an ``ok`` reply.
-
-    Real panels answer ``{"$type":"url","$":"/mancgi/sbpayment?elid=150"}`` (a path on the
-    panel's own host) or a full URL; production code opens ``ok.$`` whatever its type unless it
-    is ``func=order`` (cartOperations.js setPaymentMethods). A ``func=`` redirect is no page.
-    """
-    if ok is None or not ok.value:
-        return None
-    value = ok.value.strip()
-    if ok.kind != "url" and (value.startswith("func=") or "=" in value.split("/", 1)[0]):
-        return None
-    url = urljoin(base, value) if base else value
-    # Only a web page goes to the browser: a panel must not make billtui open file: or other schemes.
-    return url if urlsplit(url).scheme in ("http", "https") else None
 
 
 def _payment_start(client: BillClient, doc: Doc) -> models.PaymentStart:
@@ -46,7 +28,7 @@ def _payment_start(client: BillClient, doc: Doc) -> models.PaymentStart:
     ok = doc.ok
     if ok is not None and ok.kind == "redirect" and ok.value.strip() == assumed.PAID_FROM_BALANCE_OK:
         return models.PaymentStart(url=None, payment_id=payment_id, paid=True)
-    return models.PaymentStart(url=_url(ok, client.url), payment_id=payment_id)
+    return models.PaymentStart(url=page_url(ok, client.url), payment_id=payment_id)
 
 
 async def _payers(client: BillClient) -> tuple[Option, ...]:
@@ -86,7 +68,7 @@ async def add_funds(client: BillClient, *, paymethod: str, amount: Decimal | str
 async def payment_redirect(client: BillClient, payment_id: str) -> str | None:
     """The payment page of a new (unpaid) payment, to resume paying it."""
     doc = await client.call("payment.add.redirect", elid=payment_id, sok="ok")
-    return _url(doc.ok, client.url)
+    return page_url(doc.ok, client.url)
 
 
 async def delete_payment(client: BillClient, payment_id: str | Iterable[str]) -> None:

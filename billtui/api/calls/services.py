@@ -14,8 +14,8 @@ from ..client import BillClient
 from ..html_text import html_to_text
 from ..lists import SERVICE_HISTORY, Page, fetch_page
 from ..parser import Cell, Doc, Ok, Option, as_list, text_of
-from ..values import Money, parse_date, parse_money
-from ._util import ids
+from ..values import SYMBOLS, Money, parse_date, parse_int, parse_money
+from ._util import ids, page_url
 
 
 def autoprolong_off_key(options: Sequence[Option]) -> str:
@@ -40,8 +40,7 @@ def autoprolong_key(options: Sequence[Option], months: int | None) -> str:
     if months is None:
         return autoprolong_off_key(options)
     for o in options:
-        key = o.key.strip()
-        if key.lstrip("-").isdigit() and int(key) == months:
+        if parse_int(o.key) == months:
             return o.key
     return str(months)
 
@@ -51,7 +50,7 @@ def is_autoprolong_off(key: str, options: Sequence[Option] = ()) -> bool:
     k = (key or "").strip().lower()
     if k in assumed.AUTOPROLONG_OFF:
         return True
-    return bool(options) and key == autoprolong_off_key(options) and not k.lstrip("-").isdigit()
+    return bool(options) and key == autoprolong_off_key(options) and parse_int(k) is None
 
 
 async def save_autoprolong(client: BillClient, type_name: str, elid: str, key: str) -> None:
@@ -107,7 +106,7 @@ async def prolong_pay(client: BillClient, elid: str, period: str | int) -> model
     doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
                             **dict(assumed.PROLONG_PAY_FIELDS))
     ok = doc.ok
-    url = ok.value if ok is not None and ok.kind == "url" and ok.value else None
+    url = page_url(ok, client.url) if ok is not None and ok.kind == "url" else None
     return models.RenewResult(expires=parse_date(doc.field("expiredate")), url=url,
                               billorder=doc.field("billorder") or None)
 
@@ -147,19 +146,12 @@ async def goto_server(client: BillClient, elid: str) -> str | None:
 
 
 _TAG = re.compile(r"<[^>]*>")
-# An amount with a code or a symbol on either side, as tariff prices are written
-# ("8.00 EUR Month", "<b>20%</b> <del>10.00 EUR</del> <b>8.00 EUR</b>", "€8.00").
-_PRICE = re.compile(r"(?:[€$£₽¥₴]\s*)?[+-]?\d[\d\u00a0 ]*(?:[.,]\d+)?\s*(?:[A-Za-z]{3}\b|[€$£₽¥₴])?")
-_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "₽": "RUB", "¥": "JPY", "₴": "UAH"}
-
-
-def _price_money(text: str) -> Money | None:
-    """One amount (``8.00 EUR``, ``8.00 €``, ``€8.00``) as Money; a symbol becomes its code."""
-    s = text.strip().replace("\u00a0", " ")
-    symbol = next((c for c in s if c in _SYMBOLS), None)
-    if symbol is not None:
-        s = s.replace(symbol, "").strip() + " " + _SYMBOLS[symbol]
-    return parse_money(s)
+# One amount of a price cell with a code or a symbol on either side ("8.00 EUR Month",
+# "1,234.50 EUR / Month", "CAD 5.00", "€8.00", "1 234,50 ₽"); thousands may be grouped. Codes
+# are upper case so that words of the period ("8.00 per month") are not read as one.
+_AMOUNT = r"\d{1,3}(?:[ \u00a0,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_UNIT = r"[A-Z]{3}\b|" + "|".join(re.escape(k) for k in sorted(SYMBOLS, key=len, reverse=True) if k)
+_PRICE = re.compile(rf"(?:(?:{_UNIT})\s*)?[+-]?(?:{_AMOUNT})(?:\s*(?:{_UNIT}))?")
 
 
 def tariff_price(text: str) -> tuple[Money | None, Money | None]:
@@ -168,17 +160,17 @@ def tariff_price(text: str) -> tuple[Money | None, Money | None]:
     Real rows write the price with the period and, when discounted, the rate and the old price
     as HTML (VDSOrder.jsx ``parseTariffPrice``: ``<b>%</b>``, ``<del>old</del>``, ``<b>new</b>``;
     SharedHosting TarifCard.jsx: one number, or percent, old and new): the last amount with a
-    currency is the price now."""
-    plain = _TAG.sub(" ", text or "")
+    currency is the price now. Each amount is read by ``values.parse_money``, the one reader of
+    money, so a symbol means here what it means everywhere else."""
+    plain = _TAG.sub(" ", text or "").replace("\u00a0", " ")
     found: list[Money] = []
     for m in _PRICE.finditer(plain):
-        chunk = m.group(0).strip()
-        if not chunk or plain[m.end():m.end() + 1] == "%":
+        if plain[m.end():].lstrip().startswith("%"):
             continue  # the discount rate
-        money = _price_money(chunk)
+        money = parse_money(m.group(0))
         if money is not None:
             found.append(money)
-    with_currency = [x for x in found if x.currency] or found
+    with_currency = [x for x in found if x.currency or x.symbol] or found
     if not with_currency:
         return None, None
     return with_currency[-1], (with_currency[0] if len(with_currency) > 1 else None)
@@ -219,8 +211,7 @@ def tariff_of_row(row: dict[str, Cell], period: int | None = None) -> models.Tar
 
 
 def _period_of(doc: Doc) -> int | None:
-    raw = (doc.field("period") or "").strip()
-    return int(raw) if raw.lstrip("-").isdigit() else None
+    return parse_int(doc.field("period"))
 
 
 def _tariffs_of(doc: Doc) -> list[models.Tariff] | None:
@@ -260,12 +251,15 @@ async def order_pricelist(client: BillClient, type_name: str, **filters: str) ->
     if "period" in filters:
         return tariffs
     shown = _period_of(doc)
-    periods = [int(o.key) for o in doc.slist("period") if o.key.strip().lstrip("-").isdigit()]
+    periods = [n for n in (parse_int(o.key) for o in doc.slist("period")) if n is not None]
     prices: dict[str, list[tuple[int, Money]]] = {t.id: list(t.prices) for t in tariffs}
     for months in periods[:assumed.ORDER_PERIODS_MAX]:
         if months == shown:
             continue
-        other = _tariffs_of(await client.call(func, **filters, period=str(months)))
+        try:
+            other = _tariffs_of(await client.call(func, **filters, period=str(months)))
+        except errors.BillError:
+            continue  # the tariffs are still worth showing with the prices the panel did give
         for t in other or []:
             if t.id in prices and t.price is not None:
                 prices[t.id].append((months, t.price))

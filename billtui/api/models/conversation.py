@@ -8,7 +8,7 @@ from typing import Any, Literal, Self
 
 from .. import assumed
 from ..parser import Doc, Row, as_list, attr_of, row_of, text_of
-from ..values import parse_datetime
+from ..values import parse_datetime, parse_int
 from ._cells import _datetime, _text, _value
 
 
@@ -22,7 +22,7 @@ class Attachment:
     def from_node(cls, node: Any) -> Self:
         row = row_of(node) if isinstance(node, dict) else {}
         size_text = _value(row, *assumed.ATTACHMENT_SIZE_FIELDS).strip()
-        size = int(size_text) if size_text.isdigit() else None
+        size = parse_int(size_text)
         return cls(id=_value(row, "param", "id"), name=_text(row, "name") or text_of(node), size=size)
 
     from_row = from_node

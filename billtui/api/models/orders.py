@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Self
 
 from .. import assumed
 from ..parser import Row, as_list, attr_of, row_of, text_of
-from ..values import Money, parse_money
+from ..values import Money, parse_int, parse_money
 from ._cells import Columns, _date, _money, _text, _value
 
 
@@ -60,8 +60,8 @@ class Tariff:
                 if not isinstance(holder, dict):
                     continue
                 for p in as_list(holder.get("price")):
-                    period = (attr_of(p, "period") or "").strip()
+                    period = parse_int(attr_of(p, "period"))
                     money = parse_money(text_of(p))
-                    if period.lstrip("-").isdigit() and money is not None:
-                        prices.append((int(period), money))
+                    if period is not None and money is not None:
+                        prices.append((period, money))
         return cls(base.id, base.name, base.price, base.description, tuple(prices))

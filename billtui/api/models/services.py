@@ -8,7 +8,7 @@ from typing import ClassVar, Self
 
 from .. import assumed
 from ..parser import Row
-from ..values import Money, period_label
+from ..values import Money, parse_int, period_label
 from ._cells import Columns, _cell, _date, _datetime, _money, _text, _value
 from .status import ServiceStatus
 
@@ -17,6 +17,7 @@ from .status import ServiceStatus
 _PERIOD_WORDS = {"day": -50, "daily": -50, "month": 1, "monthly": 1, "per month": 1, "quarter": 3,
                  "three months": 3, "half a year": 6, "half-year": 6, "six months": 6, "year": 12,
                  "yearly": 12, "annual": 12, "per year": 12, "two years": 24, "three years": 36}
+_PERIOD_WORDS_LONGEST_FIRST = sorted(_PERIOD_WORDS, key=len, reverse=True)
 
 
 def _autoprolong_months(raw: str, text: str = "") -> int | None:
@@ -28,15 +29,15 @@ def _autoprolong_months(raw: str, text: str = "") -> int | None:
         s = (candidate or "").strip().lower()
         if s in assumed.AUTOPROLONG_OFF:
             continue
-        head = s.split()[0] if s.split() else s
-        if head.lstrip("-").isdigit():
-            n = int(head)
+        n = parse_int(s.split()[0] if s.split() else s)
+        if n is not None:
             if "year" in s and n > 0:
                 return n * 12
             return n if n != 0 else None
-        for word, months in _PERIOD_WORDS.items():
+        # The longest word first: "six months" must not be read as "month".
+        for word in _PERIOD_WORDS_LONGEST_FIRST:
             if word in s:
-                return months
+                return _PERIOD_WORDS[word]
     return None
 
 
