@@ -67,8 +67,13 @@ class MenuCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        exact = " ".join(query.lower().split())
         for title, run, help_text in self._candidates():
             score = matcher.match(title)
+            if score > 0 and exact in (title.lower(), title.lower().removeprefix("go to ")):
+                # Typing a title in full means that item: "Affiliate program" must not lose to
+                # "Affiliate program commissions", which the fuzzy score can rank first.
+                score += 10.0
             if score > 0:
                 yield Hit(score, plain_highlight(matcher, title), run, text=title,
                           help=Content(help_text))  # type: ignore[arg-type]

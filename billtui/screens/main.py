@@ -15,6 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Tree
@@ -26,6 +27,8 @@ from ..widgets.header_bar import HeaderBar
 from ..widgets.nav_tree import NavEntry, NavTree
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from ..app import BillTUI
 
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -57,6 +60,7 @@ class MainScreen(Screen[None]):
         # Items a call said the panel does not offer, with the panel's words.
         self.unavailable: dict[str, str] = {}
         self._pending_open: tuple[str, bool] | None = None
+        self._mounting: AwaitMount | None = None  # the pane mounted by the last open, until focused
 
     @property
     def billtui(self) -> "BillTUI":
@@ -258,7 +262,7 @@ class MainScreen(Screen[None]):
         if entry is not None and entry.item is not None:
             self.open_entry(entry)
             self._commit(entry.key)
-            self.call_after_refresh(self.focus_content)
+            self._focus_when_mounted()
 
     def open_key(self, key: str, *, focus: bool = False) -> None:
         node = self.nav.find(key)
@@ -275,8 +279,7 @@ class MainScreen(Screen[None]):
             self.open_entry(node.data)
         if focus:
             self._commit(key)
-            # A pane mounted just now composes its children on the next refresh.
-            self.call_after_refresh(self.focus_content)
+            self._focus_when_mounted()
 
     def _commit(self, key: str) -> None:
         if self._committed and self._committed != key:
@@ -302,7 +305,7 @@ class MainScreen(Screen[None]):
             pane = self._make_pane(entry)
             pane.id = wanted
             pane.item_key = key  # type: ignore[attr-defined]
-            switcher.mount(pane)
+            self._mounting = switcher.mount(pane)
             switcher.current = wanted
             mark_fresh(pane)
         section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
@@ -334,14 +337,34 @@ class MainScreen(Screen[None]):
             return None
         return switcher.get_child_by_id(switcher.current)
 
+    def _focus_when_mounted(self) -> None:
+        """Focus the content once the pane opened just now has its children: a pane never opened
+        before (a cold ``:pay PM-000040``, the palette right after start) is still composing, and
+        reaching into it then found no list."""
+        pending, self._mounting = self._mounting, None
+        if pending is None:
+            self.call_after_refresh(self.focus_content)
+            return
+
+        async def focus_after_mount() -> None:
+            await pending
+            self.call_after_refresh(self.focus_content)
+
+        self.run_worker(focus_after_mount(), group="focus-content", exclusive=True)
+
     def focus_content(self) -> None:
         pane = self.current_pane()
         if pane is None:
             return
         focus = getattr(pane, "focus_table", None) or getattr(pane, "focus_first", None)
-        if focus is not None:
+        if focus is None:
+            pane.focus(scroll_visible=False)
+            return
+        try:
             focus()
-        else:
+        except NoMatches:
+            # Still composing (a pane whose children arrive with its data): the pane itself takes
+            # the focus now, rather than the key that asked for it crashing the app.
             pane.focus(scroll_visible=False)
             if not pane.can_focus:
                 focusable = [w for w in pane.query("*") if w.can_focus]
