@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from ..menu import items_for
+from ..menu import ITEMS, Edition, MenuItem, items_for
 
 if TYPE_CHECKING:
     from ..app import BillTUI
@@ -54,6 +54,16 @@ def menu_words(app: "BillTUI") -> dict[str, str]:
         words.setdefault(stype.name.lower(), f"services/{stype.name}")
         words.setdefault(str(stype.title).lower(), f"services/{stype.name}")
     return words
+
+
+def other_edition_item(line: str, edition: Edition) -> MenuItem | None:
+    """The item a word names in another edition (":contact" on Advanced), to say where it is."""
+    low = " ".join(line.strip().lstrip(":").split()).lower()
+    for item in ITEMS:
+        if not item.in_edition(edition) and low in {item.alias, item.key, item.key.replace("_", "-"),
+                                                     item.title.lower()}:
+            return item
+    return None
 
 
 def parse(line: str, words: dict[str, str]) -> Target | None:
@@ -130,6 +140,13 @@ class JumpScreen(ModalScreen[None]):
         if target is None:
             if not line.strip():
                 self.dismiss(None)
+                return
+            elsewhere = other_edition_item(line, self.billtui.edition)
+            if elsewhere is not None:
+                editions = " and ".join(e.title for e in Edition if elsewhere.in_edition(e))
+                self._say(f"{elsewhere.title} ({elsewhere.alias or elsewhere.key}) exists only in the {editions} "
+                          f"edition{'s' if ' and ' in editions else ''}; this panel is "
+                          f"{self.billtui.edition.title}.", error=True)
                 return
             self._say(f"Nothing is called {line.strip()!r}. Possible: {self._aliases()}; "
                       "ticket N, invoice N, payment N, service NAME (or its IP).", error=True)

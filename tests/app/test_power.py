@@ -64,6 +64,21 @@ async def test_colon_unknown_input_says_what_is_possible_and_keeps_it(app) -> No
         assert not isinstance(app.screen, JumpScreen)
 
 
+async def test_colon_names_the_edition_of_an_item_this_one_hides() -> None:
+    from billtui.menu import Edition
+
+    from .conftest import demo_app
+
+    app = demo_app(Edition.ADVANCED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "contact")
+        assert isinstance(app.screen, JumpScreen)  # kept, to correct
+        text = " ".join(screen_text(app).split())
+        assert "Settings (contact) exists only in the Standard edition; this panel is Advanced." in text
+        assert "Nothing is called" not in text
+
+
 async def test_colon_missing_object_is_reported(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
