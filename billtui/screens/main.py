@@ -293,6 +293,7 @@ class MainScreen(Screen[None]):
             return
         if not self._committed:
             self._committed = key
+        self._warn_if_leaving_unsaved()
         self.current_key = key
         switcher = self.query_one(ContentSwitcher)
         wanted = pane_id(key) + ("" if entry.available else "-na")
@@ -311,6 +312,17 @@ class MainScreen(Screen[None]):
         section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
         title = entry.service_title or (entry.item.title if entry.item else "")
         self.header.crumb = f"{section} › {title}" if section and section != title else title
+
+    def _warn_if_leaving_unsaved(self) -> None:
+        """Leaving an item with changes not sent yet: they are kept (the pane stays), and the user
+        is told so, once per leaving — a dialog on every cursor step through the tree would be worse."""
+        pane = self.current_pane()
+        checker = getattr(pane, "has_unsaved", None)
+        if pane is None or checker is None or not checker():
+            return
+        title = self.header.crumb.rsplit("›", 1)[-1].strip() or "That item"
+        self.notify(f"{title} has unsaved changes. They are kept until you save or undo them there; "
+                    "quitting asks first.", title="Not saved yet", severity="warning", timeout=6)
 
     @staticmethod
     def _has_child(switcher: ContentSwitcher, child_id: str) -> bool:

@@ -71,6 +71,21 @@ async def test_toggle_a_switch_and_it_is_stored():
         assert {n.id: n for n in matrix.notices}["finance"].channels["ntsms"] is True
 
 
+async def test_leaving_with_unsaved_switches_says_they_are_kept():
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(pilot, "notifications")
+        await pilot.press("right", "space")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 unsaved change (marked *)" in text and "[✓]*" in text  # the mark is drawn
+        await open_item(pilot, "payments")
+        shown = [n.message for n in app._notifications]
+        assert any("Notification subscription has unsaved changes" in m for m in shown), shown
+        await open_item(pilot, "notifications")
+        assert "[✓]*" in screen_text(app)  # still there on the way back
+
+
 async def test_undo_drops_pending_switches():
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
