@@ -14,7 +14,9 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey  # the key widget Footer.compose yields (no public name)
 
 #: (key, binding, enabled, tooltip) of each key shown, plus the command palette key;
 #: a Binding is a frozen dataclass, so this compares its label, display and group too.
@@ -31,8 +33,19 @@ def shown_keys(screen: Screen[Any]) -> Shown:
     )
 
 
+#: Keys that must be visible on every screen at any width: how to get help and how to leave.
+#: They come first, because a narrow footer cuts keys off at the right (80 columns dropped both).
+ALWAYS_SHOWN = ("app.keys", "app.quit_app", "keys", "quit_app")
+
+
 class Footer(TextualFooter):
-    """Textual's Footer that skips rebuilding identical keys."""
+    """Textual's Footer that skips rebuilding identical keys, with help and quit first."""
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        first = [w for w in widgets if isinstance(w, FooterKey) and w.action in ALWAYS_SHOWN]
+        yield from first
+        yield from (w for w in widgets if w not in first)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
