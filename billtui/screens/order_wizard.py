@@ -382,6 +382,9 @@ class OrderWizard(ModalScreen[bool]):
             self.busy = False
             self.status(f"✗ {error_text(exc)} Nothing was ordered; press b or p to try again.", error=True)
             return
+        from .payments import reload_payments
+
+        reload_payments(self.app)  # the cart changed: an Orders pane opened before must not say "empty"
         what = f"{clean(d.tariff.name)}, {period_label(int(d.period)) if d.period.isdigit() else d.period}"
         if not pay:
             self.app.notify(f"In the cart: {what}. Pay it under Finances › Orders.")

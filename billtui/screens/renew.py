@@ -21,7 +21,7 @@ from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
 from ..widgets.footer import Footer
-from .service_actions import ServiceModal, refresh_balance, service_title, show_payment
+from .service_actions import ServiceModal, service_title, show_payment
 
 if TYPE_CHECKING:
     from ..api.models import ProlongForm
@@ -173,13 +173,15 @@ class RenewScreen(ServiceModal):
             self.app.notify(f"Renewal of {name} is in the cart. Pay it under Finances › Orders.")
         elif result.expires is not None:
             self.app.notify(f"Renewed {name} until {fmt.day(result.expires)}, paid from the balance.")
-            refresh_balance(self.app)
         elif result.url:
             self.app.notify(f"The balance does not cover it: the renewal of {name} is in the cart. "
                             "Pay it on the payment page.", timeout=10)
         else:
             self.app.notify(f"The panel accepted the renewal of {name}.")
         app = self.app
+        from .payments import reload_payments
+
+        reload_payments(app)  # the cart, the orders and the balance other panes show have changed
         self.dismiss(True)
         if result is not None and result.expires is None and result.url:
             show_payment(app, result.url, f"Renewal of {name}")

@@ -151,6 +151,30 @@ async def test_order_a_virtual_server_through_the_wizard_and_find_it_in_the_cart
         assert "VDS-2" in screen_text(app)
 
 
+async def test_an_orders_pane_opened_before_shows_the_new_order():
+    # Orders was open (its cart empty) before the order was made in Services: it must not stay stale.
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(pilot, "orders")
+        assert "The cart is empty" in screen_text(app)
+        await _open_vds(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "enter")  # VDS-2
+        await settle(pilot)
+        await pilot.press("down", "enter")  # 3 months
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await open_item(pilot, "orders")
+        text = screen_text(app)
+        assert "The cart is empty" not in text and "VDS-2" in text and "Cart · 1 item" in text
+
+
 async def test_order_validation_error_keeps_the_wizard_on_the_field():
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
