@@ -1,6 +1,8 @@
 """``billtui get KIND``: every row of a list, for scripts.
 
-All pages are fetched (``fetch_page`` page by page, never one giant request).
+All pages are fetched (``iter_pages`` page by page, never one giant request), up to
+billtui's ceiling for one list; when the panel's numbers do not add up or the ceiling
+cuts the list short, a warning goes to stderr (the rows read still go to stdout).
 Filters the panel understands are sent to it; every filter is also applied to
 the rows that come back, so the output is right even on a panel that ignores a
 filter field. Which date ``--since``/``--until`` read is listed in ``DATE_OF``.
@@ -9,6 +11,7 @@ filter field. Which date ``--since``/``--until`` read is listed in ``DATE_OF``.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -88,6 +91,10 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("--archived", action="store_true", help="tickets: the archived ones instead of the open ones")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--no-headers", action="store_true", help="table/csv: leave out the header line")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="csv: write every cell exactly as the panel sent it. By default a text cell that "
+                        "starts with = + - @ or a tab gets a leading ' so a spreadsheet shows it instead of "
+                        "running it as a formula (plain numbers such as -5.00 are left alone)")
     p.set_defaults(run=run)
 
 
@@ -127,16 +134,17 @@ def _as_day(value: Any) -> date | None:
 
 
 async def _pages(client: Any, call: Any, filters: dict[str, str] | None) -> list[Any]:
-    from .api.lists import fetch_page
+    from .api.lists import iter_pages
 
     out: list[Any] = []
-    page = 1
-    while True:
-        got = await fetch_page(client, call, page, PAGE_SIZE, filters=filters)
-        out.extend(got.rows)
-        if not got.rows or len(out) >= got.total or page >= got.pages:
-            return out
-        page += 1
+    walk = iter_pages(client, call, page_size=PAGE_SIZE, filters=filters)
+    async for page in walk:
+        out.extend(page.rows)
+    if walk.note:
+        # stdout stays clean data; a script that cares reads stderr (or compares the row count).
+        hint = " Narrow it with --since/--until or --status to read the rest." if walk.truncated else ""
+        print(f"billtui: warning: {call.key}: {walk.note}{hint}", file=sys.stderr)
+    return out
 
 
 def _server_filters(kind: str, args: argparse.Namespace, enum_type: Any) -> dict[str, str] | None:
@@ -195,7 +203,8 @@ async def run(client: Any, args: argparse.Namespace) -> str:
     from .output import render
 
     fields: Sequence[Field] = _kinds()[args.kind].fields
-    return render(rows, fields, args.format, headers=not args.no_headers)
+    return render(rows, fields, args.format, headers=not args.no_headers,
+                  raw_csv=getattr(args, "raw_csv", False))
 
 
 __all__ = ["add_parser", "fetch_rows", "run", "KINDS", "CliError"]

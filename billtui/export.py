@@ -1,9 +1,13 @@
 """Export a list, with its filter and sort, to CSV or JSON: every page, not just the loaded ones.
 
 The table on screen holds only the pages around the viewport, so an export asks
-the panel for every page again (through ``billtui.api.lists.fetch_page``, with
-the same filter and sort) and writes rows as they arrive. Files go to the
-downloads dir under a safe, never-overwriting name.
+the panel for every page again (through ``billtui.api.lists.iter_pages``, with
+the same filter and sort, up to billtui's ceiling for one list) and collects rows
+as they arrive. The file is written only when every page is in: an export that
+fails or is cancelled leaves no partial file that could pass for a whole one.
+Files go to the downloads dir under a safe, never-overwriting name.
+
+CSV cells a spreadsheet would run as formulas are neutralised (``output.csv_safe``).
 
 Columns are the row model's fields, so a script gets ids and every value, not
 just what fits on screen. Money is split into an amount and its currency (a
@@ -17,11 +21,13 @@ import dataclasses
 import enum
 import io
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
 from .api.values import Money
+from .output import csv_safe
 
 Format = Literal["csv", "json"]
 Progress = Callable[[int, int], None]
@@ -78,6 +84,7 @@ def _is_money_field(row: Any, name: str) -> bool:
 
 
 def csv_cells(row: Any, fields: list[str], money_fields: set[str]) -> list[str]:
+    """One CSV line; every cell passes ``csv_safe`` (a text field may hold ``=HYPERLINK(...)``)."""
     cells: list[str] = []
     for name in fields:
         value = _get(row, name)
@@ -86,7 +93,7 @@ def csv_cells(row: Any, fields: list[str], money_fields: set[str]) -> list[str]:
             cells.append(value.currency if isinstance(value, Money) else "")
         else:
             cells.append(_scalar(value))
-    return cells
+    return [csv_safe(c) for c in cells]
 
 
 def json_value(value: Any) -> Any:
@@ -105,12 +112,29 @@ def json_row(row: Any, fields: list[str]) -> dict[str, Any]:
     return {name: json_value(_get(row, name)) for name in fields}
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: where, how many rows, and what did not add up (or None)."""
+
+    path: Path
+    count: int
+    #: Set when the list was cut short by billtui's ceiling or the panel's numbers did not
+    #: add up (``PageWalk.note``): the file holds what was read, and the user is told.
+    note: str | None = None
+    truncated: bool = False
+
+
 async def export_list(client: Any, call: Any, *, key: str, title: str, fmt: Format,
                       filters: Mapping[str, str] | None = None, sort: tuple[str, bool] | None = None,
                       progress: Progress | None = None, page_size: int = EXPORT_PAGE_SIZE,
-                      now: datetime | None = None) -> tuple[Path, int]:
-    """Fetch every page of ``call`` with ``filters``/``sort`` and write it; returns (path, rows)."""
-    from .api.lists import fetch_page
+                      now: datetime | None = None) -> Exported:
+    """Fetch every page of ``call`` with ``filters``/``sort`` and write it.
+
+    ``progress(done, expected)`` follows each page (``expected`` never exceeds billtui's
+    ceiling, however many rows the panel claims). Cancelling the task (the TUI's escape)
+    stops between pages and writes nothing.
+    """
+    from .api.lists import iter_pages
     from .downloads import save_download
 
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -120,11 +144,9 @@ async def export_list(client: Any, call: Any, *, key: str, title: str, fmt: Form
     writer = csv.writer(buffer, lineterminator="\n")
     json_rows: list[dict[str, Any]] = []
     count = 0
-    page = 1
-    while True:
-        result = await fetch_page(client, call, page, page_size, sort=sort, filters=dict(filters or {}))
-        rows = list(result.rows)
-        for row in rows:
+    walk = iter_pages(client, call, page_size=page_size, sort=sort, filters=dict(filters or {}))
+    async for result in walk:
+        for row in result.rows:
             if fields is None:
                 fields = _plain_fields(row)
                 money_fields = {f for f in fields if _is_money_field(row, f)}
@@ -134,13 +156,9 @@ async def export_list(client: Any, call: Any, *, key: str, title: str, fmt: Form
                 writer.writerow(csv_cells(row, fields, money_fields))
             else:
                 json_rows.append(json_row(row, fields))
-        count += len(rows)
-        total = int(result.total)
+        count += len(result.rows)
         if progress is not None:
-            progress(count, total)
-        if not rows or count >= total or len(rows) < result.page_size:
-            break
-        page += 1
+            progress(count, walk.expected)
     if fmt == "csv":
         data = buffer.getvalue().encode("utf-8")
     else:
@@ -148,9 +166,12 @@ async def export_list(client: Any, call: Any, *, key: str, title: str, fmt: Form
                "sort": {"field": sort[0], "descending": sort[1]} if sort else None,
                "exported_at": (now or datetime.now()).isoformat(timespec="seconds"),
                "count": count, "rows": json_rows}
+        if walk.note:
+            doc["note"] = walk.note  # a script reading the file learns it is not the whole list
         data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = f"{key.replace('/', '-')}-{stamp}.{fmt}"
-    return save_download(name, data, fallback=f"export.{fmt}"), count
+    path = save_download(name, data, fallback=f"export.{fmt}")
+    return Exported(path, count, walk.note, walk.truncated)
 
 
-__all__ = ["export_list", "EXPORT_PAGE_SIZE", "Format"]
+__all__ = ["export_list", "Exported", "EXPORT_PAGE_SIZE", "Format"]

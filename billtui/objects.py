@@ -66,15 +66,12 @@ def _service(row: Any, type_title: str) -> ObjectRef:
 
 
 async def _rows(client: Any, call: Any, pages: int = 1) -> list[Any]:
-    from .api.lists import fetch_page
+    from .api.lists import iter_pages
 
     out: list[Any] = []
-    for page in range(1, pages + 1):
-        # {} = this search is unfiltered; fetch_page keeps the panel's stored filter in step.
-        got = await fetch_page(client, call, page, PAGE, filters={})
+    # {} = this search is unfiltered; fetch_page keeps the panel's stored filter in step.
+    async for got in iter_pages(client, call, page_size=PAGE, max_pages=pages, filters={}):
         out.extend(got.rows)
-        if page >= got.pages or not got.rows:
-            break
     return out
 
 

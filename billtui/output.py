@@ -5,6 +5,8 @@ formatted string with a currency glued on in JSON/CSV: each amount is an exact
 decimal string with its currency in a column of its own (``paid`` = "12.50",
 ``paid_currency`` = "USD"). Dates are ISO 8601. Statuses are spelled out.
 Server text is cleaned of control characters before it reaches a terminal.
+CSV cells that a spreadsheet would run as a formula are neutralised (``csv_safe``,
+used by every CSV billtui writes) unless the caller asks for raw cells.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import csv
 import enum
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,6 +25,25 @@ from .api.values import Money
 from .safe import clean
 
 FORMATS = ("table", "json", "csv")
+
+#: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+#: (OWASP "CSV Injection": = + - @, and tab / carriage return, which some of them skip).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A cell that is entirely a plain number (``-5.00``, ``+3``): a spreadsheet reads it as that
+#: number and nothing else, so it is left alone. OWASP would prefix even these, but then a
+#: negative amount (a refund, a correction) would become text and scripts and sums would
+#: break; a formula needs letters, operators or parentheses, which this cannot contain.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_safe(cell: Any) -> Any:
+    """``cell`` made harmless for a spreadsheet: text that would start a formula gets a leading ``'``.
+
+    Non-text values (numbers, None) and plain numbers are returned as they are.
+    """
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell
 
 
 @dataclass(frozen=True)
@@ -93,8 +115,12 @@ def _table_cell(value: Any, f: Field) -> str:
     return clean(str(value)).replace("\n", " ")
 
 
-def render(rows: Sequence[Any], fields: Sequence[Field], fmt: str, *, headers: bool = True) -> str:
-    """The whole output as one string (ends with a newline unless there is nothing)."""
+def render(rows: Sequence[Any], fields: Sequence[Field], fmt: str, *, headers: bool = True,
+           raw_csv: bool = False) -> str:
+    """The whole output as one string (ends with a newline unless there is nothing).
+
+    CSV cells go through ``csv_safe`` unless ``raw_csv`` (a script that wants the panel's text as is).
+    """
     if fmt == "json":
         return json.dumps([record(r, fields) for r in rows], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
@@ -105,8 +131,9 @@ def render(rows: Sequence[Any], fields: Sequence[Field], fmt: str, *, headers: b
         writer = csv.writer(buf, lineterminator="\n")
         if headers:
             writer.writerow(names)
+        cell = (lambda v: v) if raw_csv else csv_safe
         for rec in records:
-            writer.writerow(["" if rec[n] is None else rec[n] for n in names])
+            writer.writerow(["" if rec[n] is None else cell(rec[n]) for n in names])
         return buf.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

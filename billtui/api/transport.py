@@ -7,14 +7,21 @@ itself and names the function in the body (see ``assumed`` "evidence: wire").
 It knows nothing about sessions or functions; it only guarantees that a form goes in the
 body (never the URL), that every request has a timeout, and that what comes back is either
 decoded JSON or a ``TransportError`` whose message a user can act on.
+
+A broken or hostile panel must not be able to freeze billtui or eat its memory, so every
+reply is *bounded*: it is streamed and unpacked a small piece at a time, and reading stops
+as soon as the unpacked size passes ``MAX_REPLY_BYTES`` (``MAX_DOWNLOAD_BYTES`` for files);
+and every request has an overall deadline (``CALL_DEADLINE`` / ``TRANSFER_DEADLINE``) on
+top of httpx's per-read timeout, which a reply dripping one byte at a time never trips.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import ssl
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -24,7 +31,59 @@ from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelU
                      TransportError)
 from .values import parse_int
 
-__all__ = ["Transport", "Response", "SECRET_FIELDS", "redact"]
+__all__ = ["Transport", "Response", "ReplyTooLarge", "SECRET_FIELDS", "redact", "MAX_REPLY_BYTES",
+           "MAX_DOWNLOAD_BYTES", "CALL_DEADLINE", "TRANSFER_DEADLINE"]
+
+_MIB = 1024 * 1024
+
+#: The largest API reply billtui reads, *unpacked*. A page of 1,000 list rows is well under
+#: 2 MB; 64 MB is far beyond any honest reply and still small enough to parse without
+#: freezing the screen. A gzip "bomb" (204 KB that unpack to 200 MB) stops here.
+MAX_REPLY_BYTES = 64 * _MIB
+#: The largest file billtui downloads (invoice PDFs, ticket attachments): panels cap
+#: attachments far below this, and the whole file is kept in memory before it is saved.
+MAX_DOWNLOAD_BYTES = 256 * _MIB
+#: Seconds one API call may take from start to last byte. httpx's timeout (20 s) is per read,
+#: so a reply that drips a byte at a time would otherwise never end; honest calls take a few
+#: seconds, and the slowest the panel does (a long list page) well under a minute.
+CALL_DEADLINE = 60.0
+#: Seconds a download or an upload may take: 256 MB over a slow 1 MB/s line takes about 4 min.
+TRANSFER_DEADLINE = 600.0
+#: Raw (packed) bytes unpacked per step. Unpacking is done per piece of what arrived, and
+#: in-process transports hand over a whole body as one piece; cut smaller, one step can
+#: never make more than about 16 MB (gzip packs at most ~1,030:1) before the limit is checked.
+_RAW_STEP = 16 * 1024
+
+
+def _size_text(n: int) -> str:
+    return f"{n // _MIB} MB" if n >= _MIB else f"{max(1, n // 1024)} KB"
+
+
+class ReplyTooLarge(TransportError):
+    """The reply (unpacked) is larger than billtui reads; reading stopped at the limit.
+
+    Not worth retrying: the same request gets the same reply (``retry.is_transient`` only
+    repeats the plain ``TransportError`` and the kinds it names).
+    """
+
+    def __init__(self, limit: int, *, download: bool = False, message: str | None = None,
+                 hint: str | None = None) -> None:
+        self.limit = limit
+        size = _size_text(limit)
+        if download:
+            message = message or f"The file is larger than {size}; billtui stopped downloading it."
+            hint = hint or "Download it from the panel's web interface instead."
+        else:
+            message = message or f"The panel's reply is larger than {size}; billtui stopped reading it."
+            hint = hint or ("If this is a long list, narrow it with a filter; if it keeps happening, "
+                            "the panel may be broken: contact the provider.")
+        super().__init__(message, hint)
+
+
+def _too_slow(deadline: float) -> PanelTimeout:
+    return PanelTimeout(f"The panel is too slow: its reply took longer than {deadline:g} seconds, "
+                        "so billtui stopped waiting.",
+                        "Try again later; if it keeps happening, the panel or the connection is overloaded.")
 
 #: Form fields whose values must never be logged or shown.
 #: ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide); billtui never sends it, but a log must hide it.
@@ -105,41 +164,55 @@ class Transport:
 
     async def post(self, form: Mapping[str, str],
                    files: Mapping[str, tuple[str, bytes]] | None = None) -> Response:
-        """One request; the whole body is read."""
-        try:
-            r = await self._client.post(self.url, data=dict(form), files=dict(files) if files else None)
-        except httpx.HTTPError as exc:
-            raise self._map(exc) from None
-        except OSError:  # a transport that lets a socket error through (the in-process demo panel)
-            raise ConnectionDropped() from None
-        return self._check(Response(r.status_code, r.headers, r.content))
+        """One API request; the whole (bounded) body is read."""
+        # An upload may be slow on a thin uplink: it gets the transfer deadline.
+        return await self._request(form, files, limit=MAX_REPLY_BYTES, download=False,
+                                   deadline=TRANSFER_DEADLINE if files else CALL_DEADLINE)
 
     async def download(self, form: Mapping[str, str],
                        progress: Callable[[int, int | None], None] | None = None) -> Response:
         """One request whose body is streamed, reporting ``(received, total or None)``."""
-        try:
-            async with self._client.stream("POST", self.url, data=dict(form)) as r:
-                total_header = r.headers.get("content-length")
-                total = parse_int(total_header)
-                chunks: list[bytes] = []
-                got = 0
-                if progress:
-                    progress(0, total)
-                async for chunk in r.aiter_bytes():
-                    chunks.append(chunk)
-                    got += len(chunk)
-                    if progress:
-                        progress(got, total)
-                return self._check(Response(r.status_code, r.headers, b"".join(chunks)))
-        except httpx.HTTPError as exc:
-            raise self._map(exc) from None
-        except OSError:
-            raise ConnectionDropped() from None
+        return await self._request(form, None, limit=MAX_DOWNLOAD_BYTES, download=True,
+                                   deadline=TRANSFER_DEADLINE, progress=progress)
 
-    def _check(self, resp: Response) -> Response:
-        if resp.status != 200:
-            raise BadStatus(resp.status)
-        return resp
+    async def _request(self, form: Mapping[str, str], files: Mapping[str, tuple[str, bytes]] | None, *,
+                       limit: int, download: bool, deadline: float,
+                       progress: Callable[[int, int | None], None] | None = None) -> Response:
+        # Limits are passed in by the callers (read from the module at call time, so tests can lower them).
+        timer = asyncio.timeout(deadline)
+        try:
+            async with timer:
+                try:
+                    return await self._exchange(form, files, limit, download, progress)
+                except httpx.HTTPError as exc:
+                    raise self._map(exc) from None
+                except OSError:  # a transport that lets a socket error through (the in-process demo panel)
+                    raise ConnectionDropped() from None
+        except TimeoutError:
+            if timer.expired():
+                raise _too_slow(deadline) from None
+            raise
+
+    async def _exchange(self, form: Mapping[str, str], files: Mapping[str, tuple[str, bytes]] | None,
+                        limit: int, download: bool,
+                        progress: Callable[[int, int | None], None] | None) -> Response:
+        async with self._client.stream("POST", self.url, data=dict(form),
+                                       files=dict(files) if files else None) as r:
+            if r.status_code != 200:
+                raise BadStatus(r.status_code)  # its body is of no use: not read at all
+            total = parse_int(r.headers.get("content-length"))
+            if total is not None and total > limit:
+                raise ReplyTooLarge(limit, download=download)  # said up front: nothing is read
+            body = bytearray()
+            if progress:
+                progress(0, total)
+            async for chunk in _unpacked(r):
+                body += chunk
+                if len(body) > limit:
+                    raise ReplyTooLarge(limit, download=download)
+                if progress:
+                    progress(len(body), total)
+            return Response(r.status_code, r.headers, bytes(body))
 
     @staticmethod
     def _map(exc: httpx.HTTPError) -> TransportError:
@@ -159,10 +232,35 @@ class Transport:
                                     "Check the URL in the profile (https://host:1500/billmgr).")
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
             return ConnectionDropped()
+        if isinstance(exc, httpx.DecodingError):
+            return NotJson("The panel's reply arrived damaged: it could not be unpacked.")
         return TransportError("Could not talk to the panel.", "Check the network and try again.")
 
     async def aclose(self) -> None:
         await self._client.aclose()
+
+
+async def _unpacked(r: httpx.Response) -> AsyncIterator[bytes]:
+    """The body, unpacked (gzip, deflate...) one small raw piece at a time.
+
+    ``aiter_bytes`` unpacks each piece as it arrives, whatever its size; the raw pieces are
+    cut to ``_RAW_STEP`` first so one step of a bomb cannot blow up before the size check.
+    """
+    make_decoder = getattr(r, "_get_content_decoder", None)
+    if make_decoder is None or r.is_stream_consumed:
+        # A future httpx without it: its own per-piece unpacking. A body already read (a test's
+        # MockTransport reply built from bytes) is handed out from memory, in pieces.
+        async for chunk in r.aiter_bytes(_RAW_STEP):
+            yield chunk
+        return
+    decoder = make_decoder()
+    async for raw in r.aiter_raw(_RAW_STEP):
+        chunk = decoder.decode(raw)
+        if chunk:
+            yield chunk
+    rest = decoder.flush()
+    if rest:
+        yield rest
 
 
 _FILENAME_STAR = re.compile(r"filename\*\s*=\s*([^']*)'[^']*'([^;]+)", re.IGNORECASE)

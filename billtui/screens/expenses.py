@@ -2,9 +2,10 @@
 
 People would rather look than read here, so above the list sits a bar chart of
 the last 12 months. Totals are not in the panel's list reply, so they are added
-up from every page of the period (``fetch_page`` with a large page size), per
-day; a period inside the last 12 months is then summed from those days without
-asking the panel again.
+up from every page of the period (``iter_pages``, up to billtui's ceiling for one
+list), per day; a period inside the last 12 months is then summed from those days
+without asking the panel again. Adding up runs in a worker that stops when the pane
+is left and starts again when it is shown, so a long list never reads on unseen.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .period import FilterChoice, Period, PeriodScreen, add_months, describe, pr
 PAGE = 250  # rows per request while adding up: small enough that parsing one page never holds keys back
 ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
 BLOCKS = " ▁▂▃▄▅▆▇█"
+SUMMARY_GROUP = "expense-summary"  # the adding-up worker
 
 
 @dataclass
@@ -39,6 +41,8 @@ class DailyTotals:
     days: dict[date, dict[str, Decimal]] = field(default_factory=dict)
     count: int = 0
     undated: dict[str, Decimal] = field(default_factory=dict)
+    #: What did not add up while reading (billtui's ceiling, the panel's count), or None.
+    note: str | None = None
 
     def add(self, day: date | None, currency: str, amount: Decimal) -> None:
         bucket = self.days.setdefault(day, {}) if day is not None else self.undated
@@ -83,21 +87,19 @@ async def add_up(client: Any, period: Period, progress: Callable[[int, int], Non
     from ..api import lists
 
     result = DailyTotals(period)
-    page = 1
-    while True:
-        chunk = await lists.fetch_page(client, lists.EXPENSES, page, PAGE, filters=period.filters())
+    walk = lists.iter_pages(client, lists.EXPENSES, page_size=PAGE, filters=period.filters())
+    async for chunk in walk:
         for row in chunk.rows:
             if row.amount is not None:
                 result.add(row.date, row.amount.currency, row.amount.amount)
         result.count += len(chunk.rows)
         if progress is not None:
-            progress(result.count, chunk.total)
-        if not chunk.rows or result.count >= chunk.total or len(chunk.rows) < chunk.page_size:
-            return result
-        page += 1
+            progress(result.count, walk.expected)
         # Each page is a long parse; a short gap between pages lets keys and frames
-        # through between pages (100,000 expenses: about 99 pages to add up).
+        # through between pages (100,000 expenses: 400 pages to add up).
         await asyncio.sleep(ADD_UP_GAP)
+    result.note = walk.note
+    return result
 
 
 def money_text(totals: dict[str, Decimal]) -> str:
@@ -175,6 +177,8 @@ class ExpensesPane(Vertical):
         self.choice = FilterChoice(Period("all"))
         self.year: DailyTotals | None = None
         self.totals: dict[str, Decimal] | None = None
+        #: Set when adding up was stopped because the pane was left: it starts again when shown.
+        self._summary_stopped = False
 
     @property
     def billtui(self) -> Any:
@@ -229,7 +233,25 @@ class ExpensesPane(Vertical):
             summary.update(Text(text, style=style))
 
     def reload_summary(self) -> None:
-        self.run_worker(self._load_summary, group="expense-summary", exclusive=True)
+        self._summary_stopped = False
+        self.run_worker(self._load_summary, group=SUMMARY_GROUP, exclusive=True)
+
+    def _summary_workers(self) -> list[Any]:
+        return [w for w in self.workers if w.node is self and w.group == SUMMARY_GROUP and not w.is_finished]
+
+    def on_hide(self) -> None:
+        # Left for another pane (the menu keeps panes mounted, only hidden): adding up thousands
+        # of expenses nobody is looking at would go on loading the panel, so it stops here.
+        running = self._summary_workers()
+        for worker in running:
+            worker.cancel()
+        if running:
+            self._summary_stopped = True
+            self._summary("Adding up stopped (the pane was left); it starts again when you come back.", "dim")
+
+    def on_show(self) -> None:
+        if self._summary_stopped:
+            self.reload_summary()
 
     async def _load_summary(self) -> None:
         # Adding up reads every page of the period: let the list's first page in first.
@@ -245,15 +267,21 @@ class ExpensesPane(Vertical):
                 self._show_chart(self.year)
             period = self.choice.period
             if self.year.covers(period):
-                totals = self.year.totals(period)
+                totals, note = self.year.totals(period), self.year.note
             else:
                 self._summary(f"Adding up {label}…")
-                totals = (await add_up(client, period, lambda done, total: self._summary(
-                    f"Adding up {label}… {done:,} of {total:,} expenses"))).totals()
+                done = await add_up(client, period, lambda done, total: self._summary(
+                    f"Adding up {label}… {done:,} of {total:,} expenses"))
+                totals, note = done.totals(), done.note
         except Exception as exc:
             self._summary(f"✗ Could not add up the expenses: {error_text(exc)} Press r to retry.", "bold red")
             return
         self.totals = totals
+        if note:
+            # Not every expense was read (billtui's ceiling, or the panel's count is off): say so,
+            # a total that looks complete but is not would be worse than none.
+            self._summary(f"{label}: total {money_text(totals)} — may be incomplete: {note}", "bold yellow")
+            return
         self._summary(f"{label}: total {money_text(totals)}", "bold")
 
     def _show_chart(self, year: DailyTotals) -> None:

@@ -14,13 +14,14 @@ from .context import Binary, Ctx
 from .db import Store, connect
 from .doc import finish
 from .errors import ApiError, access_error, busy_error, unknown_func
-from .faults import Faults
+from .faults import BOMB_BYTES, DRIP_BYTES, DRIP_DELAY, HUGE_TOTAL, Fault, Faults, claim_huge_total, gzip_bomb, pieces
 from .menu import TIERS, tier_allows
 from .handlers.auth import authinfo_session
 from .registry import PRE_TOTP_FUNCS, PUBLIC_FUNCS, all_handlers
 from .seed import seed as seed_demo
 from .sessions import SESSION_COOKIE, Session, Sessions
-from .wire import Receive, Response, Send, json_response, read_request, send_response, text_response
+from .wire import (Receive, Response, Send, json_response, read_request, send_dripping, send_pieces,
+                   send_response, text_response)
 
 PATHS = ("/billmgr", "/manager/billmgr")
 
@@ -86,9 +87,30 @@ class SimApp:
                             "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")]})
                 await send({"type": "http.response.body", "body": b'{"doc":{', "more_body": True})
                 raise ConnectionResetError("sim fault: connection dropped")
-        response = self.handle(func, request.params, request.uploads, request.client_ip, request.cookies)
-        if fault is not None and fault.kind == "truncated":
+            elif fault.kind == "gzip_bomb":
+                bomb = Response(200, b"", headers=[("content-encoding", "gzip")])
+                await send_pieces(send, bomb, pieces(gzip_bomb(fault.size or BOMB_BYTES)))
+                return
+        params = request.params
+        if fault is not None and fault.kind == "huge_total":
+            params = {**params, "p_num": "1"}  # every page asked for gets the first page's rows
+        response = self.handle(func, params, request.uploads, request.client_ip, request.cookies)
+        if fault is not None:
+            await self._send_faulty(send, fault, response, request.params.get("p_num", "1") or "1")
+            return
+        await send_response(send, response)
+
+    @staticmethod
+    async def _send_faulty(send: Send, fault: Fault, response: Response, page: str) -> None:
+        """A real reply, spoiled by ``fault`` on its way out."""
+        if fault.kind == "truncated":
             response = Response(200, response.body[: max(1, len(response.body) // 2)], response.content_type)
+        elif fault.kind == "huge_total":
+            response = Response(response.status, claim_huge_total(response.body, page, fault.size or HUGE_TOTAL),
+                                response.content_type, response.headers)
+        elif fault.kind == "drip":
+            await send_dripping(send, response, fault.size or DRIP_BYTES, fault.delay or DRIP_DELAY)
+            return
         await send_response(send, response)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:

@@ -4,7 +4,9 @@ Kept apart from the protocol logic so handlers only ever see a dict of form fiel
 """
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
 from typing import Any, Awaitable, Callable
@@ -135,10 +137,36 @@ def text_response(status: int, text: str, content_type: str = "text/plain; chars
     return Response(status, text.encode("utf-8"), content_type)
 
 
+def _headers(response: Response, length: int) -> list[tuple[bytes, bytes]]:
+    headers = [(b"content-type", response.content_type.encode("latin-1")),
+               (b"content-length", str(length).encode("latin-1"))]
+    return headers + [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
+
+
 async def send_response(send: Send, response: Response) -> None:
     """Write a whole response in one body message."""
-    headers = [(b"content-type", response.content_type.encode("latin-1")),
-               (b"content-length", str(len(response.body)).encode("latin-1"))]
-    headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
-    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    await send({"type": "http.response.start", "status": response.status,
+                "headers": _headers(response, len(response.body))})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+async def send_pieces(send: Send, response: Response, pieces: Iterable[bytes]) -> None:
+    """Write ``response`` with its body in several messages (``response.body`` is ignored;
+    its length is the pieces' total), the way a large reply comes off a socket."""
+    parts = list(pieces)
+    await send({"type": "http.response.start", "status": response.status,
+                "headers": _headers(response, sum(len(p) for p in parts))})
+    for part in parts:
+        await send({"type": "http.response.body", "body": part, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def send_dripping(send: Send, response: Response, count: int, delay: float) -> None:
+    """Write ``response`` after ``count`` spaces sent one at a time, ``delay`` seconds apart:
+    valid JSON (leading whitespace), but a reply that takes ``count * delay`` seconds."""
+    await send({"type": "http.response.start", "status": response.status,
+                "headers": _headers(response, count + len(response.body))})
+    for _ in range(count):
+        await send({"type": "http.response.body", "body": b" ", "more_body": True})
+        await asyncio.sleep(delay)
     await send({"type": "http.response.body", "body": response.body})

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.worker import Worker
 
 from ..safe import clean
 from .list_filter import ListFilter
@@ -56,7 +58,14 @@ class ListPane(ListFilter, Vertical):
     ListPane > .list-status { height: 1; padding: 0 1; color: $text-muted; }
     ListPane > .list-status.-error { color: $error; text-style: bold; height: auto; max-height: 4; }
     """
-    BINDINGS = [Binding("x", "export", "Export")]
+    BINDINGS = [
+        Binding("x", "export", "Export"),
+        # A class's bindings for a key replace its bases' (Textual merges by key), so the
+        # filter's escape is repeated here, after cancelling: escape first stops a running
+        # export, else clears the filter, else goes back (each one skips when it has nothing to do).
+        Binding("escape", "cancel_export", "Cancel export"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
 
     def __init__(self, spec: ListSpec, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -123,6 +132,25 @@ class ListPane(ListFilter, Vertical):
         from ..screens.export_choice import start_export
 
         start_export(self)
+
+    def action_cancel_export(self) -> None:
+        from ..screens.export_choice import cancel_export
+
+        if not cancel_export(self):
+            raise SkipAction()  # nothing running: escape clears the filter or goes back
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_export":
+            from ..screens.export_choice import export_running
+
+            return export_running(self)  # shown in the keys list only while an export runs
+        return super().check_action(action, parameters)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        from ..screens.export_choice import EXPORT_GROUP
+
+        if event.worker.node is self and event.worker.group == EXPORT_GROUP:
+            self.refresh_bindings()  # "Cancel export" comes and goes with the export
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one(".list-status", Static)

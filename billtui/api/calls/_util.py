@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from .. import assumed
-from ..lists import ListCall, fetch_page
+from ..lists import ListCall, iter_pages
 from ..parser import Ok
 
 T = TypeVar("T")
@@ -47,13 +47,12 @@ def ids(elid: str | Iterable[str]) -> str | list[str]:
 
 async def fetch_all(client: Any, call: ListCall[T], *, page_size: int = 500, max_pages: int = 20,
                     **params: str) -> list[T]:
-    """All rows of a short list (payers, discounts...), page by page, with a safety cap."""
+    """All rows of a short list (payers, discounts...), page by page, at most ``max_pages`` pages.
+
+    A list longer than that is cut short quietly: these lists feed pickers and summaries,
+    where the first ``page_size * max_pages`` rows are plenty.
+    """
     out: list[T] = []
-    page = 1
-    while page <= max_pages:
-        p = await fetch_page(client, call, page, page_size, params=params or None)
-        out.extend(p.rows)
-        if not p.rows or len(out) >= p.total or len(p.rows) < p.page_size:
-            break
-        page += 1
+    async for page in iter_pages(client, call, page_size=page_size, max_pages=max_pages, params=params or None):
+        out.extend(page.rows)
     return out
