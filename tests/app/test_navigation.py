@@ -100,3 +100,21 @@ async def test_q_quits():
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_dialogs_and_the_colon_bar_keep_the_context_visible(app):
+    # The list a dialog was opened from stays readable behind it (dimmed), not blanked.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("orders")
+        await settle(pilot)
+        app.screen.focus_content()
+        await pilot.press("p")  # pay the order awaiting payment
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AddFundsScreen"
+        assert "Order history" in screen_text(app) and "Pay order 503" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("colon")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "JumpScreen" and "Order history" in screen_text(app)
