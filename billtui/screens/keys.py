@@ -28,6 +28,30 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _declares(cls: type, binding: Binding) -> bool:
+    for declared in cls.__dict__.get("BINDINGS", ()):
+        if isinstance(declared, Binding):
+            keys, action = declared.key, declared.action
+        elif isinstance(declared, tuple) and len(declared) >= 2:
+            keys, action = declared[0], declared[1]
+        else:
+            continue
+        if action == binding.action and binding.key in [k.strip() for k in keys.split(",")]:
+            return True
+    return False
+
+
+def declared_by_billtui(node: object, binding: Binding) -> bool:
+    """Whether ``binding`` on ``node`` is one of billtui's keys: not one that only a Textual class
+    declares. Textual's widgets bring their own (``super+c Copy selected text``, ``shift+→ Cursor
+    to next ancestor``), which are the framework's, not this screen's; billtui's classes and the
+    row actions a list binds at run time are kept."""
+    mro = type(node).__mro__
+    if any(c.__module__.startswith("billtui") and _declares(c, binding) for c in mro):
+        return True
+    return not any(c.__module__.startswith("textual") and _declares(c, binding) for c in mro)
+
+
 class KeysScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     KeysScreen { align: center middle; }
@@ -47,7 +71,7 @@ class KeysScreen(ModalScreen[None]):
         seen: set[str] = set()
         for key, active in self.under.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen:
+            if not binding.description or binding.action in seen or not declared_by_billtui(active.node, binding):
                 continue
             seen.add(binding.action)
             display = binding.key_display or self.app.get_key_display(binding)

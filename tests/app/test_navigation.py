@@ -118,3 +118,21 @@ async def test_dialogs_and_the_colon_bar_keep_the_context_visible(app):
         await pilot.press("colon")
         await settle(pilot)
         assert type(app.screen).__name__ == "JumpScreen" and "Order history" in screen_text(app)
+
+
+async def test_question_mark_lists_billtuis_keys_not_the_frameworks(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for where in ("tree", "list"):
+            if where == "list":
+                app.goto("payments")
+                await settle(pilot)
+                app.screen.focus_content()
+            await pilot.press("question_mark")
+            await settle(pilot)
+            text = screen_text(app)
+            here = text.split("Everywhere")[0]
+            assert "Copy selected text" not in here and "ancestor" not in here, here
+            assert ("Add funds" in here) if where == "list" else ("Star" in here), (where, here.splitlines())
+            await pilot.press("escape")
+            await settle(pilot)
