@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -24,6 +24,9 @@ from .commands import MenuCommands, ObjectCommands
 from .launch import Launch
 from .menu import Edition
 from .session import SessionInfo
+
+if TYPE_CHECKING:
+    from .api.secret import Secret
 
 
 #: Seconds the connecting screen stays up while the main screen's first answers come in.
@@ -126,7 +129,7 @@ class BillTUI(App[None]):
             return
         self.switch_screen(LoginScreen(self.profile, error=error, field=field))
 
-    def make_client(self, password: str | None) -> Any:
+    def make_client(self, password: Secret | None) -> Any:
         if self.launch.mode == "demo":
             from .demo import demo_client, demo_sim
 
@@ -150,9 +153,18 @@ class BillTUI(App[None]):
             transport=self._transport,
         )
 
+    def login(self, password: Secret | str | None, remember: bool = False) -> Any:
+        """Log in, then show the main screen; failures go to the login form.
+
+        The worker gets the password as a ``Secret``: a worker's arguments are printed in
+        its description and, as locals, in a crash report (``secret.py`` says why).
+        """
+        from .api.secret import as_secret
+
+        return self._login(as_secret(password), remember)
+
     @work(exclusive=True, group="login")
-    async def login(self, password: str | None, remember: bool = False) -> None:
-        """Log in, then show the main screen; failures go to the login form."""
+    async def _login(self, password: Secret | None, remember: bool) -> None:
         from .api import errors
 
         if self.client is not None:
@@ -343,6 +355,18 @@ class BillTUI(App[None]):
             )
             return
         self.exit()
+
+    def _fatal_error(self) -> None:
+        """Textual's crash report (a traceback with every frame's locals), minus the secrets.
+
+        Overrides Textual's own hook (pinned Textual: 8.2.8), which would render the same
+        traceback unscrubbed; ``crash.report`` says what is hidden. ``panic`` (public) then
+        shows it on exit as Textual does.
+        """
+        from .crash import report
+
+        self.bell()
+        self.panic(report())
 
     async def on_unmount(self) -> None:
         offline.flush(self)

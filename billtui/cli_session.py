@@ -9,6 +9,7 @@ without a terminal gets one line naming the alternatives instead of a hang.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -61,6 +62,7 @@ def make_client(args: argparse.Namespace) -> Any:
     from . import config as config_mod
     from . import credentials
     from .api.client import BillClient
+    from .api.secret import Secret
     from .config import Profile
 
     edition = Edition(args.tier) if getattr(args, "tier", None) else Edition.STANDARD
@@ -96,14 +98,20 @@ def make_client(args: argparse.Namespace) -> Any:
     elif sys.stdin.isatty():
         import getpass
 
-        password = getpass.getpass(f"Password for {profile.username} on {profile.url}: ")
+        password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
     else:
         raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
     return BillClient(profile.url, profile.username, password, verify=profile.verify, totp=_tty_totp())
 
 
 def one_line(exc: BaseException) -> str:
-    """An error as one line (messages from the panel may hold newlines)."""
+    """An error as one line (messages from the panel may hold newlines), never showing a secret.
+
+    Anything unexpected is printed this way too (``cli._script``), and its text may quote
+    a password or a session id: every secret alive in the process is cut out.
+    """
+    from .api.secret import scrub
+    from .credentials import ENV_VAR
     from .safe import clean
 
-    return " ".join(clean(str(exc)).split())
+    return " ".join(scrub(clean(str(exc)), os.environ.get(ENV_VAR)).split())

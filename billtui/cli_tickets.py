@@ -2,8 +2,10 @@
 
 The message comes from ``--message`` or stdin (so ``mail-body | billtui ticket reply 1001``
 works); attachments are read before anything is sent, so a missing file fails
-before the panel has half a ticket. Invoice PDFs go through ``downloads.save_download``:
-safe names, never outside the target directory, never overwriting.
+before the panel has half a ticket. Invoice PDFs go through ``downloads.save_pdf``, as in
+the TUI: only a real PDF (``%PDF-``) is saved, under a safe name ending in ``.pdf``, never
+outside the target directory, never overwriting. Anything else is refused: the other
+invoices are still saved and listed, and the exit code says something was not.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ async def run_invoice(client: Any, args: argparse.Namespace) -> str:
     from .api import lists
     from .api.calls import finance
     from .cli_get import _pages
-    from .downloads import save_download
+    from .downloads import NotPdf, save_pdf
+    from .safe import clean
 
     if not args.ids and not args.since:
         raise CliError("name invoice ids, or --since YYYY-MM-DD", code=2)
@@ -117,9 +120,19 @@ async def run_invoice(client: Any, args: argparse.Namespace) -> str:
                 wanted.append((inv.id, inv.number))
     if not wanted:
         return ""
-    out = []
+    out: list[str] = []
+    refused: list[str] = []
     for elid, number in wanted:
         name, data = await finance.invoice_pdf(client, elid)
-        path = save_download(name, data, directory=args.dir, fallback=f"invoice-{number}.pdf")
+        try:
+            path = save_pdf(name, data, directory=args.dir, fallback=f"invoice-{number}.pdf")
+        except NotPdf as exc:
+            refused.append(f"invoice {clean(number)}: {exc}")
+            continue
         out.append(str(path))
+    if refused:
+        if out:  # what was saved is still listed on stdout; the refusal goes to stderr
+            sys.stdout.write("\n".join(out) + "\n")
+            sys.stdout.flush()
+        raise CliError("; ".join(refused) + "; nothing saved for " + ("it" if len(refused) == 1 else "them"))
     return "\n".join(out) + "\n"

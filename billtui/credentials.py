@@ -5,6 +5,11 @@ Order: ``BILLTUI_PASSWORD`` (for scripts and CI), the profile's
 then the system keyring. On a server over SSH there is usually no keyring
 daemon: that is reported once, clearly, with the alternatives, and billtui
 falls back to asking at each start.
+
+Passwords found here are ``Secret``s (``billtui.api.secret``): a crash report prints
+every local variable, and a Secret prints as ``***``. Children billtui starts (the
+password_command here, the browser in ``links``) get an environment without billtui's
+own variables (``child_env``): ``BILLTUI_PASSWORD`` is for billtui, not for them.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
+
+from .api.secret import Secret, reveal
 
 SERVICE = "billtui"
 ENV_VAR = "BILLTUI_PASSWORD"
@@ -30,8 +37,22 @@ class CredentialError(Exception):
 
 @dataclass(frozen=True)
 class Found:
-    password: str
+    password: Secret
     source: str  # "environment", "command", "keyring"
+
+
+#: Variables no child of billtui inherits. All of billtui's, not a list of the secret ones:
+#: none of them is meant for another program, and a secret variable added later is covered.
+CHILD_ENV_DROPPED_PREFIX = "BILLTUI_"
+
+
+def is_billtui_variable(name: str) -> bool:
+    return name.upper().startswith(CHILD_ENV_DROPPED_PREFIX)
+
+
+def child_env() -> dict[str, str]:
+    """The environment for a program billtui starts: ours, minus billtui's own variables."""
+    return {k: v for k, v in os.environ.items() if not is_billtui_variable(k)}
 
 
 def _account(profile_name: str, username: str) -> str:
@@ -48,29 +69,30 @@ def keyring_available() -> bool:
         return False
 
 
-def run_password_command(command: tuple[str, ...]) -> str:
+def run_password_command(command: tuple[str, ...]) -> Secret:
     try:
         done = subprocess.run(
-            list(command), capture_output=True, text=True, timeout=30, check=False
+            list(command), capture_output=True, text=True, timeout=30, check=False,
+            env=child_env(),  # BILLTUI_PASSWORD is not the password manager's business
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise CredentialError(f"password_command {command[0]!r} could not run: {exc}") from None
-    if done.returncode != 0:
+    # Only the first line: `pass` stores extra lines after the password. ``done`` (its repr
+    # shows stdout) is dropped at once, so no local a crash report prints holds the password.
+    returncode, password = done.returncode, Secret(next(iter(done.stdout.splitlines()), ""))
+    del done
+    if returncode != 0:
         raise CredentialError(
-            f"password_command {command[0]!r} failed with exit code {done.returncode}."
+            f"password_command {command[0]!r} failed with exit code {returncode}."
         )
-    # Only the first line: `pass` stores extra lines after the password.
-    lines = done.stdout.splitlines()
-    password = lines[0] if lines else ""
     if not password:
         raise CredentialError(f"password_command {command[0]!r} printed nothing.")
     return password
 
 
 def find_password(profile_name: str, username: str, command: tuple[str, ...] = ()) -> Found | None:
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Found(env, "environment")
+    if os.environ.get(ENV_VAR):
+        return Found(Secret(os.environ[ENV_VAR]), "environment")
     if command:
         return Found(run_password_command(command), "command")
     if not keyring_available():
@@ -79,13 +101,17 @@ def find_password(profile_name: str, username: str, command: tuple[str, ...] = (
     from keyring.errors import KeyringError
 
     try:
-        stored = keyring.get_password(SERVICE, _account(profile_name, username))
+        stored = _stored(keyring.get_password(SERVICE, _account(profile_name, username)))
     except KeyringError:
         return None
     return Found(stored, "keyring") if stored else None
 
 
-def store_password(profile_name: str, username: str, password: str) -> bool:
+def _stored(value: str | None) -> Secret | None:
+    return Secret(value) if value else None
+
+
+def store_password(profile_name: str, username: str, password: Secret | str) -> bool:
     """Remember a password in the keyring; False where there is no keyring."""
     if not keyring_available():
         return False
@@ -93,7 +119,7 @@ def store_password(profile_name: str, username: str, password: str) -> bool:
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(SERVICE, _account(profile_name, username), password)
+        keyring.set_password(SERVICE, _account(profile_name, username), reveal(password))
     except KeyringError:
         return False
     return True

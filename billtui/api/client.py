@@ -5,6 +5,11 @@ renewed once, silently; a read is then repeated, a write is not (the user decide
 repeating a payment or a ticket reply behind their back is worse than asking). Concurrent
 calls share one login through an ``asyncio.Lock``. The password and the session id only
 ever travel in POST bodies and never appear in ``request_log`` or in any exception text.
+
+They are also never a plain ``str`` in a local variable or argument of this module: they
+are held as ``Secret`` and forms travel as ``SecretForm`` (both print ``***``), because a
+crash report prints every frame's locals (see ``secret.py``). ``SecretForm`` becomes a
+plain dict only inside ``Transport``, at the httpx call.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import httpx
 from . import assumed, retry
 from .errors import (AccessDenied, BillError, LoginRefused, NotAvailable, NotJson, PanelBusy,
                      SessionRenewedWriteNotSent)
+from .form import SecretForm
 from .parser import Doc, attr_of, parse_reply, text_of
+from .secret import Secret, as_secret, reveal
 from .transport import SECRET_FIELDS, Response, Transport, filename_from, redact
 
 __all__ = ["BillClient", "form_value"]
@@ -29,6 +36,10 @@ REQUEST_LOG_SIZE = 100
 #: Seconds a login's ``whoami`` answer may be reused by the first "who am I" after it.
 LOGIN_WHOAMI_MAX_AGE = 10.0
 _TOTP_CONFIRM = assumed.TOTP_PENDING_OK
+
+#: What a profile's password may be: a Secret, a plain str (wrapped at once), or a callable
+#: asked at each login (``password_command`` style); None means "no password".
+Password = Secret | str | Callable[[], "Secret | str"] | None
 
 
 def form_value(value: Any) -> str:
@@ -43,19 +54,22 @@ def form_value(value: Any) -> str:
 class BillClient:
     """Talks to one BILLmanager endpoint as one customer."""
 
-    def __init__(self, url: str, username: str, password: str | Callable[[], str] | None = None, *,
+    def __init__(self, url: str, username: str, password: Password = None, *,
                  verify: bool | str = True, timeout: float = 20.0, lang: str = "en",
                  transport: httpx.AsyncBaseTransport | None = None,
                  totp: Callable[[], Awaitable[str]] | None = None) -> None:
         self.url = url
         self.username = username
-        self._password = password
+        self._password = _held(password)
         self.verify = verify
         self.lang = lang
         self._totp = totp
         self._http = Transport(url, verify=verify, timeout=timeout, transport=transport)
-        self._sid: str | None = None
+        self._sid: Secret | None = None
         self._lock = asyncio.Lock()
+        #: Values never to show in an error text (password, session ids, 2FA codes). Plain
+        #: strings, read by the offline cache's guard (offline.py); an attribute is not among
+        #: the locals a crash report prints, and the live ones are Secrets elsewhere too.
         self._secrets: set[str] = set()
         #: Bumped at every successful login; lets callers notice that server-side state
         #: tied to the session (stored list filters) is gone.
@@ -104,15 +118,15 @@ class BillClient:
 
     async def _login_locked(self) -> Doc | None:
         """Log in; the panel's ``whoami`` answer for the new session (None if it gave none)."""
-        password = self._password() if callable(self._password) else self._password
+        password = self._password_now()
         if not password:
             raise LoginRefused("nopassword", "No password was given for this profile.",
                                "Type the password, or store it for this profile.")
         self._remember_secret(password)
-        doc = await self._post({"func": assumed.AUTH_FUNC, "username": self.username, "password": password})
-        auth = doc.get("auth")
-        sid = attr_of(auth, "id") or text_of(auth)
-        if not sid:
+        # The replies are read by _session_id, never kept here: they hold the session id in plain.
+        sid = _session_id(await self._post(SecretForm(
+            {"func": assumed.AUTH_FUNC, "username": self.username, "password": password})))
+        if sid is None:
             raise LoginRefused("other", "The panel did not open a session.",
                                "Check that the profile URL points at the billmgr endpoint.")
         self._remember_secret(sid)
@@ -121,12 +135,12 @@ class BillClient:
             if self._totp is None:
                 raise LoginRefused("totp", "This account needs a two-factor code.",
                                    "Log in interactively to type the code.")
-            code = (await self._totp()).strip()
+            code = Secret((await self._totp()).strip())
             self._remember_secret(code)
-            confirmed = await self._post({"func": assumed.TOTP_CONFIRM_FUNC, "sok": "ok", "clicked_button": "ok",
-                                          "qrcode": code, "auth": sid})
-            new_sid = attr_of(confirmed.get("auth"), "id") or text_of(confirmed.get("auth"))
-            if new_sid:
+            new_sid = _session_id(await self._post(SecretForm(
+                {"func": assumed.TOTP_CONFIRM_FUNC, "sok": "ok", "clicked_button": "ok",
+                 "qrcode": code, "auth": sid})))
+            if new_sid is not None:
                 sid = new_sid
                 self._remember_secret(sid)
             whoami = await self._whoami_or_none(sid)
@@ -137,6 +151,11 @@ class BillClient:
         self._sid = sid
         self.session_epoch += 1
         return whoami
+
+    def _password_now(self) -> Secret | None:
+        """The password for this login (a callable is asked each time)."""
+        source = self._password
+        return as_secret(source() if callable(source) else source)
 
     def take_login_whoami(self) -> Doc | None:
         """The last login's ``whoami`` answer, once, if at most ``LOGIN_WHOAMI_MAX_AGE`` seconds old.
@@ -154,13 +173,13 @@ class BillClient:
             self.on_read("whoami", {}, doc)
         return doc
 
-    async def _whoami_or_none(self, sid: str) -> Doc | None:
+    async def _whoami_or_none(self, sid: Secret) -> Doc | None:
         try:
-            return await self._post({"func": assumed.WHOAMI_FUNC, "auth": sid})
+            return await self._post(SecretForm({"func": assumed.WHOAMI_FUNC, "auth": sid}))
         except (NotAvailable, NotJson):
             return None
 
-    async def _renew(self, stale_sid: str | None) -> None:
+    async def _renew(self, stale_sid: Secret | None) -> None:
         """Log in unless another task already replaced ``stale_sid``."""
         async with self._lock:
             if self._sid is not None and self._sid != stale_sid:
@@ -174,7 +193,7 @@ class BillClient:
         if sid is None:
             return
         try:
-            await self._post({"func": assumed.LOGOUT_FUNC, "auth": sid})
+            await self._post(SecretForm({"func": assumed.LOGOUT_FUNC, "auth": sid}))
         except BillError:
             pass  # the session dies anyway after an hour
 
@@ -194,15 +213,16 @@ class BillClient:
     async def call(self, func: str, *, write: bool = False,
                    files: Mapping[str, tuple[str, bytes]] | None = None, **params: Any) -> Doc:
         """Call ``func`` with ``params``; renew an expired session as API.md section 2 says."""
-        form = {k: form_value(v) for k, v in params.items() if v is not None}
+        form = _fields(params)
+        del params  # a new password or a 2FA code stays in no local a crash report prints
         self.remember_secret_params(form)
         is_write = write or bool(files)
         if is_write:
             self._login_whoami = None  # a write may change who we are (name, contacts): ask again
 
-        async def send(sid: str) -> Doc:
+        async def send(sid: Secret) -> Doc:
             def attempt() -> Awaitable[Doc]:
-                return self._post({"func": func, **form, "auth": sid}, files)
+                return self._post(SecretForm({"func": func}, form, {"auth": sid}), files)
 
             # Reads ride out a flaky link; a write is sent once (retry.py says why).
             if is_write:
@@ -217,13 +237,14 @@ class BillClient:
     async def download(self, func: str, *, progress: Callable[[int, int | None], None] | None = None,
                        **params: Any) -> tuple[str | None, bytes]:
         """A binary reply (PDF, attachment): ``(file name from Content-Disposition, bytes)``."""
-        form = {k: form_value(v) for k, v in params.items() if v is not None}
+        form = _fields(params)
+        del params
 
-        async def send(sid: str) -> tuple[str | None, bytes]:
+        async def send(sid: Secret) -> tuple[str | None, bytes]:
             return await retry.retry_read(lambda: fetch(sid), self.read_retry)
 
-        async def fetch(sid: str) -> tuple[str | None, bytes]:
-            full = self._base_form({"func": func, **form, "auth": sid})
+        async def fetch(sid: Secret) -> tuple[str | None, bytes]:
+            full = self._base_form(SecretForm({"func": func}, form, {"auth": sid}))
             self._log("POST", full)
             try:
                 resp = await self._http.download(full, progress)
@@ -234,7 +255,7 @@ class BillClient:
 
         return await self._with_session(send, write=False)
 
-    async def _with_session(self, send: Callable[[str], Awaitable[Any]], *, write: bool) -> Any:
+    async def _with_session(self, send: Callable[[Secret], Awaitable[Any]], *, write: bool) -> Any:
         if self._sid is None:
             await self._renew(None)
         sid = self._sid
@@ -251,7 +272,7 @@ class BillClient:
         assert sid is not None
         return await self._busy_retry(send, sid, write)
 
-    async def _busy_retry(self, send: Callable[[str], Awaitable[Any]], sid: str, write: bool) -> Any:
+    async def _busy_retry(self, send: Callable[[Secret], Awaitable[Any]], sid: Secret, write: bool) -> Any:
         delays = () if write else self.busy_retry_delays
         for delay in delays:
             try:
@@ -260,14 +281,14 @@ class BillClient:
                 await asyncio.sleep(delay)
         return await send(sid)
 
-    async def _session_alive(self, sid: str) -> bool:
+    async def _session_alive(self, sid: Secret) -> bool:
         """Probe with a harmless read: tells an expired session from a missing right.
 
         ``keepalive`` is what the production panel asks after an "Insufficient privileges"
         error (its ``access`` answer means the session is gone); it changes nothing.
         """
         try:
-            await self._post({"func": assumed.SESSION_PROBE_FUNC, "auth": sid})
+            await self._post(SecretForm({"func": assumed.SESSION_PROBE_FUNC, "auth": sid}))
         except AccessDenied:
             return False
         except BillError:
@@ -275,10 +296,10 @@ class BillClient:
         return True
 
     # --- wire ------------------------------------------------------------------------------
-    def _base_form(self, form: Mapping[str, str]) -> dict[str, str]:
-        out = {"out": assumed.REPLY_FORMAT, "lang": self.lang, **form}
+    def _base_form(self, form: Mapping[str, "str | Secret"]) -> SecretForm:
+        out = SecretForm({"out": assumed.REPLY_FORMAT, "lang": self.lang}, form)
         if out["lang"] == assumed.OMIT_LANG:
-            del out["lang"]  # a usrparam save that keeps the user's own language
+            out = out.without("lang")  # a usrparam save that keeps the user's own language
         return out
 
     async def _post(self, form: Mapping[str, str],
@@ -307,25 +328,24 @@ class BillClient:
 
     def _log(self, method: str, form: Mapping[str, str],
              files: Mapping[str, tuple[str, bytes]] | None = None) -> None:
-        entry = redact(form)
+        entry = form.redacted() if isinstance(form, SecretForm) else redact(form)
         for name, (filename, data) in (files or {}).items():
             entry[name] = f"<file {filename!r}, {len(data)} bytes>"
         self.request_log.append((method, self.url, entry))
         if len(self.request_log) > REQUEST_LOG_SIZE:
             del self.request_log[: len(self.request_log) - REQUEST_LOG_SIZE]
 
-    def _remember_secret(self, value: str) -> None:
-        if value and len(value) >= 3:
-            self._secrets.add(value)
+    def _remember_secret(self, value: Secret | str) -> None:
+        if len(reveal(value)) >= 3:
+            self._secrets.add(reveal(value))
 
     def _scrub(self, exc: BillError) -> BillError:
         """Remove any secret the panel might have echoed into an error text."""
-        secrets = sorted(self._secrets, key=len, reverse=True)
 
         def clean(s: str | None) -> str | None:
             if s is None:
                 return None
-            for secret in secrets:
+            for secret in sorted(self._secrets, key=len, reverse=True):
                 s = s.replace(secret, "***")
             return s
 
@@ -334,15 +354,40 @@ class BillClient:
         exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
         return exc
 
-    def set_password(self, password: str | Callable[[], str]) -> None:
+    def set_password(self, password: Password) -> None:
         """Use a new password (after a password change) for every later login, so a silent
         session renewal keeps working."""
-        self._password = password
-        if isinstance(password, str):
-            self._remember_secret(password)
+        self._password = _held(password)
+        if isinstance(self._password, Secret):
+            self._remember_secret(self._password)
 
     def remember_secret_params(self, params: Mapping[str, Any]) -> None:
         """Let callers (password change) register values that must never appear in errors."""
+        if isinstance(params, SecretForm):
+            for secret in params.secrets():
+                self._remember_secret(secret)
+            return
         for k, v in params.items():
-            if k in SECRET_FIELDS and isinstance(v, str):
+            if k in SECRET_FIELDS and isinstance(v, (str, Secret)):
                 self._remember_secret(v)
+
+
+def _fields(params: Mapping[str, Any]) -> SecretForm:
+    """Call parameters as form fields; a ``Secret`` passed in stays one until the wire
+    (``form_value`` would send its ``str``, which is ``Secret('***')``)."""
+    return SecretForm({k: v if isinstance(v, Secret) else form_value(v)
+                       for k, v in params.items() if v is not None})
+
+
+def _held(password: Password) -> Secret | Callable[[], "Secret | str"] | None:
+    """How a client keeps a password: a plain str is wrapped at once, a callable kept as is."""
+    if password is None or callable(password):
+        return password
+    return as_secret(password)
+
+
+def _session_id(doc: Doc) -> Secret | None:
+    """The session id a login (or 2FA confirmation) answer opened, if any."""
+    auth = doc.get("auth")
+    sid = attr_of(auth, "id") or text_of(auth)
+    return Secret(sid) if sid else None

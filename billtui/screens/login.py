@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from .. import credentials
+from ..api.secret import Secret
 from ..config import Profile
 from ..safe import clean
 from ..widgets.field import Field
@@ -104,7 +105,8 @@ class LoginScreen(Screen[None]):
 
     def action_submit(self) -> None:
         username = self.query_one("#username", Input).value.strip()
-        password = self.query_one("#password", Input).value
+        # A Secret from the start: this handler's locals are in a crash report too.
+        password = Secret(self.query_one("#password", Input).value)
         if not username:
             self.query_one("#f-username", Field).set_error("Enter your login.")
             return

@@ -5,12 +5,13 @@ payment page. On a desktop we open it in the browser; on a server over SSH there
 is no browser worth opening, so we show the URL and copy it to the user's own
 clipboard with OSC 52 (it travels through SSH), so they pay on their machine.
 
-Every flow that ends on a payment page calls ``show_payment_page``.
+Every flow that ends on a payment page calls ``show_payment_page``. The panel
+chooses the URL, so it goes through ``links.web_url`` first: a ``javascript:``
+or ``file:`` "payment page" is refused (the toast says so), never opened or copied.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rich.text import Text
@@ -20,22 +21,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..links import has_display
+from ..links import browser_allowed, launch_browser, panel_url, refuse, web_url
 from ..safe import clean
 from ..widgets.footer import Footer
-
-
-def _browser_allowed() -> bool:
-    return has_display() and not os.environ.get("BILLTUI_NO_BROWSER")
-
-
-def _open_in_browser(url: str) -> bool:
-    import webbrowser
-
-    try:
-        return bool(webbrowser.open(url))
-    except Exception:
-        return False
 
 
 async def show_payment_page(app: Any, url: str, what: str) -> None:
@@ -44,15 +32,18 @@ async def show_payment_page(app: Any, url: str, what: str) -> None:
     A browser where there is a display, else a modal with the URL, copied to the
     clipboard. Returns once the browser was asked or the modal is on screen.
     """
-    url = clean(url).strip()
-    if not url:
+    if not clean(url).strip():
         app.notify(f"{what}: the panel sent no payment page. Try again from the list.",
                    severity="error", timeout=10)
         return
-    if _browser_allowed() and _open_in_browser(url):
+    page = web_url(url, panel_url(app))
+    if page is None:
+        refuse(app, url)
+        return
+    if browser_allowed() and launch_browser(page):
         app.notify(f"{what}: the payment page is open in your browser.", title="Payment", timeout=10)
         return
-    await app.push_screen(PaymentPageScreen(url, what))
+    await app.push_screen(PaymentPageScreen(page, what))
 
 
 class PaymentPageScreen(ModalScreen[None]):
@@ -74,6 +65,7 @@ class PaymentPageScreen(ModalScreen[None]):
     ]
 
     def __init__(self, url: str, what: str) -> None:
+        """``url`` is a checked ``links.web_url``."""
         super().__init__()
         self.url = clean(url)
         self.what = clean(what)
@@ -89,16 +81,27 @@ class PaymentPageScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self._checked():
+            # Only show_payment_page builds this screen, with a checked URL; should
+            # anything else pass a javascript: "page", it is refused, not copied.
+            refuse(self.app, self.url)
+            self.dismiss(None)
+            return
         self.action_copy(quiet=True)
 
+    def _checked(self) -> bool:
+        return web_url(self.url, panel_url(self.app)) is not None
+
     def action_copy(self, quiet: bool = False) -> None:
+        if not self._checked():
+            return
         self.app.copy_to_clipboard(self.url)
         if not quiet:
             self.notify("Copied the payment page address to the clipboard.")
 
     def action_open(self) -> None:
         # Without a display webbrowser may start a text browser inside this terminal: never.
-        if _browser_allowed() and _open_in_browser(self.url):
+        if self._checked() and browser_allowed() and launch_browser(self.url):
             self.notify("Asked your browser to open the payment page.")
         else:
             self.notify("No browser here. Paste the copied address on your own machine.", severity="warning")

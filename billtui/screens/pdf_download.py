@@ -26,13 +26,15 @@ def progress_text(what: str, done: int, total: int | None) -> str:
 
 async def save_pdf(fetch: Fetch, what: str, fallback: str, report: Report) -> Path:
     """Download one PDF (``fetch(progress)`` → (name, bytes)) and save it; returns the path."""
-    from ..downloads import save_download
+    from ..downloads import NotPdf, save_pdf as save_pdf_bytes
 
     report(f"Downloading {what}…")
     name, data = await fetch(lambda done, total: report(progress_text(what, done, total)))
-    if not data.startswith(b"%PDF-"):
-        raise ValueError(f"The panel did not send a PDF for {what}. Try again later.")
-    return save_download(name or fallback, data, fallback=fallback)
+    try:
+        # The same check and naming as `billtui invoice download`: a PDF or nothing, "*.pdf".
+        return save_pdf_bytes(name, data, fallback=fallback)
+    except NotPdf:
+        raise NotPdf(f"The panel did not send a PDF for {what}. Try again later.") from None
 
 
 def where(paths: list[Path]) -> str:

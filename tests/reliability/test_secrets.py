@@ -164,3 +164,229 @@ def test_the_offline_cache_scrubs_every_field_the_transport_hides():
 
     assert transport.SECRET_FIELDS <= cache.SECRET_FIELDS
     assert "disable_totp" in transport.SECRET_FIELDS
+
+
+# ------------------------------------------------------------------ crash reports (issue #16)
+#
+# Textual prints an unhandled exception as a rich traceback with every frame's locals. A crash
+# while logging in or sending a request must not print the password or the session id.
+
+NEW_PASSWORD = "N3w-distinctive-Secret-77"
+
+
+class Bursting(Cable):
+    """The demo panel's cable, which runs out of memory on the request naming ``burst_on``."""
+
+    def __init__(self, sim, burst_on: str | None = None) -> None:
+        super().__init__(sim)
+        self.burst_on = burst_on
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.content  # urlencoded: read before it is sent
+        if self.burst_on and f"func={self.burst_on}".encode() in body:
+            self.requests.append(request)
+            raise MemoryError("out of memory while sending")
+        return await super().handle_async_request(request)
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace or box drawing, so a secret wrapped over two lines is found too."""
+    import re
+
+    return re.sub(r"[\s│╭╮╰╯─┃▕▏]", "", text)
+
+
+def assert_report_hides(report: str, secrets: set[str]) -> None:
+    assert "MemoryError" in report, "no crash report was printed"
+    for secret in secrets:
+        assert secret not in report and secret not in squeezed(report), "a secret is in the crash report"
+    assert "<hidden: holds a secret>" in report  # locals are shown, the secret ones hidden
+
+
+def plain_secrets_in_own_frames(exc: BaseException, secrets: set[str]) -> list[str]:
+    """Frames of billtui's credential plumbing whose locals, printed as Textual does
+    (``show_locals``, unscrubbed), show a secret. ``transport.py`` is left out: it turns the
+    form into the plain dict httpx needs (one frame); the crash report hides that one."""
+    from pathlib import Path
+
+    from rich.traceback import Traceback
+
+    import billtui
+
+    own = Path(billtui.__file__).parent
+    trace = Traceback.extract(type(exc), exc, exc.__traceback__, show_locals=True)
+    found = []
+    for stack in trace.stacks:
+        for frame in stack.frames:
+            path = Path(frame.filename)
+            if own not in path.parents or path.name == "transport.py" or "calls" in path.parts:
+                continue
+            for name, node in (frame.locals or {}).items():
+                text = node.render(max_width=10_000)
+                if any(s in text for s in secrets):
+                    found.append(f"{path.name}:{frame.name} {name}")
+    return found
+
+
+@pytest.mark.parametrize("source", ["keyring", "typed", "environment"])
+async def test_a_crash_while_logging_in_never_prints_the_password(source, capsys, memory_keyring,
+                                                                 monkeypatch):
+    from billtui.screens.login import LoginScreen
+
+    sim = make_sim()
+    app = profile_app(sim, Bursting(sim, burst_on="auth"))
+    if source == "keyring":
+        credentials.store_password("work", "demo", PASSWORD)
+    elif source == "environment":
+        monkeypatch.setenv("BILLTUI_PASSWORD", PASSWORD)
+    with pytest.raises(Exception) as info:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            if source == "typed":
+                assert isinstance(app.screen, LoginScreen)
+                field = app.screen.query_one("#password")
+                field.focus()
+                await pilot.press(*PASSWORD, "enter")
+                await settle(pilot)
+    report = capsys.readouterr().err
+    assert_report_hides(report, {PASSWORD})
+    assert "Secret('***')" in report  # the login worker's argument, as Textual shows it
+    crash = getattr(info.value, "error", info.value)
+    assert isinstance(crash, MemoryError)
+    assert plain_secrets_in_own_frames(crash, {PASSWORD}) == []
+
+
+async def test_a_crash_inside_a_request_never_prints_a_password_or_the_session_id(capsys, memory_keyring):
+    from billtui.api.calls import settings
+    from billtui.screens.main import MainScreen
+
+    sim = make_sim()
+    sim.state.run("UPDATE users SET password=? WHERE login='demo'", (PASSWORD,))
+    cable = Bursting(sim)
+    app = profile_app(sim, cable)
+    credentials.store_password("work", "demo", PASSWORD)
+    with pytest.raises(Exception) as info:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            cable.burst_on = "usrparam"
+            app.run_worker(settings.change_password(app.client, PASSWORD, NEW_PASSWORD))
+            await settle(pilot)
+    sids = session_ids(cable)
+    assert sids and all(len(s) >= 6 for s in sids)
+    report = capsys.readouterr().err
+    assert_report_hides(report, {PASSWORD, NEW_PASSWORD, *sids})
+    crash = getattr(info.value, "error", info.value)
+    assert isinstance(crash, MemoryError)
+    assert plain_secrets_in_own_frames(crash, {PASSWORD, NEW_PASSWORD, *sids}) == []
+
+
+def test_the_crash_report_finds_a_secret_however_a_local_spells_it():
+    """Quoted by repr, form-encoded, or cut short by rich's 80-character limit."""
+    import io
+    from urllib.parse import quote_plus
+
+    from rich.console import Console
+
+    from billtui import crash
+    from billtui.api.secret import Secret
+
+    odd = "it's a \\ long & odd = passw0rd " + "x" * 90
+    held = Secret(odd)
+
+    def fail(encoded: str, raw: bytes, shortened: str) -> None:
+        raise MemoryError("boom")
+
+    try:
+        fail(quote_plus(odd), odd.encode(), odd)
+    except MemoryError:
+        rendered = crash.report()
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(rendered)
+    text = out.getvalue()
+    assert "fail" in text and text.count(crash.HIDDEN) >= 3
+    assert odd[:16] not in text and quote_plus(odd)[:16] not in text and repr(odd)[1:17] not in text
+    assert held.reveal() == odd
+
+
+# ------------------------------------------------------------------ Secret, forms, children
+
+
+def test_a_secret_never_shows_itself():
+    from billtui.api.form import SecretForm
+    from billtui.api.secret import Secret, live_values, scrub
+
+    secret = Secret(PASSWORD)
+    for shown in (repr(secret), str(secret), f"{secret}", repr([secret]), repr({"p": secret})):
+        assert PASSWORD not in shown and "***" in shown
+    assert secret.reveal() == PASSWORD and secret == PASSWORD and secret == Secret(PASSWORD)
+    assert bool(secret) and not Secret("")
+    found = credentials.Found(secret, "keyring")
+    assert PASSWORD not in repr(found)
+    assert PASSWORD in live_values() and scrub(f"x {PASSWORD} y") == "x *** y"
+
+    form = SecretForm({"func": "auth", "username": "demo", "password": PASSWORD}, {"auth": Secret("SID-123456")})
+    assert PASSWORD not in repr(form) and "SID-123456" not in repr(form) and "'username': 'demo'" in repr(form)
+    plain = dict(form)  # what the transport does just before httpx
+    assert plain == {"func": "auth", "username": "demo", "password": PASSWORD, "auth": "SID-123456"}
+    assert form.redacted()["password"] == "***" and "lang" not in form.without("lang")
+
+
+def test_a_password_from_anywhere_is_a_secret(monkeypatch):
+    monkeypatch.setenv("BILLTUI_PASSWORD", PASSWORD)
+    found = credentials.find_password("work", "demo")
+    assert found is not None and found.source == "environment"
+    assert found.password.reveal() == PASSWORD and PASSWORD not in repr(found)
+    monkeypatch.delenv("BILLTUI_PASSWORD")
+    credentials.store_password("work", "demo", PASSWORD)
+    found = credentials.find_password("work", "demo")
+    assert found is not None and found.source == "keyring" and PASSWORD not in repr(found)
+
+
+def test_password_command_runs_without_billtuis_environment(monkeypatch, tmp_path):
+    """The child (here a tiny python) sees no BILLTUI_* variable, the rest of the environment does."""
+    monkeypatch.setenv("BILLTUI_PASSWORD", PASSWORD)
+    monkeypatch.setenv("BILLTUI_SESSION", "SID-from-env-99")
+    monkeypatch.setenv("SOMETHING_ELSE", "kept")
+    seen = tmp_path / "child-env.txt"
+    child = ("import os, sys; open(sys.argv[1], 'w').write(repr((sorted(k for k in os.environ "
+             "if k.startswith('BILLTUI_')), os.environ.get('SOMETHING_ELSE')))); print('from-the-manager')")
+    got = credentials.run_password_command((sys.executable, "-c", child, str(seen)))
+    assert seen.read_text() == "([], 'kept')"
+    assert got == "from-the-manager" and "from-the-manager" not in repr(got)
+    assert os.environ["BILLTUI_PASSWORD"] == PASSWORD  # billtui's own environment is untouched
+
+
+def test_the_cli_error_line_never_shows_a_secret(monkeypatch, capsys):
+    from billtui.api.secret import Secret
+
+    held = Secret("SID-cli-secret-4242")
+
+    async def boom(client, args):
+        raise RuntimeError(f"unexpected: the panel said {held.reveal()} and {PASSWORD}")
+
+    import argparse
+
+    monkeypatch.setenv("BILLTUI_PASSWORD", PASSWORD)
+    code = cli._script(argparse.Namespace(command="get", demo=True, run=boom))
+    err = capsys.readouterr().err
+    assert code == 1 and "unexpected" in err
+    assert held.reveal() not in err and PASSWORD not in err
+
+
+async def test_secrets_reach_the_panel_in_plain_and_the_log_redacted():
+    """Inside, a Secret; on the wire, the value itself (never the text "Secret('***')")."""
+    from billtui.api.secret import Secret
+    from tests.api.conftest import URL, FakePanel, doc
+
+    panel = FakePanel()
+    panel.password = PASSWORD
+    panel.handlers["usrparam"] = lambda form: doc(ok={})
+    async with BillClient(URL, "demo", Secret(PASSWORD), transport=httpx.MockTransport(panel)) as client:
+        await client.call("usrparam", write=True, sok="ok", passwd=Secret(NEW_PASSWORD), confirm=NEW_PASSWORD)
+        log = repr(client.request_log)
+    auth, *_, change = panel.forms
+    assert auth["password"] == PASSWORD
+    assert change["passwd"] == NEW_PASSWORD and change["confirm"] == NEW_PASSWORD
+    assert change["auth"] in panel.sessions and "Secret(" not in repr(panel.forms)
+    assert PASSWORD not in log and NEW_PASSWORD not in log and change["auth"] not in log
