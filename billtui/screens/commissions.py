@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from .. import format as fmt
-from ..safe import clean
+from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.footer import Footer
 from ..widgets.vim import VIM_KEYS
@@ -132,8 +132,9 @@ class CommissionsPane(Vertical):
         for r in self.rewards:
             table.add_row(fmt.day(r.date), Text(fmt.money(r.amount), justify="right"), key=r.date.isoformat())
         box = self.query_one("#rewards")
-        box.border_title = f"Rewards · {label}"
-        box.border_subtitle = f"Total {totals_text(self.rewards)}"
+        # Titles are Text: a str title is read as markup, and the label and totals hold panel text.
+        box.border_title = plain(f"Rewards · {label}")
+        box.border_subtitle = plain(f"Total {totals_text(self.rewards)}")
         self._status(f"{len(self.rewards)} day{'s' if len(self.rewards) != 1 else ''} with rewards. "
                      "Enter shows who brought them; t changes the period." if self.rewards
                      else f"No rewards in {label}. t changes the period.")

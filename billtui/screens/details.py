@@ -71,6 +71,6 @@ class DetailsScreen(ModalScreen[None]):
         for label, value in self.fields:
             table.add_row(Text(label), describe(value))
         with VerticalScroll() as scroll:
-            scroll.border_title = clean(self.title_text)
+            scroll.border_title = plain(self.title_text)  # a Text: a str title would be read as markup
             yield Static(table)
         yield Footer()

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Static
 
 from .. import format as fmt
-from ..safe import clean
+from ..safe import clean, plain
 from ..widgets.async_pane import error_text
 from ..widgets.footer import Footer
 from ..widgets.vim import VIM_KEYS
@@ -142,7 +142,8 @@ class OrdersPane(Vertical):
                 extras.append(f"saving {fmt.money(basket.discount)}")
             if basket.tax is not None and basket.tax.amount:
                 extras.append(f"tax {fmt.money(basket.tax)}")
-            cart.border_subtitle = f"Total {fmt.money(basket.total)}" + (f" ({', '.join(extras)})" if extras else "")
+            # A Text: a str subtitle is read as markup, and amounts carry the panel's text.
+            cart.border_subtitle = plain(f"Total {fmt.money(basket.total)}" + (f" ({', '.join(extras)})" if extras else ""))
             self._status(message or "p pay · c promo code · d remove item · E empty")
         else:
             cart.border_title = "Cart"

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from .. import config as config_mod
 from .. import credentials
 from ..config import Profile
+from ..safe import plain
 from ..menu import Edition
 from ..widgets.field import Field
 from ..widgets.footer import Footer
@@ -62,7 +63,7 @@ class ProfileFormScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         p = self.profile
         with VerticalScroll() as box:
-            box.border_title = "New profile" if p is None else f"Profile {p.name}"
+            box.border_title = "New profile" if p is None else plain(f"Profile {p.name}")  # a name may hold "["
             if self.first_run:
                 yield Static(
                     "Welcome to billtui. Tell it which BILLmanager panel to use. "

@@ -157,3 +157,22 @@ async def test_a_hostile_payment_number_in_a_warning_is_shown_literally():
         # What the toast draws for each notification (Textual's own Toast.render).
         shown = [Toast(n).render().plain for n in app._notifications]
     assert any("[bold red]Evil[/]" in m and "only New payments can be deleted" in m for m in shown), shown
+
+
+async def test_a_hostile_payment_number_in_the_details_title_is_shown_literally():
+    """The details dialog's title is the row's number: a str border title is read as markup by
+    Textual, so a ``[@click=app.screenshot(...)]`` there could write a file of the panel's choosing
+    with one click, and ``[/]`` alone crashed the dialog."""
+    app = demo_app()
+    app.sim.state.run("UPDATE payments SET number = 'PM-' || id || ' ' || ?", (MARKUP + " [/]",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        app.screen.focus_content()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and type(app.screen).__name__ == "DetailsScreen"
+        title = app.screen.query_one("VerticalScroll")._border_title
+        assert "[@click=app.quit]x[/]" in title.plain and "[bold red]Evil[/]" in title.plain
+        assert not title.spans or all("click" not in str(s.style) for s in title.spans)
