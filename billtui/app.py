@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -357,16 +358,22 @@ class BillTUI(App[None]):
         self.exit()
 
     def _fatal_error(self) -> None:
-        """Textual's crash report (a traceback with every frame's locals), minus the secrets.
+        """After an unexpected error: the full report in a file, a short message on exit.
 
-        Overrides Textual's own hook (pinned Textual: 8.2.8), which would render the same
-        traceback unscrubbed; ``crash.report`` says what is hidden. ``panic`` (public) then
-        shows it on exit as Textual does.
+        Overrides Textual's own hook (pinned Textual: 8.2.8), which prints a traceback with every
+        frame's locals, secrets included, as the last thing the user sees. ``crash.report`` is
+        that traceback with secrets hidden; it goes to the state dir, and ``panic`` (public)
+        shows ``crash.summary`` once the terminal is restored.
         """
-        from .crash import report
+        from .crash import report, summary, write_report
 
         self.bell()
-        self.panic(report())
+        error = self._exception or sys.exc_info()[1]
+        path = write_report(report())
+        # A short crash message after the terminal is restored (what happened, where the details
+        # are, how to go on); the full report is in the file. The exit status is 1 (Textual's
+        # _handle_exception sets it; billtui.cli returns it).
+        self.panic(summary(error, path))
 
     async def on_unmount(self) -> None:
         offline.flush(self)

@@ -156,10 +156,11 @@ def _tui(args: argparse.Namespace) -> int:
     try:
         from .app import BillTUI
 
-        BillTUI(launch, config=config).run()
+        app = BillTUI(launch, config=config)
+        app.run()
     finally:
         startup_gc.end()  # the app is gone (or never drew): the collector is back on either way
-    return 0
+    return app.return_code or 0  # 1 after a crash, so a wrapper script knows
 
 
 if __name__ == "__main__":

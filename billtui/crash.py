@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote, quote_plus
 
@@ -25,7 +27,7 @@ from rich.traceback import Trace, Traceback
 
 from .api.secret import live_values, scrub
 
-__all__ = ["report", "scrub_trace", "HIDDEN"]
+__all__ = ["report", "scrub_trace", "write_report", "summary", "HIDDEN"]
 
 HIDDEN = "<hidden: holds a secret>"
 #: Rich shortens long strings to their first 80 characters; a secret is recognised by its
@@ -107,3 +109,56 @@ def scrub_trace(trace: Trace, values: list[str]) -> None:
         for group in stack.exceptions:
             scrub_trace(group, values)
 
+
+
+#: Crash reports kept in the state dir; older ones are removed so they cannot pile up.
+KEEP_REPORTS = 10
+
+
+def write_report(renderable: RenderableType, when: datetime | None = None) -> Path | None:
+    """The (already scrubbed) report as plain text in the state dir, readable only by the user;
+    None when it cannot be written (a full disk must not turn one error into two)."""
+    import io
+
+    from rich.console import Console
+
+    from . import paths
+
+    try:
+        console = Console(file=io.StringIO(), width=120, color_system=None, record=True, legacy_windows=False)
+        console.print(renderable)
+        stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        folder = paths.state_dir() / "crashes"
+        path = folder / f"crash-{stamp}.txt"
+        paths.private_write(path, f"billtui {_version()} crashed at {stamp}\n\n" + console.export_text())
+        for old in sorted(folder.glob("crash-*.txt"))[:-KEEP_REPORTS]:
+            old.unlink(missing_ok=True)
+        return path
+    except Exception:
+        return None
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("billtui")
+    except Exception:
+        return "(version unknown)"
+
+
+def summary(error: BaseException | None, path: Path | None) -> Text:
+    """What the user reads after the terminal is restored: what happened, where the details are,
+    what is kept and how to go on — a few lines, not a traceback."""
+    what = f"{type(error).__name__}: {error}" if error is not None else "an unexpected error"
+    what = scrub(what, *secrets())
+    text = Text()
+    text.append("billtui stopped after an unexpected error.\n", style="bold red")
+    text.append(f"  What happened: {what[:300]}\n")
+    if path is not None:
+        text.append(f"  The details (no passwords or session ids) are in {path}\n")
+    else:
+        text.append("  The details could not be written to the state dir.\n")
+    text.append("  Ticket drafts and the offline copy of your data are kept.\n")
+    text.append("  Start billtui again to go on; if it happens again, send that file to the billtui maintainers.\n")
+    return text

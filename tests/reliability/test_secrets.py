@@ -196,6 +196,16 @@ def squeezed(text: str) -> str:
     return re.sub(r"[\s│╭╮╰╯─┃▕▏]", "", text)
 
 
+def crash_report(err: str) -> str:
+    """What the user sees on exit (a short summary naming the file) and the report file itself."""
+    from billtui import paths
+
+    files = sorted((paths.state_dir() / "crashes").glob("crash-*.txt"))
+    assert files, "no crash report was written"
+    assert "billtui stopped after an unexpected error" in err and str(files[-1]) in squeezed(err)
+    return err + "\n" + files[-1].read_text()
+
+
 def assert_report_hides(report: str, secrets: set[str]) -> None:
     assert "MemoryError" in report, "no crash report was printed"
     for secret in secrets:
@@ -248,7 +258,7 @@ async def test_a_crash_while_logging_in_never_prints_the_password(source, capsys
                 field.focus()
                 await pilot.press(*PASSWORD, "enter")
                 await settle(pilot)
-    report = capsys.readouterr().err
+    report = crash_report(capsys.readouterr().err)
     assert_report_hides(report, {PASSWORD})
     assert "Secret('***')" in report  # the login worker's argument, as Textual shows it
     crash = getattr(info.value, "error", info.value)
@@ -274,7 +284,7 @@ async def test_a_crash_inside_a_request_never_prints_a_password_or_the_session_i
             await settle(pilot)
     sids = session_ids(cable)
     assert sids and all(len(s) >= 6 for s in sids)
-    report = capsys.readouterr().err
+    report = crash_report(capsys.readouterr().err)
     assert_report_hides(report, {PASSWORD, NEW_PASSWORD, *sids})
     crash = getattr(info.value, "error", info.value)
     assert isinstance(crash, MemoryError)
