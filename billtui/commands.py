@@ -60,6 +60,8 @@ class MenuCommands(Provider):
             if name != current:
                 yield (f"Switch profile to {clean(name)}", partial(app.switch_profile, name),
                        "Log in to another panel or account")
+        # Textual's own Quit is left out (app.get_system_commands): it would skip the unsaved check.
+        yield ("Quit", app.action_quit_app, "Leave billtui (asks first when something is not saved)")
 
     async def discover(self) -> Hits:
         for title, run, help_text in self._candidates():

@@ -36,7 +36,11 @@ class LoginScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("ctrl+s", "submit", "Log in"),
-        Binding("ctrl+e", "edit_profile", "Edit profile"),
+        # priority: the login and password boxes take ctrl+e (end of line) and would swallow it;
+        # End still goes to the end of the line.
+        Binding("ctrl+e", "edit_profile", "Edit profile", priority=True),
+        # The first screen: leaving it is leaving billtui, and the footer must say how.
+        Binding("escape", "app.quit_app", "Quit"),
     ]
 
     def __init__(self, profile: Profile | None, *, error: str | None = None, field: str | None = None) -> None:

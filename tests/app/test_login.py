@@ -140,3 +140,40 @@ async def test_two_factor_code_is_asked_when_the_panel_wants_it(monkeypatch):
         await pilot.press(*"123456", "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_login_screen_names_how_to_leave_and_escape_quits():
+    app = profile_app(Profile("work", URL, "demo"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "esc Quit" in footer and "Log in" in footer
+        await pilot.press("escape")
+        await settle(pilot)
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_ctrl_e_edits_the_profile_from_the_password_box():
+    from billtui.screens.profile_form import ProfileFormScreen
+
+    app = profile_app(Profile("work", URL, "demo"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#password")
+        await pilot.press("ctrl+e")  # the button says so; the input must not swallow it
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileFormScreen)
+
+
+async def test_the_palette_offers_quit_everywhere():
+    from .conftest import demo_app, palette
+
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        hits = await palette(pilot, "quit")
+        assert hits and hits[0] == "Quit"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert not app.is_running
