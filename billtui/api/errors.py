@@ -4,9 +4,15 @@ Every error carries a ``message`` (one sentence a user understands) and a ``hint
 (what to try, or None), so the UI can show any failure without knowing where it came
 from. Messages never contain a password or a session id: they are built only from the
 panel's own error text and from what went wrong on the wire.
+
+The panel's error text is cleaned by the parser already; every message and hint is cleaned
+again here (``text_clean``) because some are built from other sources (an exception's text, a
+reply body quoted by a caller) and all of them end up on screen.
 """
 
 from __future__ import annotations
+
+from .text_clean import clean_text
 
 
 class BillError(Exception):
@@ -15,8 +21,8 @@ class BillError(Exception):
     default_message = "The panel reported an error."
 
     def __init__(self, message: str | None = None, hint: str | None = None) -> None:
-        self.message: str = message or self.default_message
-        self.hint: str | None = hint
+        self.message: str = clean_text(message or self.default_message)
+        self.hint: str | None = None if hint is None else clean_text(hint)
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .text_clean import MAX_TEXT, clean_text, cut
+
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "table", "tr", "ul", "ol", "h1", "h2", "h3",
           "h4", "h5", "h6", "pre", "blockquote", "hr", "dl", "dt", "dd"}
 _SKIP = {"script", "style", "head", "title"}
@@ -56,13 +58,24 @@ class _Text(HTMLParser):
         self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
 
 
+#: The most HTML read, in characters: the markup of an instruction is a few times its text, and
+#: ``HTMLParser`` is pure Python, so a 50 MB "instruction" must not be parsed whole.
+MAX_HTML = 4 * MAX_TEXT
+
+
 def html_to_text(html: str) -> str:
-    """Readable text of an HTML fragment; control characters removed, blank lines collapsed."""
+    """Readable text of an HTML fragment; control characters removed, blank lines collapsed.
+
+    Cleaned here although the parser cleaned the HTML already: character references make new
+    characters (``&#27;`` is ESC, ``&#x202e;`` a bidi override), and a downloaded instruction
+    never went through the parser at all."""
+    over = len(html) - MAX_HTML
     p = _Text()
-    p.feed(html)
+    p.feed(html[:MAX_HTML] if over > 0 else html)
     p.close()
-    text = "".join(p.parts)
-    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    text = clean_text("".join(p.parts))
     lines = [line.strip(" ") for line in text.split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if over > 0:
+        text = f"{text}\n… [cut by billtui: {over:,} characters of HTML]"
+    return cut(text)

@@ -4,6 +4,12 @@ Real panels put a single element where we expect an array, ``{}`` where we expec
 and a lot of noise (metadata, tparams, tips) around the data. Every accessor here accepts
 an object or an array anywhere and never raises on a missing key, so screens see either
 data or a typed ``BillError`` (raised once, by ``parse_reply``, for an ``error`` node).
+
+This is also where the panel's text enters the program: every string an accessor returns —
+values, attributes, column and field names, option labels, error messages — passed through
+``_scalar`` or ``_key`` and so through ``text_clean.clean_text`` (no escape sequence, no control
+or bidi-override character, at most ``MAX_TEXT`` characters). Nothing past this module needs to
+clean a panel's string again for safety.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from typing import Any, Literal, Mapping
 from . import assumed
 from .errors import (AccessDenied, ApiError, BillError, FieldError, LoginRefused, NotAvailable,
                      NotJson, PanelBusy)
+from .text_clean import MAX_TEXT, clean_text
+from .values import parse_int
 
 __all__ = ["Cell", "Row", "Option", "Ok", "Doc", "parse_reply", "as_list", "text_of", "cell_of", "rows_of"]
 
@@ -71,13 +79,23 @@ def as_list(node: Any) -> list[Any]:
 
 
 def _scalar(v: Any) -> str:
+    """A value as clean text: the choke point every string of a reply goes through."""
+    if isinstance(v, str):
+        # The check ``clean_text`` starts with, inlined: most of a big list's cells are short,
+        # printable text, and this saves a call per cell.
+        return v if v.isprintable() and len(v) <= MAX_TEXT else clean_text(v)
     if v is None:
         return ""
     if isinstance(v, bool):
         return "on" if v else "off"
-    if isinstance(v, (str, int, float)):
+    if isinstance(v, (int, float)):
         return str(v)
     return ""
+
+
+def _key(k: str) -> str:
+    """A column, field or attribute name as clean text (names end up as labels and in messages)."""
+    return k if k.isprintable() else clean_text(k)
 
 
 def text_of(node: Any) -> str:
@@ -103,7 +121,7 @@ def cell_of(node: Any) -> Cell:
     if isinstance(node, list):
         node = node[0] if node else None
     if isinstance(node, dict):
-        attrs = {k[1:]: _scalar(v) for k, v in node.items()
+        attrs = {_key(k[1:]): _scalar(v) for k, v in node.items()
                  if isinstance(k, str) and k.startswith("$") and k != "$" and _is_scalar(v)}
         orig = node.get("$orig")
         return Cell(text=_scalar(node.get("$")), orig=None if orig is None else _scalar(orig),
@@ -123,10 +141,12 @@ def row_of(node: Any) -> dict[str, Cell]:
     for k, v in node.items():
         if not isinstance(k, str) or k.startswith("$"):
             continue
-        row[k] = cell_of(v)
+        row[_key(k)] = cell_of(v)
     for k, v in node.items():
-        if isinstance(k, str) and k.startswith("$") and len(k) > 1 and _is_scalar(v) and k[1:] not in row:
-            row[k[1:]] = Cell(text=_scalar(v))
+        if isinstance(k, str) and k.startswith("$") and len(k) > 1 and _is_scalar(v):
+            name = _key(k[1:])
+            if name not in row:
+                row[name] = Cell(text=_scalar(v))
     return row
 
 
@@ -136,11 +156,8 @@ def rows_of(node: Any) -> list[dict[str, Cell]]:
 
 
 def _int(node: Any, default: int) -> int:
-    s = text_of(node).strip()
-    try:
-        return int(s)
-    except ValueError:
-        return default
+    n = parse_int(text_of(node))
+    return default if n is None else n
 
 
 # --- the document ---------------------------------------------------------------------
@@ -155,7 +172,7 @@ class Doc:
         self._rows: list[dict[str, Cell]] | None = None
 
     def __repr__(self) -> str:
-        return f"Doc(keys={sorted(k for k in self.raw if isinstance(k, str))!r})"
+        return f"Doc(keys={sorted(_key(k) for k in self.raw if isinstance(k, str))!r})"
 
     # lists
     def rows(self) -> list[dict[str, Cell]]:
@@ -302,7 +319,7 @@ class Doc:
                     continue
                 for k, v in msg.items():
                     if isinstance(k, str) and not k.startswith("$"):
-                        out[k] = text_of(v)
+                        out[_key(k)] = text_of(v)
         return out
 
     @property
@@ -381,6 +398,21 @@ def error_from_node(node: Any) -> BillError:
 _KNOWN_AUTH = frozenset({"badpassword", "badip", "blocklogon", "blockgeoip", "blocked_ip"})
 
 
+#: Longest JSON number read as an int: Python refuses to convert more than 4,300 digits, which
+#: would make the whole reply "not JSON" because of one value. Longer ones are kept as text.
+_MAX_INT_DIGITS = 4000
+
+
+def _json_int(text: str) -> int | str:
+    return int(text) if len(text) <= _MAX_INT_DIGITS else text
+
+
+def decode_json(text: str) -> Any:
+    """``json.loads`` that survives any single value: a 5,000-digit number stays text instead of
+    failing the reply. Raises ``ValueError``/``RecursionError`` for what is not JSON at all."""
+    return json.loads(text, parse_int=_json_int)
+
+
 def parse_reply(data: Any) -> Doc:
     """Parse one reply (already-decoded JSON, or its text/bytes); raise the typed error if it is one."""
     if isinstance(data, (bytes, bytearray)):
@@ -390,7 +422,7 @@ def parse_reply(data: Any) -> Doc:
             raise NotJson() from None
     if isinstance(data, str):
         try:
-            data = json.loads(data)
+            data = decode_json(data)
         except (ValueError, RecursionError):
             raise NotJson() from None
     if not isinstance(data, dict) or not isinstance(data.get("doc"), dict):

@@ -4,6 +4,10 @@ The panel sends money as text (``15.00 USD``) and sometimes as a bare number; we
 as ``Decimal`` with its currency so nothing is ever rounded by float arithmetic.
 Parsers are tolerant: a screen showing a thousand rows must not fail on one odd cell,
 so anything unparseable becomes ``None`` and the raw text stays available in the cell.
+
+Decimal arithmetic here never uses the thread's global context (28 digits, where a 40-digit
+amount makes ``quantize`` raise ``InvalidOperation``): it uses ``MONEY_CONTEXT``, and numbers
+longer than ``MAX_DIGITS`` digits are refused as unreadable.
 """
 
 from __future__ import annotations
@@ -11,10 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 
-__all__ = ["Money", "SYMBOLS", "money_text", "parse_money", "parse_decimal", "parse_int", "parse_date", "parse_datetime",
-           "period_label"]
+__all__ = ["Money", "SYMBOLS", "MAX_DIGITS", "MONEY_CONTEXT", "money_text", "parse_money", "parse_decimal",
+           "parse_int", "parse_date", "parse_datetime", "period_label"]
+
+#: The most digits a number from the panel may have to be read (amounts, sizes, periods, counts).
+#: No real amount comes near it; a longer one is a broken or hostile value and reads as None.
+MAX_DIGITS = 60
+
+#: The context of every Decimal operation on money: room for ``MAX_DIGITS`` digits plus the
+#: decimals shown, whatever the caller's thread context is. Errors still raise (never a silent NaN).
+MONEY_CONTEXT = Context(prec=2 * MAX_DIGITS, rounding=ROUND_HALF_EVEN,
+                        traps=[InvalidOperation, DivisionByZero, Overflow])
+_CENTS = Decimal("0.01")
 
 
 #: Currency symbols panels write instead of the ISO code (API.md §5: production's userOperations.js
@@ -42,13 +56,26 @@ class Money:
     symbol_first: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
-        amount = self.amount
-        # At least two decimals (the panel's own format), more if the value has them.
-        if amount.as_tuple().exponent >= -2:  # type: ignore[operator]
-            text = f"{amount.quantize(Decimal('0.01')):f}"
-        else:
-            text = f"{amount:f}"
-        return _with_unit(self, text)
+        return _with_unit(self, _plain_number(self.amount))
+
+
+def _two_places(amount: Decimal) -> bool:
+    """Whether ``amount`` is shown with two decimals: it has at most two (NaN and infinities, which
+    only code can make, are shown as they are)."""
+    exponent = amount.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -2
+
+
+def _plain_number(amount: Decimal) -> str:
+    """At least two decimals (the panel's own format), more if the value has them."""
+    if not amount.is_finite():
+        return str(amount)
+    if _two_places(amount):
+        try:
+            return f"{amount.quantize(_CENTS, context=MONEY_CONTEXT):f}"
+        except InvalidOperation:  # more digits than MONEY_CONTEXT holds: only code can make one
+            pass
+    return f"{amount:f}"
 
 
 def _with_unit(m: Money, number: str) -> str:
@@ -62,8 +89,8 @@ def _with_unit(m: Money, number: str) -> str:
 def money_text(m: Money) -> str:
     """For display: thousands grouped, two decimals, the panel's symbol where it put it, else the code
     (``1,234.50 USD``, ``€1,234.50``, ``12.34 €``)."""
-    places = m.amount.as_tuple().exponent
-    number = f"{m.amount:,.2f}" if isinstance(places, int) and places >= -2 else f"{m.amount:,f}"
+    with localcontext(MONEY_CONTEXT):
+        number = f"{m.amount:,.2f}" if _two_places(m.amount) else f"{m.amount:,f}"
     return _with_unit(m, number)
 
 
@@ -73,6 +100,8 @@ _NUM = r"[+-]?\s*(?:\d[\d ,.']*)?\d|[+-]?\s*[.,]\d+"
 _UNIT = r"[A-Za-z]{3}|" + "|".join(re.escape(k) for k in sorted(SYMBOLS, key=len, reverse=True))
 # A trailing "/ period" is allowed: price cells read "5.00 USD / 1 month".
 _TAIL = r"\s*(?:/.*)?$"
+#: The longest money text looked at: digits, a unit and a "/ period" tail fit many times over.
+_MAX_MONEY_TEXT = 1000
 _SUFFIX = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<cur>{_UNIT})?{_TAIL}", re.DOTALL)
 _PREFIX = re.compile(rf"^\s*(?P<sign>[+-]?)\s*(?P<cur>{_UNIT})\s*(?P<num>{_NUM}){_TAIL}", re.DOTALL)
 
@@ -88,6 +117,8 @@ def _number(text: str) -> Decimal | None:
     if s[:1] in "+-":
         sign, s = s[:1], s[1:]
     if not s or not re.fullmatch(r"[\d.,]+", s):
+        return None
+    if len(s) - s.count(".") - s.count(",") > MAX_DIGITS:
         return None
     marks = [c for c in s if c in ".,"]
     if not marks:
@@ -115,7 +146,8 @@ def parse_int(text: object) -> int | None:
     if text is None:
         return None
     s = str(text).strip()
-    if not re.fullmatch(r"[+-]?[0-9]+", s):
+    # The length test first: ``int`` refuses more than 4,300 digits, and no count has 60.
+    if len(s) > MAX_DIGITS + 1 or not re.fullmatch(r"[+-]?[0-9]+", s):
         return None
     return int(s)
 
@@ -128,7 +160,7 @@ def parse_decimal(text: object) -> Decimal | None:
     if not s:
         return None
     s = s.replace(" ", "")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", s):
+    if len(s) > MAX_DIGITS + 2 or not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", s):
         return None
     try:
         return Decimal(s)
@@ -148,7 +180,7 @@ def parse_money(text: object, currency: str = "") -> Money | None:
     if isinstance(text, Money):
         return text
     s = str(text).strip().translate(_SPACES)
-    if not s:
+    if not s or len(s) > _MAX_MONEY_TEXT:
         return None
     m = _SUFFIX.match(s)
     first = False
@@ -166,7 +198,7 @@ def parse_money(text: object, currency: str = "") -> Money | None:
     if first and m.group("sign") == "-":
         if amount < 0:
             return None  # "--5"
-        amount = -amount
+        amount = amount.copy_negate()  # exact: ``-amount`` would round to the global context
     cur = m.group("cur")
     if not cur:
         return Money(amount, currency)

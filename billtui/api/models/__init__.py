@@ -3,7 +3,9 @@
 Each model names the panel columns it reads in a ``COLUMNS`` table (model field → column
 names tried in order) so list sorting and parsing share one spelling; undocumented
 columns come from ``assumed``. ``from_row`` is tolerant: a missing or odd cell becomes
-``None`` or ``""``, never an exception, so one strange row cannot break a screen.
+``None`` or ``""``, never an exception, so one strange row cannot break a screen; a money or
+date cell that has text but cannot be read keeps that text in the model's ``unreadable``
+(``Unreadable``), for display code to show instead of a blank (``billtui.format.field``).
 
 The models live in one module per area (``account``, ``finance``, ``support``...);
 ``from billtui.api.models import Payment`` loads only the area it names (PEP 562).
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..parser import Cell, Option, Row
 from ..values import Money
-from ._cells import Columns, sort_columns
+from ._cells import Columns, Unreadable, sort_columns
 
 #: Model → the module of this package that defines it.
 _AREAS: dict[str, str] = {
@@ -39,7 +41,7 @@ _AREAS: dict[str, str] = {
     "FormData": "forms",
 }
 
-__all__ = [*_AREAS, "Columns", "sort_columns", "Option", "Row", "Cell", "Money", "Decimal"]
+__all__ = [*_AREAS, "Columns", "Unreadable", "sort_columns", "Option", "Row", "Cell", "Money", "Decimal"]
 
 if TYPE_CHECKING:
     from .account import Dashboard, Discount, PanelMenu, Payer, ServiceType, User  # noqa: F401

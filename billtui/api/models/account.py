@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Self
 from .. import assumed
 from ..parser import Doc, Row, as_list, attr_of, row_of, text_of
 from ..values import Money
-from ._cells import Columns, _money, _text, _value
+from ._cells import Columns, Unreadable, _money, _text, _unreadable, _value, unreadable_field
 
 
 @dataclass(frozen=True)
@@ -115,10 +115,14 @@ class Dashboard:
     credit: Money | None
     phone: str
     available_credit: Money | None = None
+    unreadable: Unreadable = unreadable_field()
+
+    COLUMNS: ClassVar[Columns] = {"balance": assumed.BALANCE_FIELDS, "credit": ("credit",),
+                                  "available_credit": ("available_credit",)}
 
     @classmethod
     def from_row(cls, row: Row, credit_row: Row | None = None) -> Self:
-        balance = _money(row, *assumed.BALANCE_FIELDS)
+        balance = _money(row, *cls.COLUMNS["balance"])
         currency = balance.currency if balance else ""
         credit = _money(row, "credit", currency=currency)
         available = _money(row, "available_credit", currency=currency)
@@ -130,7 +134,11 @@ class Dashboard:
             credit, available = (replace(m, symbol=balance.symbol, symbol_first=balance.symbol_first)
                                  if m is not None and m.currency == balance.currency and not m.symbol else m
                                  for m in (credit, available))
-        return cls(balance=balance, credit=credit, phone=_text(row, "phone"), available_credit=available)
+        # The credit may come from the second row: its texts count where the first has none.
+        cells = {**(credit_row or {}), **{k: v for k, v in row.items() if v.text or v.orig}}
+        return cls(balance=balance, credit=credit, phone=_text(row, "phone"), available_credit=available,
+                   unreadable=_unreadable(cells, cls.COLUMNS, balance=balance, credit=credit,
+                                          available_credit=available))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import ClassVar, Self
 from .. import assumed
 from ..parser import Row
 from ..values import Money
-from ._cells import Columns, _date, _datetime, _flag, _money, _text, _value
+from ._cells import Columns, Unreadable, _date, _datetime, _flag, _money, _text, _unreadable, _value, unreadable_field
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,17 @@ class RewardDetail:
     rate: str
     amount: Money | None
     created: date | None
+    unreadable: Unreadable = unreadable_field()
+
+    COLUMNS: ClassVar[Columns] = {"amount": ("amount",), "created": ("cdate",)}
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
+        c = cls.COLUMNS
+        amount, created = _money(row, *c["amount"]), _date(row, *c["created"])
         return cls(id=_value(row, "id"), referral=_text(row, "referal", "referral"),
                    service=_text(row, "name", "services").strip(), rate=_text(row, "reward").strip(),
-                   amount=_money(row, "amount"), created=_date(row, "cdate"))
+                   amount=amount, created=created, unreadable=_unreadable(row, c, amount=amount, created=created))
 
 
 @dataclass(frozen=True)
@@ -57,13 +62,15 @@ class Click:
     referral: str = ""
     paid: bool = False
     raw: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = assumed.CLICK_COLUMNS
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
-        return cls(id=_value(row, *c["id"]), created=_datetime(row, *c["created"]),
+        created = _datetime(row, *c["created"])
+        return cls(id=_value(row, *c["id"]), created=created,
                    referrer=_text(row, *c["referrer"]), url=_text(row, *c["url"]), ip=_text(row, *c["ip"]),
                    referral=_text(row, *c["referral"]), paid=_flag(row, *c["paid"]),
-                   raw={k: v.text for k, v in row.items()})
+                   raw={k: v.text for k, v in row.items()}, unreadable=_unreadable(row, c, created=created))

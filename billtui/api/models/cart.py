@@ -14,7 +14,7 @@ from typing import ClassVar, Self
 
 from ..parser import Doc, Row
 from ..values import Money, parse_money
-from ._cells import Columns, _money, _text, _value
+from ._cells import Columns, Unreadable, _money, _text, _unreadable, _value, unreadable_field
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class BasketItem:
     #: Product type (``item.type``: ``vds``, ``domain``...) and period (``item.period``, months).
     kind: str = ""
     period: str = ""
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {"id": ("id",), "tariff": ("pricelist_name", "pricelist"),
                                   "description": ("desc", "description"), "cost": ("cost",),
@@ -39,10 +40,12 @@ class BasketItem:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
+        cost, full_cost = _money(row, *c["cost"]), _money(row, *c["full_cost"])
         return cls(id=_value(row, *c["id"]), tariff=_text(row, *c["tariff"]),
-                   description=_text(row, *c["description"]), cost=_money(row, *c["cost"]),
-                   full_cost=_money(row, *c["full_cost"]), discount=_text(row, *c["discount"]),
-                   kind=_value(row, *c["kind"]), period=_value(row, *c["period"]))
+                   description=_text(row, *c["description"]), cost=cost, full_cost=full_cost,
+                   discount=_text(row, *c["discount"]), kind=_value(row, *c["kind"]),
+                   period=_value(row, *c["period"]),
+                   unreadable=_unreadable(row, c, cost=cost, full_cost=full_cost))
 
 
 def _doc_money(doc: Doc, name: str) -> Money | None:
@@ -67,6 +70,10 @@ class Basket:
     tax: Money | None = None
     #: ``full_discount``: what the discounts save on this cart.
     discount: Money | None = None
+    unreadable: Unreadable = unreadable_field()
+
+    #: Field → the ``doc`` child it is read from.
+    FIELDS: ClassVar[Columns] = {"total": ("total_sum",), "tax": ("tax",), "discount": ("full_discount",)}
 
     @classmethod
     def from_doc(cls, doc: Doc, currency: str = "") -> Self:
@@ -78,11 +85,14 @@ class Basket:
             item = BasketItem.from_row(r)
             items.append(replace(item, cost=_in_currency(item.cost, currency),
                                  full_cost=_in_currency(item.full_cost, currency)))
-        return cls(items=tuple(items),
-                   total=_in_currency(_doc_money(doc, "total_sum"), currency),
-                   billorder=(doc.field("billorder") or None),
-                   tax=_in_currency(_doc_money(doc, "tax"), currency),
-                   discount=_in_currency(_doc_money(doc, "full_discount"), currency))
+        f = cls.FIELDS
+        total = _in_currency(_doc_money(doc, f["total"][0]), currency)
+        tax = _in_currency(_doc_money(doc, f["tax"][0]), currency)
+        discount = _in_currency(_doc_money(doc, f["discount"][0]), currency)
+        # The doc's own children, as a row, for the texts of the ones that could not be read.
+        cells = {names[0]: cell for names in f.values() if (cell := doc.cell(names[0])) is not None}
+        return cls(items=tuple(items), total=total, billorder=(doc.field("billorder") or None), tax=tax,
+                   discount=discount, unreadable=_unreadable(cells, f, total=total, tax=tax, discount=discount))
 
     @property
     def empty(self) -> bool:

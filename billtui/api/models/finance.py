@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Self
 from .. import assumed
 from ..parser import Doc, Option, Row, as_list, attr_of, row_of
 from ..values import Money
-from ._cells import Columns, _cell, _date, _money, _text, _value
+from ._cells import Columns, Unreadable, _cell, _date, _money, _text, _unreadable, _value, unreadable_field
 from .forms import FormData
 from .status import PaymentStatus
 
@@ -28,6 +28,7 @@ class Payment:
     status_text: str
     #: ``sender_name``: the payer (ISPsystem "Payments (payment)" page; PaymentsTable.jsx reads it).
     payer: str = ""
+    unreadable: Unreadable = unreadable_field()
 
     # Columns: ISPsystem BILLmanager 6 "Payments (payment)" function page, and what
     # Karantir-dev/billing-typescript src/Components/Billing/PaymentsTable/PaymentsTable.jsx reads.
@@ -47,11 +48,12 @@ class Payment:
         if status is PaymentStatus.UNKNOWN and text.strip().lower() in assumed.PAYMENT_STATUS_TEXTS:
             # Production panels send the status as text only ("New", "Paid"): PaymentsTableItem.jsx.
             status = PaymentStatus(assumed.PAYMENT_STATUS_TEXTS[text.strip().lower()])
+        created, credited, paid = _date(row, *c["created"]), _money(row, *c["credited"]), _money(row, *c["paid"])
         return cls(
             id=_value(row, *c["id"]), number=_text(row, *c["number"]) or _value(row, *c["id"]),
-            created=_date(row, *c["created"]), method=_text(row, *c["method"]),
-            credited=_money(row, *c["credited"]), paid=_money(row, *c["paid"]),
+            created=created, method=_text(row, *c["method"]), credited=credited, paid=paid,
             status=status, status_text=text, payer=_text(row, *c["payer"]),
+            unreadable=_unreadable(row, c, created=created, credited=credited, paid=paid),
         )
 
     @property
@@ -71,6 +73,7 @@ class Expense:
     discount: Money | None
     payments: str
     tax: Money | None
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "name": ("locale_name", "name"), "date": ("realdate",), "created": ("cdate",),
@@ -81,11 +84,14 @@ class Expense:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
+        day, created = _date(row, *c["date"]), _date(row, *c["created"])
+        amount, unpaid = _money(row, *c["amount"]), _money(row, *c["unpaid"])
+        discount, tax = _money(row, *c["discount"]), _money(row, *c["tax"])
         return cls(
-            id=_value(row, *c["id"]), name=_text(row, *c["name"]), date=_date(row, *c["date"]),
-            created=_date(row, *c["created"]), amount=_money(row, *c["amount"]),
-            unpaid=_money(row, *c["unpaid"]), discount=_money(row, *c["discount"]),
-            payments=_text(row, *c["payments"]), tax=_money(row, *c["tax"]),
+            id=_value(row, *c["id"]), name=_text(row, *c["name"]), date=day, created=created, amount=amount,
+            unpaid=unpaid, discount=discount, payments=_text(row, *c["payments"]), tax=tax,
+            unreadable=_unreadable(row, c, date=day, created=created, amount=amount, unpaid=unpaid,
+                                   discount=discount, tax=tax),
         )
 
 
@@ -98,6 +104,7 @@ class Invoice:
     amount: Money | None
     status_text: str
     sent: date | None
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "number": ("number",), "created": ("cdate",), "customer": ("customer",),
@@ -107,11 +114,12 @@ class Invoice:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
+        created, amount, sent = _date(row, *c["created"]), _money(row, *c["amount"]), _date(row, *c["sent"])
         return cls(
             id=_value(row, *c["id"]), number=_text(row, *c["number"]) or _value(row, *c["id"]),
-            created=_date(row, *c["created"]), customer=_text(row, *c["customer"]),
-            amount=_money(row, *c["amount"]), status_text=_text(row, *c["status_text"]),
-            sent=_date(row, *c["sent"]),
+            created=created, customer=_text(row, *c["customer"]), amount=amount,
+            status_text=_text(row, *c["status_text"]), sent=sent,
+            unreadable=_unreadable(row, c, created=created, amount=amount, sent=sent),
         )
 
 
@@ -128,13 +136,17 @@ class PayMethod:
     #: ``action.button.$name``: the button the panel wants pressed with this method; ``fromsubaccount``
     #: = pay from the balance, sent back as ``clicked_button`` (Cart.jsx payBasketHandler).
     button: str = ""
+    unreadable: Unreadable = unreadable_field()
+
+    COLUMNS: ClassVar[Columns] = {"min": ("payment_minamount",), "max": ("payment_maxamount",)}
 
     @classmethod
     def from_row(cls, row: Row, currency: str = "") -> Self:
-        return cls(id=_value(row, "paymethod", "id"), name=_text(row, "name", "paymethod"),
-                   min=_money(row, "payment_minamount", currency=currency),
-                   max=_money(row, "payment_maxamount", currency=currency),
-                   kind=_value(row, "paymethod_type"))
+        c = cls.COLUMNS
+        low = _money(row, *c["min"], currency=currency)
+        high = _money(row, *c["max"], currency=currency)
+        return cls(id=_value(row, "paymethod", "id"), name=_text(row, "name", "paymethod"), min=low, max=high,
+                   kind=_value(row, "paymethod_type"), unreadable=_unreadable(row, c, min=low, max=high))
 
     @classmethod
     def from_node(cls, node: Any, currency: str = "") -> Self:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Self
 
 from ..parser import Cell, Doc, Option, as_list, attr_of, cell_of, rows_of
+from ..text_clean import clean_text
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,17 @@ class FormData:
         lists: dict[str, list[dict[str, Cell]]] = {}
         for layer in layers:
             for k, v in layer.items():
-                if not isinstance(k, str) or k.startswith("$") or k in cls._NOISE or k in values:
+                if not isinstance(k, str) or k.startswith("$") or k in cls._NOISE:
+                    continue
+                # The name is the panel's too: it may be shown as a label when there is none.
+                name = clean_text(k)
+                if name in values:
                     continue
                 node = v[0] if isinstance(v, list) and v else v
                 if isinstance(node, dict) and any(isinstance(x, str) and not x.startswith("$") for x in node):
                     continue  # a nested structure, not a field
                 if isinstance(node, (dict, str, int, float)) or node is None:
-                    values[k] = cell_of(node).value
+                    values[name] = cell_of(node).value
             for node in as_list(layer.get("list")):
                 name = attr_of(node, "name")
                 if name and isinstance(node, dict) and name not in lists:

@@ -9,7 +9,7 @@ from typing import ClassVar, Self
 from .. import assumed
 from ..parser import Row
 from ..values import Money, parse_int, period_label
-from ._cells import Columns, _cell, _date, _datetime, _money, _text, _value
+from ._cells import Columns, Unreadable, _cell, _date, _datetime, _money, _text, _unreadable, _value, unreadable_field
 from .status import ServiceStatus
 
 
@@ -57,6 +57,7 @@ class Service:
     status_detail: str
     status_text: str
     cost: Money | None
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "name": ("domain", "name"), "ip": ("ip",), "tariff": ("pricelist",),
@@ -91,13 +92,14 @@ class Service:
             ap_text = "Off"
         else:  # on: the panel's own words, else the period, else just "On" (months unknown)
             ap_text = ap.text or (period_label(months) if months is not None else "On")
+        created, expires, cost = _date(row, *c["created"]), _date(row, *c["expires"]), _money(row, *c["cost"])
         return cls(
             id=_value(row, *c["id"]), type=type, name=_text(row, *c["name"]), ip=_text(row, *c["ip"]),
             tariff=_text(row, *c["tariff"]), datacenter=_text(row, *c["datacenter"]),
-            created=_date(row, *c["created"]), expires=_date(row, *c["expires"]),
-            autoprolong=ap_text, autoprolong_months=months,
+            created=created, expires=expires, autoprolong=ap_text, autoprolong_months=months,
             status=ServiceStatus.parse(code or None, status_text),
-            status_detail=detail, status_text=status_text, cost=_money(row, *c["cost"]),
+            status_detail=detail, status_text=status_text, cost=cost,
+            unreadable=_unreadable(row, c, created=created, expires=expires, cost=cost),
         )
 
 
@@ -108,6 +110,7 @@ class HistoryEntry:
     description: str
     user: str
     ip: str
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {"id": ("id",), "changed": ("changedate",), "description": ("desc",),
                                   "user": ("user",), "ip": ("ip",)}
@@ -115,6 +118,7 @@ class HistoryEntry:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
-        return cls(id=_value(row, *c["id"]), changed=_datetime(row, *c["changed"]),
-                   description=_text(row, *c["description"]), user=_text(row, *c["user"]),
-                   ip=_text(row, *c["ip"]))
+        changed = _datetime(row, *c["changed"])
+        return cls(id=_value(row, *c["id"]), changed=changed, description=_text(row, *c["description"]),
+                   user=_text(row, *c["user"]), ip=_text(row, *c["ip"]),
+                   unreadable=_unreadable(row, c, changed=changed))

@@ -18,8 +18,8 @@ class _Status(enum.IntEnum):
         """From ``$orig`` (``3``, ``3_autosuspend``) or, failing that, from the display text."""
         s = (raw or "").strip()
         digits = ""
-        for ch in s:
-            if ch.isdigit():
+        for ch in s[:9]:  # a status code is short; ``int`` of thousands of digits would fail
+            if "0" <= ch <= "9":  # not ``isdigit``: it takes "²", which ``int`` refuses
                 digits += ch
             else:
                 break

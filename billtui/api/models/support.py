@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import ClassVar, Self
 
 from ..parser import Row
-from ._cells import Columns, _cell, _datetime, _flag, _text, _value
+from ._cells import Columns, Unreadable, _cell, _datetime, _flag, _text, _unreadable, _value, unreadable_field
 from .status import TicketStatus
 
 
@@ -21,6 +21,7 @@ class Ticket:
     status_text: str
     unread: bool
     can_archive: bool
+    unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {
         "id": ("id",), "subject": ("name", "subject"), "last_message": ("last_message",),
@@ -32,10 +33,12 @@ class Ticket:
     def from_row(cls, row: Row) -> Self:
         c = cls.COLUMNS
         st = _cell(row, c["status"])
+        last_message = _datetime(row, *c["last_message"])
         return cls(
             id=_value(row, *c["id"]), subject=_text(row, *c["subject"]),
-            last_message=_datetime(row, *c["last_message"]), wait_time=_text(row, *c["wait_time"]),
+            last_message=last_message, wait_time=_text(row, *c["wait_time"]),
             status=TicketStatus.parse(st.orig if st else None, st.text if st else ""),
             status_text=st.text if st else "", unread=_flag(row, *c["unread"]),
             can_archive=_flag(row, *c["can_archive"]),
+            unreadable=_unreadable(row, c, last_message=last_message),
         )
