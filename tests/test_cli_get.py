@@ -75,3 +75,139 @@ def test_unreachable_panel_fails_cleanly() -> None:
     assert done.returncode != 0 and done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+# --- orders, commissions, services' words: the embedded demo panel (--demo), in-process --------
+
+def get(capsys, *args: str) -> tuple[int, str, str]:
+    from billtui import cli
+
+    code = cli.main(["get", *args, "--demo"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_panels(monkeypatch) -> list:
+    """Every demo panel `--demo` makes, to read what it holds after the command ran."""
+    from billtui.sim import app as sim_app
+
+    made: list = []
+    real = sim_app.create_app
+
+    def create_app(**kwargs):
+        made.append(real(**kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(sim_app, "create_app", create_app)
+    return made
+
+
+def test_get_orders_in_every_format(capsys) -> None:
+    code, out, err = get(capsys, "orders")
+    assert code == 0 and err == ""
+    header, *lines = out.splitlines()
+    assert header.split() == ["ID", "NUMBER", "DATE", "DESCRIPTION", "COST", "STATUS"]
+    line = next(x for x in lines if x.startswith("503 "))
+    assert "Awaiting payment" in line and "5.00 USD" in line and "VDS-1 new-vm" in line
+    assert len(lines) == 3
+
+    code, out, err = get(capsys, "orders", "--format", "json")
+    assert code == 0 and err == ""
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert set(rows) == {"501", "502", "503"}
+    assert rows["503"]["status"] == "Awaiting payment" and rows["501"]["status"] == "Paid"
+    assert rows["503"]["cost"] == "5.00" and rows["503"]["cost_currency"] == "USD"
+    assert Decimal(rows["501"]["cost"]) == Decimal("90.00")
+    assert set(rows["503"]) == {"id", "number", "date", "description", "cost", "cost_currency", "status"}
+
+    code, out, _ = get(capsys, "orders", "--format", "csv")
+    assert code == 0
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert by_id["503"]["status"] == "Awaiting payment" and by_id["503"]["cost_currency"] == "USD"
+    code, out, _ = get(capsys, "orders", "--format", "csv", "--no-headers", "--status", "awaiting payment")
+    assert code == 0
+    (only,) = list(csv.reader(io.StringIO(out)))
+    assert only[0] == "503" and only[-1] == "Awaiting payment"
+
+
+def _rewards_by_day(panel, since: str, until: str) -> dict[str, Decimal]:
+    rows = panel.state.all("SELECT cdate, SUM(reward) AS r FROM rewards WHERE cdate BETWEEN ? AND ? "
+                           "GROUP BY cdate", (since, until))
+    return {r["cdate"]: Decimal(r["r"]) / 100 for r in rows}
+
+
+def test_get_commissions_lists_this_years_rewards_with_their_currency(capsys, demo_panels) -> None:
+    code, out, err = get(capsys, "commissions", "--format", "json")
+    assert code == 0 and err == ""
+    (panel,) = demo_panels
+    today = panel.state.today
+    expected = _rewards_by_day(panel, today.replace(month=1, day=1).isoformat(), today.isoformat())
+    rows = json.loads(out)
+    assert rows and all(set(r) == {"date", "amount", "amount_currency"} for r in rows)
+    assert all(isinstance(r["amount"], str) and r["amount_currency"] == "EUR" for r in rows)
+    assert {r["date"]: Decimal(r["amount"]) for r in rows} == expected
+    assert [r["date"] for r in rows] == sorted(expected, reverse=True)  # newest first
+    assert rows[0] == {"date": today.isoformat(), "amount": "12.00", "amount_currency": "EUR"}
+
+    code, out, _ = get(capsys, "commissions")  # the table adds them up
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["DATE", "AMOUNT"] and len(lines) == len(expected) + 2
+    assert lines[-1].split() == ["Total", f"{sum(expected.values()):.2f}", "EUR"]
+    code, out, _ = get(capsys, "commissions", "--no-headers")
+    assert len(out.splitlines()) == len(expected) and "Total" not in out
+
+
+def test_get_commissions_for_a_period(capsys, demo_panels) -> None:
+    code, out, err = get(capsys, "commissions", "--since", "2000-01-01", "--format", "csv")
+    assert code == 0 and err == ""
+    today = demo_panels[-1].state.today
+    every = _rewards_by_day(demo_panels[-1], "2000-01-01", today.isoformat())
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["date"]: Decimal(r["amount"]) for r in rows} == every
+    assert {r["amount_currency"] for r in rows} == {"EUR"}
+    assert sum(every.values()) == sum(Decimal(r["amount"]) for r in rows)
+
+    days = sorted(every)
+    since, until = days[1], days[-2]
+    code, out, _ = get(capsys, "commissions", "--since", since, "--until", until, "--format", "json")
+    assert code == 0
+    got = {r["date"]: Decimal(r["amount"]) for r in json.loads(out)}
+    assert got == {d: v for d, v in every.items() if since <= d <= until} and len(got) == len(days) - 2
+
+
+def test_get_commissions_refuses_what_it_cannot_do(capsys) -> None:
+    for args, said in ((("--since", "2026-05-01", "--until", "2026-04-01"), "is after --until 2026-04-01"),
+                       (("--status", "paid"), "--status does not apply to commissions")):
+        code, out, err = get(capsys, "commissions", *args)
+        assert code == 2 and out == ""
+        (line,) = err.strip().splitlines()
+        assert line.startswith("billtui: ") and said in line
+
+
+def test_get_services_table_shows_words_and_json_csv_keep_codes(capsys) -> None:
+    code, out, err = get(capsys, "services")
+    assert code == 0 and err == ""
+    header, *lines = out.splitlines()
+    assert "STATUS_CODE" not in header and "TYPE_NAME" not in header
+    web = next(x for x in lines if x.startswith("101 "))
+    assert "Virtual private servers" in web and "Active" in web
+    assert " vds " not in web and not any(" vds " in x for x in lines)
+    staging = next(x for x in lines if x.startswith("103 "))
+    assert "Suspended by staff" in staging
+    assert any(x.startswith("105 ") and "Shared hosting" in x for x in lines)
+
+    code, out, _ = get(capsys, "services", "--format", "json")
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows["101"]["type"] == "vds" and rows["101"]["type_name"] == "Virtual private servers"
+    assert rows["101"]["status"] == "Active" and rows["101"]["status_code"] == 2
+    assert rows["103"]["status_code"] == 3 and rows["105"]["type"] == "vhost"
+
+    code, out, _ = get(capsys, "services", "--format", "csv")
+    names = out.splitlines()[0].split(",")
+    # The fields scripts already read keep their names and places; the title comes last.
+    assert names == ["id", "type", "name", "ip", "tariff", "status", "status_code", "expires", "autorenew",
+                     "cost", "cost_currency", "type_name"]
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert by_id["101"]["type"] == "vds" and by_id["101"]["status_code"] == "2"
