@@ -133,6 +133,11 @@ class PanelTimeout(TransportError):
         super().__init__(message, hint)
 
 
+class PanelTooSlow(PanelTimeout):
+    """The whole request took longer than its deadline (a reply dripping in): asking again would
+    make the user wait as long again, so it is not retried (``retry.is_transient``)."""
+
+
 class PanelUnreachable(TransportError):
     default_message = "Could not connect to the panel."
 

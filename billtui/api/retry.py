@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .errors import (BadStatus, BillError, ConnectionDropped, NotJson, OutcomeUnknown, PanelTimeout,
+from .errors import (BadStatus, BillError, ConnectionDropped, NotJson, OutcomeUnknown, PanelTimeout, PanelTooSlow,
                      PanelUnreachable, TlsError, TransportError)
 
 __all__ = ["RetryPolicy", "READS", "is_transient", "may_have_reached_panel", "retry_read",
@@ -38,8 +38,8 @@ READS = RetryPolicy()
 
 def is_transient(exc: BaseException) -> bool:
     """A failure that may well go away on its own (worth repeating a read)."""
-    if isinstance(exc, TlsError):
-        return False  # a certificate does not fix itself
+    if isinstance(exc, (TlsError, PanelTooSlow)):
+        return False  # a certificate does not fix itself; a panel past the deadline would be waited for again
     if isinstance(exc, BadStatus):
         return exc.status >= 500 or exc.status in (408, 429)
     return isinstance(exc, (PanelTimeout, PanelUnreachable, ConnectionDropped, NotJson)) or (

@@ -27,8 +27,9 @@ from urllib.parse import unquote
 
 import httpx
 
-from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelUnreachable, TlsError,
-                     TransportError)
+from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelTooSlow, PanelUnreachable,
+                     TlsError, TransportError)
+from .parser import decode_json
 from .values import parse_int
 
 __all__ = ["Transport", "Response", "ReplyTooLarge", "SECRET_FIELDS", "redact", "MAX_REPLY_BYTES",
@@ -80,8 +81,8 @@ class ReplyTooLarge(TransportError):
         super().__init__(message, hint)
 
 
-def _too_slow(deadline: float) -> PanelTimeout:
-    return PanelTimeout(f"The panel is too slow: its reply took longer than {deadline:g} seconds, "
+def _too_slow(deadline: float) -> PanelTooSlow:
+    return PanelTooSlow(f"The panel is too slow: its reply took longer than {deadline:g} seconds, "
                         "so billtui stopped waiting.",
                         "Try again later; if it keeps happening, the panel or the connection is overloaded.")
 
@@ -111,7 +112,7 @@ class Response:
         """The decoded JSON body, or ``NotJson`` saying what it looked like."""
         body = self.content
         try:
-            return json.loads(body.decode("utf-8"))
+            return decode_json(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             head = body[:200].lstrip().lower()
             if head.startswith((b"<!doctype", b"<html", b"<")):

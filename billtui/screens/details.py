@@ -6,7 +6,7 @@ import dataclasses
 import enum
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +22,8 @@ from ..widgets.footer import Footer
 
 
 def describe(value: Any) -> Text:
+    if isinstance(value, Text):
+        return value  # already made safe by the caller
     if value is None or value == "":
         return Text("—", style="dim")
     if hasattr(value, "amount") and isinstance(getattr(value, "amount"), Decimal):
@@ -59,7 +61,15 @@ class DetailsScreen(ModalScreen[None]):
     @classmethod
     def for_row(cls, title: str, row: Any) -> "DetailsScreen":
         if dataclasses.is_dataclass(row):
-            fields = [(humanize(f.name), getattr(row, f.name)) for f in dataclasses.fields(row)]
+            fields = []
+            for f in dataclasses.fields(row):
+                value = getattr(row, f.name)
+                if isinstance(value, Mapping):
+                    continue  # the raw cells, the unreadable values: bookkeeping, not fields to read
+                if value is None and fmt.unreadable_text(row, f.name) is not None:
+                    # What the panel sent where it could not be read: shown, marked, never blank.
+                    value = Text(fmt.unknown(fmt.unreadable_text(row, f.name)), style=fmt.UNREADABLE_STYLE)
+                fields.append((humanize(f.name), value))
         else:
             fields = [(humanize(str(k)), v) for k, v in dict(row).items()]
         return cls(title, fields)

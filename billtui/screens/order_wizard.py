@@ -22,6 +22,7 @@ from textual.widgets import Button, ContentSwitcher, Input, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from .. import format as fmt
+from ..api.values import parse_int
 from ..safe import clean
 from ..widgets.async_pane import error_text
 from ..widgets.field import Field
@@ -321,9 +322,10 @@ class OrderWizard(ModalScreen[bool]):
         lines.append("Product:  ", "bold").append(clean(d.type_title) + "\n")
         lines.append("Tariff:   ", "bold").append(clean(d.tariff.name if d.tariff else "") + "\n")
         price = None
-        if d.tariff is not None and d.period.isdigit():
-            price = next((p for m, p in d.tariff.prices if m == int(d.period)), None)
-        period_text = period_label(int(d.period)) if d.period.isdigit() else clean(d.period)
+        months = parse_int(d.period)
+        if d.tariff is not None and months is not None:
+            price = next((p for m, p in d.tariff.prices if m == months), None)
+        period_text = period_label(months) if months is not None else clean(d.period)
         lines.append("Period:   ", "bold").append(period_text + "\n")
         for f in self.query_one("#options-form").query(Field):
             value = d.values.get(f.name or "", "")
@@ -385,7 +387,8 @@ class OrderWizard(ModalScreen[bool]):
         from .payments import reload_payments
 
         reload_payments(self.app)  # the cart changed: an Orders pane opened before must not say "empty"
-        what = f"{clean(d.tariff.name)}, {period_label(int(d.period)) if d.period.isdigit() else d.period}"
+        months = parse_int(d.period)
+        what = f"{clean(d.tariff.name)}, {period_label(months) if months is not None else clean(d.period)}"
         if not pay:
             self.app.notify(f"In the cart: {what}. Pay it under Finances › Orders.")
             self.dismiss(True)

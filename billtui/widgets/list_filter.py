@@ -152,10 +152,9 @@ class ListFilter(Widget):
     def _row_text(self, row: Any) -> str:
         parts = []
         for col in self.spec.columns:  # type: ignore[attr-defined]
-            value = getattr(row, col.field, None)
-            if col.label_field:
-                value = getattr(row, col.label_field, None) or value
-            parts.append(fmt.cell(value, col.kind).plain)
+            label = getattr(row, col.label_field, None) if col.label_field else None
+            # What the table shows, unreadable values included (the panel's text), so it filters.
+            parts.append(fmt.cell(label, col.kind).plain if label else fmt.field(row, col.field, col.kind).plain)
         return " ".join(parts).lower()
 
     def local_page(self, page: int, size: int) -> PageResult[Any] | None:

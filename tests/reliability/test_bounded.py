@@ -192,6 +192,8 @@ async def test_a_stalled_reply_ends_with_panel_timeout(monkeypatch) -> None:
     finally:
         await client.aclose()
     assert "The panel is too slow" in caught.value.message and "stopped waiting" in caught.value.message
+    # Not asked again: a panel past the deadline would make the user wait as long again, each time.
+    assert [f.get("func") for f in panel.forms].count("payment") == 1
 
 
 async def test_the_demo_panels_dripping_reply_ends_with_panel_timeout(monkeypatch) -> None:
