@@ -141,7 +141,7 @@ def attention_card(found: Attention) -> Static:
     elif found.expiring:
         nothing = False
         lines.append(f"Expiring within {fmt.EXPIRY_WARN_DAYS} days ", style="bold")
-        lines.append("(s: Services, n there renews)\n", style="dim")
+        lines.append("(:svc opens Services, n there renews)\n", style="dim")
         for service, type_title in found.expiring:
             lines.append("  ").append_text(fmt.expiry(service.expires))
             lines.append(f"  {clean(service.name)}", style="bold").append(f" · {clean(type_title)}\n")
@@ -152,7 +152,7 @@ def attention_card(found: Attention) -> Static:
         items = len(found.cart.items)
         total = f", {fmt.money(found.cart.total)}" if found.cart.total is not None else ""
         lines.append(f"Unpaid in the cart: {items} item{'s' if items != 1 else ''}{total} ", style="bold")
-        lines.append("(o: Orders)\n", style="dim")
+        lines.append("(:ord opens Orders)\n", style="dim")
         for item in found.cart.items:
             lines.append(f"  {clean(item.description or item.tariff)}  {fmt.money(item.cost)}\n")
     if isinstance(found.replies, BaseException):
@@ -161,7 +161,7 @@ def attention_card(found: Attention) -> Static:
         nothing = False
         lines.append(f"New replies in {len(found.replies)} ticket{'s' if len(found.replies) != 1 else ''} ",
                      style="bold")
-        lines.append("(t: Open tickets)\n", style="dim")
+        lines.append("(:tickets opens them)\n", style="dim")
         for ticket in found.replies:
             lines.append(f"  #{clean(ticket.id)} {clean(ticket.subject)}\n")
     if nothing and not lines:
@@ -174,11 +174,10 @@ def attention_card(found: Attention) -> Static:
 
 class CustomerPane(AsyncPane):
     title = "Customer"
+    # One meaning per key across billtui: s sorts, t narrows a list by period or status, so the
+    # card's places are reached the way every place is — ":" (shown beside each) or the tree.
     BINDINGS = [
         Binding("e", "edit", "Edit contact data"),
-        Binding("s", "goto('services')", "Services"),
-        Binding("o", "goto('orders')", "Cart"),
-        Binding("t", "goto('tickets')", "Tickets"),
     ]
 
     async def fetch(self) -> Any:
@@ -221,10 +220,6 @@ class CustomerPane(AsyncPane):
                 self.reload()
 
         self.app.push_screen(EditContactScreen(user), callback=closed)
-
-    def action_goto(self, key: str) -> None:
-        self.billtui.goto(key)
-
 
 class EditContactScreen(DialogScreen):
     """Name, email and phone; the panel checks them, and a refused field is marked with its reason."""

@@ -24,7 +24,10 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("home g / end G", "First / last row (fetches only that page)"),
     ("enter", "Open the highlighted row"),
     ("s / S", "Sort by the next column / reverse the order"),
-    ("r", "Reload"),
+    ("/", "Filter the rows by what they say"),
+    ("t", "Narrow by period or status"),
+    ("r", "Reload (ctrl+r where you are typing)"),
+    ("ctrl+s", "Save or send (never s)"),
 )
 
 

@@ -69,7 +69,7 @@ class NotificationsPane(Vertical, can_focus=False):
     """
     BINDINGS = [
         Binding("space", "toggle", "Toggle"),
-        Binding("s", "save", "Save"),
+        Binding("ctrl+s", "save", "Save"),  # as in every form: s means Sort in billtui
         Binding("u", "discard", "Undo all"),
         Binding("r", "reload", "Reload"),
     ]
@@ -360,12 +360,12 @@ class NotificationsPane(Vertical, can_focus=False):
         count = len(self.pending)
         if count:
             noun = "change" if count == 1 else "changes"
-            self._status(f"{count} unsaved {noun} (marked *): s saves, u undoes.")
+            self._status(f"{count} unsaved {noun} (marked *): ctrl+s saves, u undoes.")
         else:
             note, self._saved_note = self._saved_note, ""
             groups = any(key.startswith("group:") for key in self._order)
             hint = " a group's row flips the whole group." if groups else ""
-            self._status(f"{note}Space flips a cell;{hint} s saves.")
+            self._status(f"{note}Space flips a cell;{hint} ctrl+s saves.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".pane-status", Static)

@@ -49,7 +49,7 @@ class PaymentsPane(Vertical):
     PaymentsPane { height: 1fr; }
     PaymentsPane > .filter-line { height: 1; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("t", "filter", "Filter")]
+    BINDINGS = [Binding("t", "filter", "Period/status")]  # "/ Filter" is the text filter: one name each
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -56,7 +56,10 @@ async def test_toggle_a_switch_and_it_is_stored():
         await pilot.pause()
         assert "1 unsaved change" in screen_text(app)
         assert not group_on(app, 1, "sms")  # nothing is sent before saving
-        await pilot.press("s")
+        await pilot.press("s")  # s is Sort everywhere: it saves nothing here
+        await pilot.pause()
+        assert "Financial notices: SMS on" not in screen_text(app)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Financial notices: SMS on" in screen_text(app)
         await pilot.press("y")
@@ -103,7 +106,7 @@ async def test_saving_switches_fails_keeps_the_changes():
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
         app.sim.faults.set("usrparam", "http500", count=1)
-        await pilot.press("right", "space", "s", "y")
+        await pilot.press("right", "space", "ctrl+s", "y")
         await settle(pilot)
         text = screen_text(app)
         assert "Could not save" in text
@@ -116,7 +119,7 @@ async def test_saving_switches_keeps_the_users_language():
     async with app.run_test(size=(120, 40)) as pilot:
         app.sim.state.run("UPDATE users SET lang='de' WHERE id=7")
         await open_item(pilot, "notifications")
-        await pilot.press("right", "space", "s", "y")
+        await pilot.press("right", "space", "ctrl+s", "y")
         await settle(pilot)
         assert group_on(app, 1, "sms")
         assert app.sim.state.one("SELECT lang FROM users WHERE id=7")["lang"] == "de"
@@ -147,7 +150,7 @@ async def test_toggle_a_notification_and_it_is_stored(list_mode):
         await pilot.pause()
         assert "1 unsaved change" in screen_text(app)
         assert not subscribed(app, 12, "sms")  # nothing is sent before saving
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Low balance: SMS on" in screen_text(app)  # the confirmation says what changes
         await pilot.press("y")
@@ -179,7 +182,7 @@ async def test_saving_fails_keeps_the_changes(list_mode):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(pilot, "notifications")
         app.sim.faults.set("subscribe.resume", "http500", count=5)
-        await pilot.press("down", "right", "space", "s", "y")
+        await pilot.press("down", "right", "space", "ctrl+s", "y")
         await settle(pilot)
         text = screen_text(app)
         assert "Could not save" in text
