@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from textual import work
+from textual.await_complete import AwaitComplete
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -57,12 +58,12 @@ class BillTUI(App[None]):
         demo_sim: Any = None,
     ) -> None:
         super().__init__()
-        if launch.plain and not self.no_color:
-            # --plain: the same monochrome filter Textual applies for NO_COLOR,
-            # without changing the process environment (child processes, tests).
-            from .plain import apply_monochrome
+        if launch.plain:
+            # --plain: no colour (not even NO_COLOR's greys), no box drawing: see plain.py.
+            # Set here, without changing the process environment (child processes, tests).
+            from .plain import install
 
-            apply_monochrome(self)
+            install(self)
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport
@@ -122,13 +123,34 @@ class BillTUI(App[None]):
         else:
             self.login(found.password)
 
+    def replace_base_screen(self, screen: Screen[Any]) -> None:
+        """Put ``screen`` in place of the start/login screen. ``switch_screen`` replaces whatever is
+        on top: a palette or ``:`` bar a fast typist opened while billtui was still connecting would
+        be the one replaced, leaving the start screen under the main one and the dialog's own
+        dismiss popping the last screen (a crash). Such dialogs are closed first."""
+        from textual.screen import ModalScreen
+
+        while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        self.switch_screen(screen)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen, but never the base one (main, login, setup) down to Textual's empty
+        default screen: billtui changes its base only with ``replace_base_screen``. A dialog whose
+        late message dismisses it after escape already closed it (the ``:`` bar: Enter and Escape
+        typed fast) would otherwise pop the main screen, and the next pop crash the app."""
+        if len(self.screen_stack) <= 2:
+            self.log.warning(f"not popping the base screen {self.screen!r}")
+            return AwaitComplete(asyncio.sleep(0))
+        return super().pop_screen()
+
     def show_login(self, error: str | None, *, field: str | None = None) -> None:
         from .screens.login import LoginScreen
 
         if isinstance(self.screen, LoginScreen):
             self.screen.show_error(error, field=field)
             return
-        self.switch_screen(LoginScreen(self.profile, error=error, field=field))
+        self.replace_base_screen(LoginScreen(self.profile, error=error, field=field))
 
     def make_client(self, password: Secret | None) -> Any:
         if self.launch.mode == "demo":
@@ -202,7 +224,7 @@ class BillTUI(App[None]):
         from .screens.main import MainScreen
 
         self.hold_first_frame()
-        self.switch_screen(MainScreen())
+        self.replace_base_screen(MainScreen())
 
     # ------------------------------------------------------------ first frame
 

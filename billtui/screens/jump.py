@@ -135,6 +135,8 @@ class JumpScreen(ModalScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.app.screen is not self:
+            return  # Enter arrived after escape closed the bar: nothing to go to, nothing to dismiss
         line = event.value
         target = parse(line, menu_words(self.billtui))
         if target is None:

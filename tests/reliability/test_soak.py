@@ -119,3 +119,58 @@ async def test_a_thousand_random_steps_with_random_faults():
         print(f"{probes} draft probes, {len(app.sim.faults.fired)} faults")
         assert len(app.sim.faults.fired) > 20, "the faults did not fire"
         assert probes >= 3, "too few ticket replies were tried"
+
+
+#: Ways in that reach a pane the moment billtui starts: a ":" jump (menu words and objects), the
+#: palette, a favourite. A cold pane (never opened) crashed on three of them before.
+JUMPS = ("com", "pay", "pay PM-000040", "PM-000040", "ticket 1004", "1004", "inv", "exp", "ord", "tickets",
+         "archive", "notify", "user", "contact", "fav", "vds", "help", "me", "wat")
+PALETTE = ("commis", "payments", "orders", "expenses", "tickets", "user settings", "vds", "help")
+COLD_STARTS = 12
+COLD_STEPS = 25
+
+
+def type_line(app, keys: str) -> None:
+    for ch in keys:
+        press(app, "space" if ch == " " else ch)
+
+
+@pytest.mark.soak
+async def test_quick_keys_right_after_start_reach_cold_panes_without_a_crash():
+    from billtui.favourites import Favourite, FavouritesStore
+    from billtui.menu import Edition, items_for
+
+    rng = random.Random(SEED + 1)
+    FavouritesStore("demo").save([Favourite(i.key, i.title) for i in items_for(Edition.STANDARD)
+                                  if i.key != "favourites"])
+    for start in range(COLD_STARTS):
+        app = demo_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            # No settle first: the keys land while the menu and the first pane are still loading.
+            for step in range(COLD_STEPS):
+                roll = rng.random()
+                if roll < 0.35:
+                    press(app, "escape")
+                    press(app, "colon")
+                    type_line(app, rng.choice(JUMPS))
+                    press(app, "enter")
+                elif roll < 0.5:
+                    press(app, "escape")
+                    press(app, "ctrl+p")
+                    type_line(app, rng.choice(PALETTE))
+                    press(app, "enter")
+                elif roll < 0.6:
+                    app.goto("favourites")
+                    press(app, "tab")
+                    for _ in range(rng.randrange(8)):
+                        press(app, "down")
+                    press(app, "enter")
+                else:
+                    press(app, rng.choice(KEYS))
+                if step % 5 == 4:
+                    await pilot.pause()
+                assert crashed(app) is None, f"start {start} step {step}: {crashed(app)!r}"
+            await settle(pilot)
+            await back_to_main(pilot)
+            assert crashed(app) is None, f"start {start}: {crashed(app)!r}"
+            assert app.is_running, f"billtui stopped at start {start}"
