@@ -176,3 +176,65 @@ async def test_a_hostile_payment_number_in_the_details_title_is_shown_literally(
         title = app.screen.query_one("VerticalScroll")._border_title
         assert "[@click=app.quit]x[/]" in title.plain and "[bold red]Evil[/]" in title.plain
         assert not title.spans or all("click" not in str(s.style) for s in title.spans)
+
+
+async def test_odd_values_from_the_panel_leave_the_screens_working():
+    """A 40-digit amount failed `get payments` with decimal.InvalidOperation; a size "²" made a
+    conversation unreadable. Served by the demo panel through a proxy that rewrites those values."""
+    import json as _json
+
+    import httpx
+
+    from billtui.app import BillTUI
+    from billtui.config import Config, Profile
+    from billtui.launch import Launch
+    from tests.app.conftest import make_sim
+
+    huge = "1234567890123456789012345678901234567890.00 USD"
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            out = {}
+            for k, v in node.items():
+                if k in ("paymethodamount_iso", "subaccountamount_iso") and isinstance(v, dict) and "$" in v:
+                    v = {**v, "$": huge}
+                elif k in ("size", "filesize") and isinstance(v, dict):
+                    v = {**v, "$": "²"}
+                out[k] = rewrite(v)
+            return out
+        return [rewrite(v) for v in node] if isinstance(node, list) else node
+
+    class Odd(httpx.AsyncBaseTransport):
+        def __init__(self, sim):
+            self.inner = httpx.ASGITransport(app=sim)
+
+        async def handle_async_request(self, request):
+            r = await self.inner.handle_async_request(request)
+            body = await r.aread()
+            try:
+                data = _json.loads(body)
+            except ValueError:
+                return httpx.Response(r.status_code, headers=r.headers, content=body)
+            headers = {k: v for k, v in r.headers.items() if k.lower() not in ("content-length", "content-encoding")}
+            return httpx.Response(r.status_code, headers=headers, content=_json.dumps(rewrite(data)).encode())
+
+    profile = Profile("work", "http://panel.test/billmgr", "demo")
+    app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
+                  transport=Odd(make_sim()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#password").focus()
+        await pilot.press(*"demo", "enter")
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "PM-000040" in text and "Could not" not in text
+        assert "1,234,567,890" in text  # the amount itself is shown, grouped
+        app.goto("tickets")
+        await settle(pilot)
+        app.screen.focus_content()
+        await pilot.press("colon", *"ticket 1004", "enter")
+        await settle(pilot)
+        assert "Packet loss from Europe" in screen_text(app) and "traceroute" in screen_text(app)
+        assert app.is_running and app.return_code is None
