@@ -11,6 +11,11 @@ from functools import partial
 from ..widgets.list_pane import ListSpec, RowAction
 from ..widgets.resource_table import Column
 
+# Column priorities (``ResourceTable._widths``): 1 for what a user needs to act on a row
+# (its number or name, its status, the amount), kept at any width; 2 for useful context;
+# 3 and up for descriptive columns (dates, secondary amounts, long text), shown only when
+# the columns before them fit in full. ``w`` on any list shows every column in full.
+
 
 def _lists():
     from ..api import lists
@@ -30,9 +35,9 @@ def payments_spec() -> ListSpec:
         actions=ACTIONS,
         on_select=open_payment,
         columns=(
-            Column("number", "Number", width=10, priority=2),
-            Column("created", "Date", "date", width=10),
-            Column("method", "Method", min_width=10, priority=3),
+            Column("number", "Number", width=10),
+            Column("created", "Date", "date", width=10, priority=3),
+            Column("method", "Method", min_width=10, priority=2),
             Column("credited", "Credited", "money", width=14),
             Column("paid", "Paid", "money", width=14, priority=4),
             Column("status", "Status", "status", width=14, label_field="status_text"),
@@ -51,9 +56,9 @@ def expenses_spec() -> ListSpec:
             Column("date", "Date", "date", width=10),
             Column("name", "What", min_width=16),
             Column("amount", "Amount", "money", width=14),
-            Column("discount", "Discount", "money", width=12, priority=3),
-            Column("tax", "Tax", "money", width=12, priority=4),
-            Column("unpaid", "Unpaid", "money", width=12, priority=2),
+            Column("discount", "Discount", "money", width=12, priority=4),
+            Column("tax", "Tax", "money", width=12, priority=5),
+            Column("unpaid", "Unpaid", "money", width=12, priority=3),
         ),
     )
 
@@ -91,8 +96,8 @@ def orders_spec() -> ListSpec:
         default_sort=("created", True),
         actions=ORDER_ACTIONS,
         columns=(
-            Column("number", "Number", width=10, priority=2),
-            Column("created", "Date", "date", width=10),
+            Column("number", "Number", width=10),
+            Column("created", "Date", "date", width=10, priority=3),
             Column("description", "What", min_width=12),
             Column("cost", "Cost", "money", width=12),
             Column("status_text", "Status", width=16),
@@ -103,7 +108,7 @@ def orders_spec() -> ListSpec:
 def _ticket_columns() -> tuple[Column, ...]:
     return (
         Column("unread", "", "unread", width=5, sortable=False),
-        Column("id", "#", width=6, priority=3),
+        Column("id", "#", width=6),  # what `:ticket N` takes
         Column("subject", "Subject", min_width=16),
         Column("status", "Status", "status", width=16, label_field="status_text"),
         Column("last_message", "Last message", "datetime", width=16, priority=2),
@@ -162,10 +167,12 @@ def services_spec(type_name: str, title: str) -> ListSpec:
         columns=(
             Column("name", "Name", min_width=14),
             Column("ip", "IP", width=15, priority=3),
-            Column("tariff", "Tariff", min_width=10, priority=2),
+            # The tariff, long ("VDS-4 (4 vCPU, 8 GB RAM, 120 GB SSD)"), gives way before
+            # auto-renew, which the list's a key changes and which warns of an expiry.
+            Column("tariff", "Tariff", min_width=10, priority=4),
             Column("status", "Status", "status", width=12, label_field="status_text"),
             Column("expires", "Expires", "expiry", width=12),
-            Column("autoprolong", "Auto-renew", width=10, priority=4),
+            Column("autoprolong", "Auto-renew", width=10, priority=3),
             Column("cost", "Cost", "money", width=12, priority=5),
         ),
     )

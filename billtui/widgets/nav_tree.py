@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -42,6 +45,9 @@ NOT_OFFERED = "This panel does not offer it to your account (the provider has no
 
 
 class NavTree(Tree[NavEntry]):
+    # 32 fits the longest built-in label ("└ Affiliate program commissions") at 100 columns
+    # and up; narrower (the -narrow class, 26) and for longer labels from the panel, a label
+    # that does not fit ends in "…" rather than being cut mid-word.
     DEFAULT_CSS = """
     NavTree {
         width: 32;
@@ -59,6 +65,30 @@ class NavTree(Tree[NavEntry]):
         self._builds = 0
         self.show_root = False
         self.guide_depth = 2
+        self._label_room = -1  # the width labels were cut to (the cached lines are for it)
+
+    # --------------------------------------------------------- label widths
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The room for labels changes with the width and when the scrollbar comes or goes (which
+        # Tree's line cache does not see): lines cut for another room are drawn again.
+        room = self.scrollable_content_region.width
+        if room != self._label_room:
+            self._label_room = room
+            self._line_cache.clear()
+        return super().render_lines(crop)
+
+    def render_label(self, node: TreeNode[NavEntry], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        depth = 0  # the guides before the label: guide_depth cells per level below the top
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if 0 < room < label.cell_len:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     def build(
         self,

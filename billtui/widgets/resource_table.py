@@ -5,6 +5,11 @@ large list), so this widget never holds the whole list. It knows the total from
 the panel (``p_elems``), renders only the lines on screen through the Line API,
 keeps a few pages around the viewport, and asks for the page it is missing when
 the user scrolls or jumps: ``End`` fetches the last page, not everything before.
+
+Columns are laid out from what they hold (``ResourceTable._widths``): each is as wide
+as its widest loaded cell, the identifying ones (priority 1) are kept at any width and
+the descriptive ones give way first. ``w`` shows every column in full instead, the
+table then scrolling sideways (← →, a column at a time), as k9s's wide mode does.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Generic, Sequence, TypeVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -33,6 +40,14 @@ T = TypeVar("T")
 PAGE_SIZE = 100
 KEEP_PAGES = 12  # pages kept in memory around the viewport (1,200 rows)
 
+#: From this priority on a column is optional: shown only when the more important
+#: columns fit in full (their text up to ``FIT_CAP`` cells), not at their expense.
+OPTIONAL = 3
+#: The most a column asks for to be "in full" when the table fits its width.
+FIT_CAP = 40
+#: In wide mode every cell is shown whole, up to this many cells (a pathological value stays bounded).
+WIDE_CAP = 200
+
 
 @dataclass(frozen=True)
 class Column:
@@ -40,11 +55,17 @@ class Column:
 
     field: str
     title: str
-    kind: str = "text"  # text, money, date, datetime, status, bool, unread
-    width: int | None = None  # fixed width; None shares what is left
-    min_width: int = 6
+    kind: str = "text"  # text, money, date, datetime, status, bool, unread, expiry
+    #: A short column: as wide as its content, at most this when space is short
+    #: (it grows past it, up to its content, when there is room). None: a flexible
+    #: text column, which takes the free space.
+    width: int | None = None
+    min_width: int = 6  # a flexible column narrower than this is dropped instead
     sortable: bool = True
-    priority: int = 1  # at narrow widths, the highest numbers go first
+    #: Which columns give way when the table is narrow: the highest numbers first. 1: the
+    #: columns a user needs to act (number, name, status), kept at any width; 2: useful;
+    #: ``OPTIONAL`` (3) and up: shown only when the columns before them fit in full.
+    priority: int = 1
     label_field: str | None = None  # for kind=status: the attribute with the panel's text
 
     @property
@@ -69,6 +90,9 @@ class ResourceTable(ScrollView, can_focus=True):
         height: 1fr;
         scrollbar-gutter: stable;
         overflow-x: hidden;
+    }
+    ResourceTable.-wide {
+        overflow-x: auto;
     }
     ResourceTable > .resource-table--header {
         text-style: bold;
@@ -104,7 +128,12 @@ class ResourceTable(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", show=True),
         Binding("s", "cycle_sort", "Sort", show=True),
         Binding("S", "reverse_sort", "Reverse", show=False),
-        Binding("r", "reload", "Reload", show=True),
+        # Reload stays on r and in the keys list (?); the footer's room goes to w, which an
+        # 80-column user needs to see the columns that do not fit.
+        Binding("r", "reload", "Reload", show=False),
+        Binding("w", "toggle_wide", "Wide", show=True),
+        Binding("left", "scroll_columns(-1)", "Wide: scroll a column left", show=False),
+        Binding("right", "scroll_columns(1)", "Wide: scroll a column right", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -156,6 +185,14 @@ class ResourceTable(ScrollView, can_focus=True):
         self.requests = 0
         self._answered = asyncio.Event()  # set once the first page (or its error) is in
         self._soft = False  # a background refresh: keep showing the old rows until the new ones
+        self.wide = False  # w: every column in full, scrolling sideways
+        # The widest cell of each column in the rows loaded (of the newest reply's generation):
+        # the layout follows the content, and changes only when wider content arrives.
+        self._content: list[int] = [0] * len(self.columns)
+        self._content_generation = -1
+        self._content_version = 0
+        self._layout_key: tuple[Any, ...] | None = None
+        self._layout: list[tuple[Column, int]] = []
 
     # ----------------------------------------------------------------- data
 
@@ -243,11 +280,12 @@ class ResourceTable(ScrollView, can_focus=True):
             self._pages.clear()
         self._pages[page] = tuple(result.rows)
         self._pages.move_to_end(page)
+        self._note_content(self._pages[page], generation)
         while len(self._pages) > KEEP_PAGES:
             self._pages.popitem(last=False)
         first_load = self.total is None
         self.total = result.total
-        self.virtual_size = Size(self.size.width, self.total + 1)
+        self._sync_virtual_size()
         if self.cursor >= self.total:
             self.cursor = max(0, self.total - 1)
         self.post_message(self.StateChanged(self, bool(self._pending), None))
@@ -336,35 +374,165 @@ class ResourceTable(ScrollView, can_focus=True):
                 self.cursor = index
 
     def on_resize(self) -> None:
-        if self.total is not None:
-            self.virtual_size = Size(self.size.width, self.total + 1)
+        self._sync_virtual_size()
         self._ensure_visible_pages()
+
+    # ----------------------------------------------------------------- wide
+
+    def action_toggle_wide(self) -> None:
+        """Every column, each in full, the table scrolling sideways; again: fit the width."""
+        self.wide = not self.wide
+        self.set_class(self.wide, "-wide")
+        self._sync_virtual_size()
+        if not self.wide:
+            self.scroll_to(x=0, animate=False, immediate=True)
+        self.refresh()
+
+    def action_scroll_columns(self, direction: int) -> None:
+        """In wide mode, ← → scroll to the previous / next column's start."""
+        limit = self.max_scroll_x
+        if not self.wide or not limit:
+            raise SkipAction()
+        width = self._view_width()
+        layout = self._layout_for(width)
+        pinned = self._pinned(layout, width)
+        starts, x = [], 0
+        for _col, w in layout:
+            if x >= pinned:  # where the column starts once the pinned ones are left out
+                starts.append(x - pinned)
+            x += w + 1
+        now = round(self.scroll_x)
+        if direction > 0:
+            target = next((s for s in starts if s > now), limit)
+        else:
+            target = next((s for s in reversed(starts) if s < now), 0)
+        self.scroll_to(x=min(target, limit), animate=False)
+
+    def _view_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    @staticmethod
+    def _pinned(layout: list[tuple[Column, int]], width: int) -> int:
+        """Wide mode: the cells at the left that stay put while the rest scrolls sideways.
+
+        The leading identifying columns (priority 1: the number, the unread mark), as long
+        as they take at most a third of the view, so the row scrolled to says which it is.
+        """
+        pinned = 0
+        for col, w in layout[:-1]:
+            if col.priority != 1 or pinned + w + 1 > width // 3:
+                break
+            pinned += w + 1
+        return pinned
+
+    def _sync_virtual_size(self) -> None:
+        if self.total is None:
+            return
+        width = view = self._view_width()  # fitting the width: nothing to scroll sideways to
+        if self.wide:  # as wide as all the columns in full, so the table scrolls sideways
+            layout = self._layout_for(view)
+            width = max(view, sum(w for _, w in layout) + len(layout) - 1)
+        self.virtual_size = Size(width, self.total + 1)
 
     # -------------------------------------------------------------- render
 
+    def _note_content(self, rows: Sequence[Any], generation: int) -> None:
+        """Measure a page that came in: the widest cell of each column (once per page, not per paint)."""
+        widths = []
+        for col in self.columns:
+            measured: Sequence[Any] = rows
+            if col.kind in ("date", "datetime"):  # one format, one width: the first date says it
+                first = next((row for row in rows if getattr(row, col.field, None) is not None), None)
+                measured = () if first is None else (first,)
+            widths.append(max((self._cell(row, col).cell_len for row in measured), default=0))
+        if generation != self._content_generation:  # a reload: the old content says nothing now
+            self._content_generation = generation
+            self._content = widths
+        else:
+            self._content = [max(a, b) for a, b in zip(self._content, widths)]
+        self._content_version += 1
+
+    def _title(self, col: Column, plain: bool) -> str:
+        if self.sort and self.sort[0] == col.field:
+            from ..plain import sort_mark
+
+            return f"{col.title} {sort_mark(self.sort[1], plain)}"
+        return col.title
+
+    def _layout_for(self, width: int) -> list[tuple[Column, int]]:
+        """``_widths(width)``, worked out again only when the width, the content, the sort or the mode change."""
+        from ..plain import is_plain
+
+        key = (width, self.wide, self._content_version, self.sort, is_plain(self))
+        if key != self._layout_key:
+            self._layout = self._widths(width)
+            self._layout_key = key
+        return self._layout
+
     def _widths(self, width: int) -> list[tuple[Column, int]]:
-        """Lay columns out in ``width`` cells, dropping low-priority ones first."""
-        cols = list(self.columns)
-        while True:
-            gaps = len(cols) - 1
-            fixed = sum(c.width or c.min_width for c in cols) + gaps
-            if fixed <= width or len(cols) <= 1:
-                break
-            drop = max(cols, key=lambda c: (c.priority, cols.index(c)))
-            cols.remove(drop)
-        gaps = len(cols) - 1
-        flexible = [c for c in cols if c.width is None]
-        spare = max(0, width - gaps - sum(c.width or c.min_width for c in cols))
-        out: list[tuple[Column, int]] = []
-        for col in cols:
-            w = col.width or col.min_width
-            if col.width is None and flexible:
-                share = spare // len(flexible)
-                if col is flexible[0]:
-                    share += spare - share * len(flexible)
-                w += share
-            out.append((col, w))
-        return out
+        """Lay columns out in ``width`` cells, from what they hold.
+
+        Each column wants its widest cell (title included; at most ``FIT_CAP``, ``WIDE_CAP``
+        in wide mode) and needs at least ``min(want, width or min_width)``. Wide mode: every
+        column gets what it wants (the table may be wider than ``width``). Otherwise:
+
+        1. while what the columns need does not fit, the highest priority number goes
+           (the rightmost of equals): identifying columns (priority 1) stay the longest;
+        2. while the priority-1 columns in full, with the others at what they need, do
+           not fit, optional columns (priority ``OPTIONAL`` and up) go too;
+        3. the room left goes to the columns still short of what they want, most important
+           first (short columns before text of the same priority), then to the flexible
+           (text) columns, so the table fills the width.
+        """
+        from ..plain import is_plain
+
+        plain = is_plain(self)
+        cap = WIDE_CAP if self.wide else FIT_CAP
+        want: dict[int, int] = {}
+        need: dict[int, int] = {}
+        for i, col in enumerate(self.columns):
+            content = self._content[i] if i < len(self._content) else 0
+            want[i] = min(cap, max(cell_len(self._title(col, plain)), content))
+            need[i] = min(want[i], col.width or col.min_width)
+        # A column with neither a title nor anything in it (no unread tickets) takes no room;
+        # fitting the width, nor does one empty in every row loaded (no IP for domains).
+        loaded = any(self._content)
+        kept = [i for i in want if want[i] > 0
+                and (self.wide or not loaded or self._content[i] > 0)] or [0]
+
+        def total(sizes: dict[int, int], cols: list[int]) -> int:
+            return sum(sizes[i] for i in cols) + len(cols) - 1
+
+        def drop_one(cols: list[int]) -> None:
+            cols.remove(max(cols, key=lambda i: (self.columns[i].priority, i)))
+
+        if self.wide:
+            sizes = {i: want[i] for i in kept}
+        else:
+            while len(kept) > 1 and total(need, kept) > width:
+                drop_one(kept)
+            comfort = {i: want[i] if self.columns[i].priority == 1 else need[i] for i in kept}
+            while (total(comfort, kept) > width
+                   and max(self.columns[i].priority for i in kept) >= OPTIONAL):
+                drop_one(kept)
+            sizes = {i: need[i] for i in kept}
+            spare = width - total(sizes, kept)
+            order = sorted(kept, key=lambda i: (self.columns[i].priority, self.columns[i].width is None, i))
+            for i in order:
+                if spare <= 0:
+                    break
+                grow = min(spare, want[i] - sizes[i])
+                if grow > 0:
+                    sizes[i] += grow
+                    spare -= grow
+        spare = width - total(sizes, kept)
+        flexible = [i for i in kept if self.columns[i].width is None]
+        if spare > 0 and flexible:
+            share = spare // len(flexible)
+            for i in flexible:
+                sizes[i] += share
+            sizes[flexible[0]] += spare - share * len(flexible)
+        return [(self.columns[i], sizes[i]) for i in kept]
 
     def _line(self, cells: list[tuple[Text, int, bool]], width: int, style: Style) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -385,20 +553,30 @@ class ResourceTable(ScrollView, can_focus=True):
         return strip.apply_style(style) if style else strip
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        layout = self._widths(width)
+        width = self._view_width()
+        layout = self._layout_for(width)
         base = self.rich_style
-        if y == 0:
-            header_style = self.get_component_rich_style("resource-table--header")
-            cells = []
-            for col, w in layout:
-                title = col.title
-                if self.sort and self.sort[0] == col.field:
-                    from ..plain import is_plain, sort_mark
+        # Wide mode: the line is drawn as wide as its columns, and the part in view is shown.
+        full = width
+        if self.wide:
+            full = max(width, sum(w for _, w in layout) + len(layout) - 1)
+        x = round(self.scroll_x) if self.wide else 0
+        pinned = self._pinned(layout, width) if full > width else 0
 
-                    title += " " + sort_mark(self.sort[1], is_plain(self))
-                cells.append((Text(title), w, col.right))
-            return self._line(cells, width, base + header_style)
+        def view(strip: Strip) -> Strip:
+            if full == width and not x:
+                return strip
+            if pinned:  # the identifying columns stay, the rest scrolls under them
+                return Strip.join([strip.crop(0, pinned), strip.crop(pinned + x, x + width)])
+            return strip.crop(x, x + width)
+
+        if y == 0:
+            from ..plain import is_plain
+
+            plain = is_plain(self)
+            header_style = self.get_component_rich_style("resource-table--header")
+            cells = [(Text(self._title(col, plain)), w, col.right) for col, w in layout]
+            return view(self._line(cells, full, base + header_style))
         if self.total is None:
             if y == 1:
                 message = "Could not load this list." if self.error else "Loading…"
@@ -420,7 +598,7 @@ class ResourceTable(ScrollView, can_focus=True):
             placeholder = self.get_component_rich_style("resource-table--placeholder")
             return self._line([(Text("…"), width, False)], width, style + placeholder)
         cells = [(self._cell(row, col), w, col.right) for col, w in layout]
-        return self._line(cells, width, style)
+        return view(self._line(cells, full, style))
 
     def _cell(self, row: Any, col: Column) -> Text:
         value = getattr(row, col.field, None)
@@ -429,4 +607,4 @@ class ResourceTable(ScrollView, can_focus=True):
             text = fmt.cell(label or value)
             text.stylize(fmt.status_style(value))
             return text
-        return fmt.cell(value, col.kind)
+        return fmt.field(row, col.field, col.kind)  # an unreadable value shows the panel's text, never blank
