@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Generic, Sequence, TypeVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -534,7 +535,8 @@ class ResourceTable(ScrollView, can_focus=True):
             sizes[flexible[0]] += spare - share * len(flexible)
         return [(self.columns[i], sizes[i]) for i in kept]
 
-    def _line(self, cells: list[tuple[Text, int, bool]], width: int, style: Style) -> Strip:
+    def _line(self, cells: list[tuple[Text, int, bool]], width: int, style: Style,
+              over: Style | None = None) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
         for i, (text, w, right) in enumerate(cells):
             text = text.copy()
@@ -549,6 +551,10 @@ class ResourceTable(ScrollView, can_focus=True):
             if i < len(cells) - 1:
                 line.append(" ")
         segments = list(line.render(self.app.console))
+        if over is not None:
+            # The cursor's colours win over the cells' own (a status in cyan on a cyan cursor was
+            # unreadable in 16 colours): as Textual's DataTable draws its cursor.
+            segments = list(Segment.apply_style(segments, post_style=over))
         strip = Strip(segments).adjust_cell_length(width)
         return strip.apply_style(style) if style else strip
 
@@ -591,14 +597,16 @@ class ResourceTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.row_at(index)
         style = base
+        over = None
         if index == self.cursor and self.total:
-            style = base + self.get_component_rich_style("resource-table--cursor")
+            over = self.get_component_rich_style("resource-table--cursor")
+            style = base + over
         if row is None:
             self.call_later(self._request, self._page_of(index))
             placeholder = self.get_component_rich_style("resource-table--placeholder")
             return self._line([(Text("…"), width, False)], width, style + placeholder)
         cells = [(self._cell(row, col), w, col.right) for col, w in layout]
-        return view(self._line(cells, full, style))
+        return view(self._line(cells, full, style, over))
 
     def _cell(self, row: Any, col: Column) -> Text:
         value = getattr(row, col.field, None)

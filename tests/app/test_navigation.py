@@ -136,3 +136,22 @@ async def test_question_mark_lists_billtuis_keys_not_the_frameworks(app):
             assert ("Add funds" in here) if where == "list" else ("Star" in here), (where, here.splitlines())
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_the_cursor_row_is_drawn_in_the_cursors_colours(app):
+    # In 16 colours a "New" status in cyan on the cyan cursor could not be read: on the cursor row
+    # every cell takes the cursor's colours, as Textual's DataTable does.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        app.screen.focus_content()
+        await settle(pilot)
+        table = app.screen.query_one(ResourceTable)
+        assert table.cursor == 0
+        cursor = table.get_component_rich_style("resource-table--cursor")
+        line = table.render_line(1)  # the first row, under the header
+        status = [seg for seg in line if "New" in seg.text]
+        assert status and all(seg.style.color == cursor.color for seg in status)
+        other = table.render_line(2)  # a row without the cursor keeps its status colour
+        assert any(seg.style and seg.style.color != cursor.color for seg in other if seg.text.strip())
