@@ -158,7 +158,9 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#period", Select).focus()
+        # query, not query_one: escape pressed right after t closes the dialog before it mounts.
+        for select in self.query("#period").results(Select):
+            select.focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "period" or event.value in ("custom", Select.BLANK):

@@ -30,8 +30,13 @@ def demo_app(edition: Edition = Edition.STANDARD, **sim_kwargs) -> BillTUI:
 
 async def settle(pilot) -> None:
     """Wait until every request in flight has been answered and shown."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # a worker the app cancelled (an export, an add-up left behind): done all the same
         await pilot.pause()
 
 
@@ -51,6 +56,19 @@ def screen_text(app) -> str:
                       color_system="truecolor", record=True, legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def top_text(app) -> str:
+    """What the dialog on top says (its text widgets, in order), without the screen dimmed behind
+    it, whose lines would interleave with the dialog's in ``screen_text``."""
+    from textual.widgets import Static
+
+    parts = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            visual = widget.render()
+            parts.append(getattr(visual, "plain", None) or str(visual))
+    return "\n".join(parts)
 
 
 async def palette(pilot, query: str, *, close: bool = False) -> list[str]:

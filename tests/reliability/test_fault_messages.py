@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Select
 
-from tests.app.conftest import demo_app, open_item, screen_text, settle
+from tests.app.conftest import demo_app, open_item, screen_text, settle, top_text
 
 from .helpers import flat
 
@@ -78,7 +78,7 @@ async def test_add_funds_keeps_the_amount_and_says_what_happened(kind, says):
         app.sim.faults.set("payment.add.method", kind)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        text = flat(screen_text(app))
+        text = flat(top_text(app))
         assert says in text
         if kind != "busy":
             assert "Check the Payments list" in text

@@ -9,7 +9,7 @@ import stat
 
 from billtui import paths
 from billtui.widgets.header_bar import HeaderBar
-from tests.app.conftest import make_sim, open_item, screen_text, settle
+from tests.app.conftest import make_sim, open_item, screen_text, settle, top_text
 
 from .helpers import Cable, flat, profile_app, session_ids
 
@@ -83,7 +83,7 @@ async def test_unreachable_at_start_opens_stale_and_read_only_then_recovers(monk
         await pilot.pause()
         await pilot.press("a")  # add funds: its form was never loaded online
         await settle(pilot)
-        assert "Offline: the panel cannot be reached" in flat(screen_text(app))
+        assert "Offline: the panel cannot be reached" in flat(top_text(app))
         await pilot.press("escape")
         await settle(pilot)
         sent_before = len(cable.requests)
