@@ -273,7 +273,7 @@ def start_offline(app: Any, exc: BaseException, password: str | None) -> bool:
     app.offline = OfflineState(client, exc, reconnector)
     from .screens.main import MainScreen
 
-    app.switch_screen(MainScreen())
+    app.replace_base_screen(MainScreen())  # a dialog opened while connecting is closed first
     app.notify(f"{exc.message} Showing the data saved on {client.saved_when()}, read-only; "
                "billtui reconnects by itself (F5 tries now).",
                title="Offline", severity="warning", timeout=12)
