@@ -40,6 +40,17 @@ async def settle(pilot) -> None:
         await pilot.pause()
 
 
+async def escape_to_main(pilot) -> None:
+    """Press escape, as a user backing out of dialogs, until the main screen is on top."""
+    from billtui.screens.main import MainScreen
+
+    for _ in range(5):
+        if isinstance(pilot.app.screen, MainScreen):
+            return
+        await pilot.press("escape")
+        await settle(pilot)
+
+
 async def open_item(pilot, key: str) -> None:
     pilot.app.goto(key)
     await settle(pilot)

@@ -13,15 +13,14 @@ import re
 import httpx
 import pytest
 from textual import constants
-from textual.drivers.headless_driver import HeadlessDriver
 from textual.screen import ModalScreen
 
 from billtui.app import BillTUI
 from billtui.config import Config, Profile
 from billtui.launch import Launch
-from billtui.screens.main import MainScreen
-from tests.app.conftest import make_sim, screen_text, settle
+from tests.app.conftest import escape_to_main, make_sim, screen_text, settle
 from tests.app.test_finances_orders import fill_cart
+from tests.terminal import RecordingDriver
 
 #: Box drawing U+2500–U+257F and block elements U+2580–U+259F: borders (round, tall, the
 #: input's ▊▎▔▁, hkey ▔▁, vkey ▏▕), tree guides, scrollbars (▁▂▃▄▅▆▇█), check boxes (▐ ▌).
@@ -31,19 +30,6 @@ _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 
 #: A nav label behind every dialog: seen in a dialog's screen text, the screen behind shows through.
 BEHIND = "Notification subscript"
-
-
-class RecordingDriver(HeadlessDriver):
-    """A headless driver that keeps what Textual would write to a terminal."""
-
-    written: list[str] = []
-
-    @property
-    def is_headless(self) -> bool:
-        return False  # so that Textual renders frames and writes them
-
-    def write(self, data: str) -> None:
-        RecordingDriver.written.append(data)
 
 
 @pytest.fixture(autouse=True)
@@ -113,14 +99,6 @@ def styled(app, what: str) -> list:
             if what in segment.text and segment.style is not None]
 
 
-async def to_main(app, pilot) -> None:
-    for _ in range(5):
-        if isinstance(app.screen, MainScreen):
-            return
-        await pilot.press("escape")
-        await settle(pilot)
-
-
 #: (menu item, keys with its content focused, the screen then, a title it shows as text).
 DIALOGS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("customer", ("e",), "EditContactScreen", "Edit contact data"),
@@ -169,7 +147,7 @@ async def test_every_item_and_dialog_at_80x24_has_no_box_drawing_no_colour_and_t
             if isinstance(app.screen, ModalScreen) and expected != "JumpScreen":
                 # One screen at a time: the screen behind a dialog does not show through it.
                 assert BEHIND not in text, f"{item} {keys_}\n{text}"
-            await to_main(app, pilot)
+            await escape_to_main(pilot)
     # Border titles and subtitles are text lines of their own.
     assert "Needs attention" in texts["customer"]
     assert "Cart" in texts["orders"].split("Order history")[0]

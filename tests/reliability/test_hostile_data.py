@@ -181,14 +181,11 @@ async def test_a_hostile_payment_number_in_the_details_title_is_shown_literally(
 async def test_odd_values_from_the_panel_leave_the_screens_working():
     """A 40-digit amount failed `get payments` with decimal.InvalidOperation; a size "²" made a
     conversation unreadable. Served by the demo panel through a proxy that rewrites those values."""
-    import json as _json
-
-    import httpx
-
     from billtui.app import BillTUI
     from billtui.config import Config, Profile
     from billtui.launch import Launch
     from tests.app.conftest import make_sim
+    from tests.terminal import RewritingPanel
 
     huge = "1234567890123456789012345678901234567890.00 USD"
 
@@ -204,23 +201,9 @@ async def test_odd_values_from_the_panel_leave_the_screens_working():
             return out
         return [rewrite(v) for v in node] if isinstance(node, list) else node
 
-    class Odd(httpx.AsyncBaseTransport):
-        def __init__(self, sim):
-            self.inner = httpx.ASGITransport(app=sim)
-
-        async def handle_async_request(self, request):
-            r = await self.inner.handle_async_request(request)
-            body = await r.aread()
-            try:
-                data = _json.loads(body)
-            except ValueError:
-                return httpx.Response(r.status_code, headers=r.headers, content=body)
-            headers = {k: v for k, v in r.headers.items() if k.lower() not in ("content-length", "content-encoding")}
-            return httpx.Response(r.status_code, headers=headers, content=_json.dumps(rewrite(data)).encode())
-
     profile = Profile("work", "http://panel.test/billmgr", "demo")
     app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
-                  transport=Odd(make_sim()))
+                  transport=RewritingPanel(make_sim(), rewrite))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.screen.query_one("#password").focus()

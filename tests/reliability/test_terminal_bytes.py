@@ -11,17 +11,14 @@ text — to check that none of it got through.
 
 from __future__ import annotations
 
-import json
 import re
-
-import httpx
-from textual.drivers.headless_driver import HeadlessDriver
 
 from billtui.app import BillTUI
 from billtui.config import Config, Profile
 from billtui.launch import Launch
 from billtui.screens.main import MainScreen
-from tests.app.conftest import make_sim, screen_text, settle
+from tests.app.conftest import escape_to_main, make_sim, screen_text, settle
+from tests.terminal import RecordingDriver, RewritingPanel
 
 URL = "http://panel.test/billmgr"
 
@@ -47,19 +44,6 @@ FORBIDDEN = {
 _OWN = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\]22;[a-z-]*\x07|\x1b[78=>]")
 
 
-class RecordingDriver(HeadlessDriver):
-    """A headless driver that keeps what Textual would write to a terminal."""
-
-    written: list[str] = []
-
-    @property
-    def is_headless(self) -> bool:
-        return False  # so that Textual renders frames and writes them
-
-    def write(self, data: str) -> None:
-        RecordingDriver.written.append(data)
-
-
 def _poison(node: object) -> object:
     """Every text value (``$``, not attributes: ids, keys and codes are left to work) that holds a
     letter and is not a function redirect, a link or an amount gets the payload (amounts are left
@@ -79,28 +63,11 @@ def _poison_text(v: object) -> object:
     return v + PAYLOAD
 
 
-class HostileProxy(httpx.AsyncBaseTransport):
-    """The demo panel, every JSON reply rewritten on the way."""
-
-    def __init__(self, sim) -> None:
-        self.inner = httpx.ASGITransport(app=sim)
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
-        body = await response.aread()
-        try:
-            data = json.loads(body)
-        except ValueError:
-            return httpx.Response(response.status_code, headers=response.headers, content=body)
-        headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-encoding")}
-        return httpx.Response(response.status_code, headers=headers, content=json.dumps(_poison(data)).encode())
-
-
 def hostile_app() -> BillTUI:
     sim = make_sim()
     profile = Profile("work", URL, "demo")
     app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
-                  transport=HostileProxy(sim))
+                  transport=RewritingPanel(sim, _poison))
     app.driver_class = RecordingDriver
     return app
 
@@ -119,14 +86,6 @@ def offences(written: str) -> list[str]:
     if controls:
         found.append(f"control characters {sorted(controls)!r}")
     return found
-
-
-async def _to_main(app, pilot) -> None:
-    for _ in range(5):
-        if isinstance(app.screen, MainScreen):
-            return
-        await pilot.press("escape")
-        await settle(pilot)
 
 
 #: (menu item, keys on its content, the screen a user then sees). Every dialog a user opens with a
@@ -200,7 +159,7 @@ async def test_a_hostile_panel_writes_nothing_to_the_terminal_but_billtui_s_own_
                 await settle(pilot)
             seen.add(type(app.screen).__name__)
             assert app.is_running, f"{item} {keys} ended the app"
-            await _to_main(app, pilot)
+            await escape_to_main(pilot)
         assert app.is_running and app.return_code is None
     missing = {"ProfileFormScreen", *(expected for _, _, expected in DIALOGS)} - seen
     assert not missing, f"dialogs never reached: {sorted(missing)}"
