@@ -129,7 +129,7 @@ async def test_a_hostile_panel_writes_nothing_to_the_terminal_but_billtui_s_own_
     RecordingDriver.written = []
     app = hostile_app()
     seen: set[str] = set()
-    async with app.run_test(size=(100, 30), headless=False) as pilot:
+    async with app.run_test(size=(80, 24), headless=False) as pilot:  # the smallest screen: most cut cells
         await settle(pilot)
         await pilot.press("ctrl+e")  # the profile form, then back
         await settle(pilot)
