@@ -10,7 +10,7 @@ import asyncio
 import os
 import sys
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from textual import work
 from textual.await_complete import AwaitComplete
@@ -28,6 +28,8 @@ from .menu import Edition
 from .session import SessionInfo
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
+
     from .api.secret import Secret
 
 
@@ -64,6 +66,12 @@ class BillTUI(App[None]):
             from .plain import install
 
             install(self)
+        # 16-colour terminals: text moved off a background it would vanish into (low_colour.py).
+        # Plain mode has no colours to move.
+        from .low_colour import filters_for
+
+        self._contrast_filters = [] if launch.plain else filters_for(
+            self.console.color_system, lambda: self.current_theme.dark)
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport
@@ -78,6 +86,9 @@ class BillTUI(App[None]):
         self._first_frame_held = False
         self._gc_resume_set = False
         self.set_class(launch.plain, "-plain")
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), *self._contrast_filters]
 
     # ------------------------------------------------------------ start-up
 
