@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from .api.secret import Secret
 
 
+#: The title a toast gets in plain mode, where its colour no longer tells an error from a note.
+PLAIN_SEVERITY_TITLES = {"error": "Error", "warning": "Warning"}
+
 #: Seconds the connecting screen stays up while the main screen's first answers come in.
 FIRST_FRAME_WAIT = 0.5
 
@@ -435,8 +438,14 @@ class BillTUI(App[None]):
         error message), and Textual's ``notify`` would otherwise style or link
         ``[bold]``-like text. Widgets' ``notify`` passes ``markup=True`` by
         default, so the flag is ignored here, in the one place they all reach.
+
+        In plain mode an error or a warning says so in words: its colour is gone, and a
+        screen reader reads the title first.
         """
         from .safe import clean
+
+        if not title and self.launch.plain and severity in PLAIN_SEVERITY_TITLES:
+            title = PLAIN_SEVERITY_TITLES[severity]
 
         super().notify(
             clean(message, multiline=True), title=clean(title), severity=severity,

@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from ..plain import is_plain
 from ..widgets.async_pane import error_text
 from ..widgets.list_pane import ListPane
 from .period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
@@ -138,6 +139,8 @@ class MonthBars(Static):
         if not months:
             return Text("No spending in the last 12 months.", style="dim")
         peak = max((v for _, v in months), default=Decimal(0))
+        if is_plain(self):
+            return self.plain_chart(width, peak)
         col = max(3, min(8, (width - 1) // max(1, len(months)) - 1))
         text = Text(no_wrap=True)
         levels = self.bar_height * 8
@@ -160,6 +163,22 @@ class MonthBars(Static):
         text.append(f"{top} · this month {latest:,.2f} {self.currency}", style="dim")
         if self.note:
             text.append(f" · {self.note}", style="dim")
+        return text
+
+
+    def plain_chart(self, width: int, peak: Decimal) -> Text:
+        """Plain mode has no block characters, and a screen reader reads lines: one line per
+        month, its amount in words and digits first, then a bar of ``#``."""
+        amounts = [f"{v:,.2f} {self.currency}" for _, v in self.months]
+        amount_width = max(len(a) for a in amounts)
+        room = max(4, width - 2 - 8 - 2 - amount_width - 2)
+        text = Text(no_wrap=True)
+        for (month, value), amount in zip(self.months, amounts):
+            bar = "#" * max(1, int(value / peak * room)) if peak > 0 and value > 0 else ""
+            text.append(f"{month.strftime('%b %Y'):8}  {amount:>{amount_width}}  {bar}\n")
+        text.append(f"peak {peak:,.2f} {self.currency}")
+        if self.note:
+            text.append(f" · {self.note}")
         return text
 
 

@@ -293,3 +293,46 @@ async def test_no_color_in_normal_mode_leaves_no_hue(monkeypatch, no_color):
     data = written()
     assert sgr_colours(data)  # colours (greys at least) were written
     assert bool(hues(data)) is not no_color, sorted(hues(data))[:10]
+
+
+async def test_a_warning_toast_says_warning_in_words_where_colour_is_gone():
+    app = plain_demo()
+    async with app.run_test(size=(80, 24), headless=False, notifications=True) as pilot:
+        await settle(pilot)
+        app.goto("payments")
+        await settle(pilot)
+        app.screen.focus_content()
+        await settle(pilot)
+        await pilot.press("j", "p")  # a paid payment: nothing to pay
+        await settle(pilot)
+        assert [n.title for n in app._notifications] == ["Warning"]
+        toast = app.screen.query_one("Toast")
+        shown = str(toast.render())
+        assert "Warning" in shown and "only New payments wait to be paid" in shown, shown
+
+
+async def test_the_spending_chart_is_a_line_per_month_with_its_amount():
+    # Block characters are blanked in plain mode: the bars would vanish. A screen reader reads
+    # lines, so each month is one, amount first.
+    app = plain_demo()
+    async with app.run_test(size=(80, 24), headless=False) as pilot:
+        await settle(pilot)
+        app.goto("expenses")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        months = [line for line in lines if re.search(r"[A-Z][a-z]{2} 20\d\d\s+[\d,]+\.\d\d USD\s+#+", line)]
+        assert len(months) == 12, lines
+        peak = re.search(r"peak ([\d,.]+) USD", "\n".join(lines))
+        assert peak, lines
+        # The peak month has the longest bar.
+        longest = max(months, key=lambda line: line.count("#"))
+        assert f" {peak.group(1)} USD " in longest
+        assert not boxes("\n".join(lines))
+
+
+async def test_toasts_keep_their_own_titles_outside_plain_mode():
+    app = plain_profile_app(plain=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("Something failed.", severity="error")
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == [""]
