@@ -13,7 +13,7 @@ import platform
 import sys
 import time
 
-from .stats import Row
+from bench.stats import Row
 
 MODULES = ("startup", "large_list", "navigation", "imports")
 

@@ -1,6 +1,6 @@
 """Import cost: what starting billtui imports, and nothing slow before it is needed.
 
-``python -X importtime -c "import billtui.cli"`` against ``import textual.app``
+``python -X importtime -c "import billtui.cli.main"`` against ``import textual.app``
 (the reference: billtui cannot start faster than Textual imports), and the
 modules that must not be loaded at start: the keyring backend, uvicorn, PDF
 code, the demo panel (outside demo mode), httpx's command-line extras.
@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-from .stats import Row, median
+from bench.stats import Row, median
 
 RUNS = 5
 NOT_AT_START = ("keyring", "uvicorn", "billtui.sim", "billtui.sim.pdf", "pypdf", "reportlab",
@@ -47,19 +47,19 @@ def run(quick: bool = False) -> list[Row]:
     env = {**os.environ, "PYTHONPYCACHEPREFIX": cache}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     try:
-        _cumulative_ms("import billtui.cli, billtui.app", "billtui.cli", env)  # fill the cache
+        _cumulative_ms("import billtui.cli.main, billtui.app", "billtui.cli.main", env)  # fill the cache
         cli, app, ref = [], [], []
         for _ in range(runs):
             ref.append(_cumulative_ms("import textual.app", "textual.app", env))
-            cli.append(_cumulative_ms("import billtui.cli", "billtui.cli", env))
-            app.append(_cumulative_ms("import billtui.cli, billtui.app", "billtui.app", env))
-        at_start = _loaded("import billtui.cli, billtui.app", env)
-        profile_start = _loaded("import billtui.cli, billtui.app, billtui.api.client, billtui.screens.main", env)
+            cli.append(_cumulative_ms("import billtui.cli.main", "billtui.cli.main", env))
+            app.append(_cumulative_ms("import billtui.cli.main, billtui.app", "billtui.app", env))
+        at_start = _loaded("import billtui.cli.main, billtui.app", env)
+        profile_start = _loaded("import billtui.cli.main, billtui.app, billtui.api.client, billtui.screens.shell.main", env)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     bad = sorted(set(at_start) | set(profile_start))
     return [
-        Row("imports", "import billtui.cli", median(cli) / 1000, "s", median(ref) / 1000, "import textual.app",
+        Row("imports", "import billtui.cli.main", median(cli) / 1000, "s", median(ref) / 1000, "import textual.app",
             "", None, runs),
         Row("imports", "import billtui.app (after cli)", median(app) / 1000, "s", median(ref) / 1000,
             "import textual.app", "", None, runs),

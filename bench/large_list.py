@@ -18,7 +18,7 @@ import sys
 import time
 from typing import Any
 
-from .stats import Row, median
+from bench.stats import Row, median
 
 RUNS_PER_CHILD = 4
 CHILDREN = 3
@@ -35,7 +35,7 @@ def _rss_now_mb() -> float:
 async def _one_run(sim: Any, size: str) -> tuple[float, float]:
     from billtui.widgets.resource_table import ResourceTable
 
-    from .panel import demo_app, settle, shown, until
+    from bench.panel import demo_app, settle, shown, until
 
     app, _panel = demo_app(size, sim=sim)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -66,7 +66,7 @@ async def _one_run(sim: Any, size: str) -> tuple[float, float]:
 async def _child(size: str, runs: int) -> dict[str, Any]:
     from billtui.sim.app import create_app
 
-    from .panel import DEMO_TODAY
+    from bench.panel import DEMO_TODAY
 
     sim = create_app(size=size, today=DEMO_TODAY)
     after_seed = _rss_now_mb()

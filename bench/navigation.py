@@ -14,14 +14,14 @@ import asyncio
 import time
 from typing import Any
 
-from .stats import Row, median
+from bench.stats import Row, median
 
 LATENCY = 0.1
 RUNS = 5
 
 
 async def _first_screen() -> dict[str, Any]:
-    from .panel import demo_app, first_calls, overlap, settle
+    from bench.panel import demo_app, first_calls, overlap, settle
 
     app, panel = demo_app(latency=LATENCY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -40,7 +40,7 @@ async def _first_screen() -> dict[str, Any]:
 
 
 async def _revisit() -> dict[str, float]:
-    from .panel import demo_app, settle, shown
+    from bench.panel import demo_app, settle, shown
 
     app, panel = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -91,7 +91,7 @@ async def _all(runs: int) -> tuple[list[dict[str, Any]], list[dict[str, float]]]
 def run(quick: bool = False) -> list[Row]:
     from billtui.widgets.revisit import STALE_AFTER
 
-    from .panel import FIRST_CALLS
+    from bench.panel import FIRST_CALLS
 
     runs = 2 if quick else RUNS
     firsts, revisits = asyncio.run(_all(runs))

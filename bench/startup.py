@@ -14,8 +14,8 @@ import shutil
 import sys
 import tempfile
 
-from .pty_run import run_to_first_frame
-from .stats import Row, median
+from bench.pty_run import run_to_first_frame
+from bench.stats import Row, median
 
 RUNS = 15
 

@@ -19,18 +19,18 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from . import config as config_mod
-from . import format as fmt
-from . import offline
-from .commands import MenuCommands, ObjectCommands
-from .launch import Launch
-from .menu import Edition
-from .session import SessionInfo
+from billtui.storage import config as config_mod
+from billtui.display import format as fmt
+from billtui.runtime import offline
+from billtui.screens.shell.commands import MenuCommands, ObjectCommands
+from billtui.launch import Launch
+from billtui.menu import Edition
+from billtui.session import SessionInfo
 
 if TYPE_CHECKING:
     from textual.filter import LineFilter
 
-    from .api.secret import Secret
+    from billtui.api.secret import Secret
 
 
 #: The title a toast gets in plain mode, where its colour no longer tells an error from a note.
@@ -66,12 +66,12 @@ class BillTUI(App[None]):
         if launch.plain:
             # --plain: no colour (not even NO_COLOR's greys), no box drawing: see plain.py.
             # Set here, without changing the process environment (child processes, tests).
-            from .plain import install
+            from billtui.display.plain import install
 
             install(self)
         # 16-colour terminals: text moved off a background it would vanish into (low_colour.py).
         # Plain mode has no colours to move.
-        from .low_colour import filters_for
+        from billtui.display.low_colour import filters_for
 
         self._contrast_filters = [] if launch.plain else filters_for(
             self.console.color_system, lambda: self.current_theme.dark)
@@ -98,32 +98,32 @@ class BillTUI(App[None]):
     def on_mount(self) -> None:
         if self._saved_theme and self._saved_theme in self.available_themes:
             self.theme = self._saved_theme
-        from .screens.start import StartScreen
+        from billtui.screens.shell.start import StartScreen
 
         self.push_screen(StartScreen())
         # Start-up that ends on the login or profile form (no first frame to wait for).
         self.set_timer(FIRST_FRAME_WAIT + 1.0, self._started)
-        from .hangup import watch
+        from billtui.runtime.hangup import watch
 
         watch(self)  # exit when the terminal goes away, instead of spinning on it
         self.begin()
         bench = os.environ.get("BILLTUI_BENCH_EXIT_AFTER_FIRST_FRAME")
         if bench:  # `make bench` only: exit after the first frame with data
-            from .bench_hook import install
+            from billtui.runtime.bench_hook import install
 
             install(self, bench)
 
     def begin(self) -> None:
         """Decide the first step for how we were launched."""
         if self.launch.mode == "setup" or self.profile is None:
-            from .screens.profile_form import ProfileFormScreen
+            from billtui.screens.shell.profile_form import ProfileFormScreen
 
             self.switch_screen(ProfileFormScreen(first_run=True))
             return
         if self.launch.mode == "demo":
             self.login(None)
             return
-        from . import credentials
+        from billtui.storage import credentials
 
         try:
             found = credentials.find_password(
@@ -159,7 +159,7 @@ class BillTUI(App[None]):
         return super().pop_screen()
 
     def show_login(self, error: str | None, *, field: str | None = None) -> None:
-        from .screens.login import LoginScreen
+        from billtui.screens.shell.login import LoginScreen
 
         if isinstance(self.screen, LoginScreen):
             self.screen.show_error(error, field=field)
@@ -168,7 +168,7 @@ class BillTUI(App[None]):
 
     def make_client(self, password: Secret | None) -> Any:
         if self.launch.mode == "demo":
-            from .demo import demo_client, demo_sim
+            from billtui.runtime.demo import demo_client, demo_sim
 
             if self._demo_sim is None:
                 self._demo_sim = demo_sim(self.edition, self.launch.demo_size)
@@ -177,7 +177,7 @@ class BillTUI(App[None]):
             return demo_client(
                 self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp
             )
-        from .api.client import BillClient
+        from billtui.api.client import BillClient
 
         fmt.pin_today(None)  # a real panel: the clock
         assert self.profile is not None
@@ -196,13 +196,13 @@ class BillTUI(App[None]):
         The worker gets the password as a ``Secret``: a worker's arguments are printed in
         its description and, as locals, in a crash report (``secret.py`` says why).
         """
-        from .api.secret import as_secret
+        from billtui.api.secret import as_secret
 
         return self._login(as_secret(password), remember)
 
     @work(exclusive=True, group="login")
     async def _login(self, password: Secret | None, remember: bool) -> None:
-        from .api import errors
+        from billtui.api import errors
 
         if self.client is not None:
             await self._close_client()
@@ -231,11 +231,11 @@ class BillTUI(App[None]):
         offline.went_live(self, client)
         self.client = client
         if remember and password and self.profile is not None and self.launch.mode != "demo":
-            from . import credentials
+            from billtui.storage import credentials
 
             if not credentials.store_password(self.profile.name, self.profile.username, password):
                 self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
-        from .screens.main import MainScreen
+        from billtui.screens.shell.main import MainScreen
 
         self.hold_first_frame()
         self.replace_base_screen(MainScreen())
@@ -272,7 +272,7 @@ class BillTUI(App[None]):
 
     def _started(self) -> None:
         """The first frame is drawn (or start-up ended on another screen): collect garbage again soon."""
-        from . import startup_gc
+        from billtui.runtime import startup_gc
 
         if startup_gc.paused() and not self._gc_resume_set:
             self._gc_resume_set = True
@@ -280,7 +280,7 @@ class BillTUI(App[None]):
 
     async def ask_totp(self) -> str:
         """The client's two-factor callback: ask for the 6-digit code."""
-        from .screens.login import TotpScreen
+        from billtui.screens.shell.login import TotpScreen
 
         loop = asyncio.get_running_loop()
         answer: asyncio.Future[str] = loop.create_future()
@@ -303,7 +303,7 @@ class BillTUI(App[None]):
     # ------------------------------------------------------------ actions
 
     def watch_edition(self, edition: Edition) -> None:
-        from .screens.main import MainScreen
+        from billtui.screens.shell.main import MainScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
@@ -313,7 +313,7 @@ class BillTUI(App[None]):
         if self.launch.mode == "demo" and self._demo_sim is not None:
             # The demo panel follows, so the app's edition and the panel agree
             # (a real panel's edition is the provider's, not ours to change).
-            from .demo import set_demo_edition
+            from billtui.runtime.demo import set_demo_edition
 
             set_demo_edition(self._demo_sim, edition)
         self.edition = edition
@@ -327,7 +327,7 @@ class BillTUI(App[None]):
         return day if isinstance(day, date) else date.today()
 
     def goto(self, key: str) -> None:
-        from .screens.main import MainScreen
+        from billtui.screens.shell.main import MainScreen
 
         screen = self.screen
         if isinstance(screen, MainScreen):
@@ -343,7 +343,7 @@ class BillTUI(App[None]):
                 pass  # logging out of a panel that is gone must still work
         await self._close_client()
         self.session = SessionInfo()
-        from . import startup_gc
+        from billtui.runtime import startup_gc
 
         startup_gc.thaw()  # the main screen goes: what start-up froze may be garbage now
         if self.launch.mode == "demo":
@@ -364,13 +364,13 @@ class BillTUI(App[None]):
     async def _switch_profile(self) -> None:
         await self._close_client()
         self.session = SessionInfo()
-        from . import startup_gc
+        from billtui.runtime import startup_gc
 
         startup_gc.thaw()
         self.begin()
 
     def action_keys(self) -> None:
-        from .screens.keys import KeysScreen
+        from billtui.screens.shell.keys import KeysScreen
 
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen))
@@ -381,7 +381,7 @@ class BillTUI(App[None]):
 
     async def action_quit_app(self) -> None:
         if self.has_unsaved():
-            from .screens.confirm import ConfirmScreen
+            from billtui.screens.shell.confirm import ConfirmScreen
 
             def decided(ok: bool | None) -> None:
                 if ok:
@@ -401,14 +401,14 @@ class BillTUI(App[None]):
         that traceback with secrets hidden; it goes to the state dir, and ``panic`` (public)
         shows ``crash.summary`` once the terminal is restored.
         """
-        from .crash import report, summary, write_report
+        from billtui.runtime.crash import report, summary, write_report
 
         self.bell()
         error = self._exception or sys.exc_info()[1]
         path = write_report(report())
         # A short crash message after the terminal is restored (what happened, where the details
         # are, how to go on); the full report is in the file. The exit status is 1 (Textual's
-        # _handle_exception sets it; billtui.cli returns it).
+        # _handle_exception sets it; billtui.cli.main returns it).
         self.panic(summary(error, path))
 
     async def on_unmount(self) -> None:
@@ -442,7 +442,7 @@ class BillTUI(App[None]):
         In plain mode an error or a warning says so in words: its colour is gone, and a
         screen reader reads the title first.
         """
-        from .safe import clean
+        from billtui.display.safe import clean
 
         if not title and self.launch.plain and severity in PLAIN_SEVERITY_TITLES:
             title = PLAIN_SEVERITY_TITLES[severity]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .config import Profile
-from .menu import Edition
+from billtui.storage.config import Profile
+from billtui.menu import Edition
 
 DEMO_URL = "http://demo.billtui.invalid/billmgr"
 DEMO_USER = "demo"

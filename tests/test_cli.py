@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from billtui import cli
+from billtui.cli import main as cli
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -80,7 +80,7 @@ def test_unreachable_panel_fails_cleanly() -> None:
 # --- orders, commissions, services' words: the embedded demo panel (--demo), in-process --------
 
 def get(capsys, *args: str) -> tuple[int, str, str]:
-    from billtui import cli
+    from billtui.cli import main as cli
 
     code = cli.main(["get", *args, "--demo"])
     out, err = capsys.readouterr()

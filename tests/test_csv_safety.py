@@ -10,8 +10,8 @@ from datetime import datetime
 
 import pytest
 
-from billtui import cli
-from billtui.output import csv_safe
+from billtui.cli import main as cli
+from billtui.cli.output import csv_safe
 
 ATTACKS = ["=cmd|' /C calc'!A0", '=HYPERLINK("https://evil.example","click")', "@SUM(1+1)*cmd|' /C calc'!A0",
            "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
@@ -80,8 +80,8 @@ def test_get_help_documents_raw_csv(capsys) -> None:
 
 async def test_the_tui_export_neutralises_formulas(isolated_dirs) -> None:
     from billtui.api import lists
-    from billtui.demo import demo_client
-    from billtui.export import export_list
+    from billtui.runtime.demo import demo_client
+    from billtui.storage.export import export_list
     from tests.app.conftest import make_sim
 
     sim = make_sim()

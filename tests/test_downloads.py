@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from billtui import cli, downloads
-from billtui.downloads import MAX_NAME_BYTES, pdf_filename, safe_filename, save_download, save_pdf
+from billtui.cli import main as cli
+from billtui.storage import downloads
+from billtui.storage.downloads import MAX_NAME_BYTES, pdf_filename, safe_filename, save_download, save_pdf
 
 
 def fits(name: str) -> bool:
@@ -116,8 +117,8 @@ def test_the_cli_saves_long_emoji_names(capsys, monkeypatch, tmp_path):
 
 
 async def test_the_tui_saves_pdfs_the_same_way():
-    from billtui import paths
-    from billtui.screens.pdf_download import save_pdf as tui_save_pdf
+    from billtui.storage import paths
+    from billtui.screens.shell.pdf_download import save_pdf as tui_save_pdf
 
     def fetch_of(name, data):
         async def fetch(progress):

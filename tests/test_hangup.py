@@ -7,7 +7,7 @@ import os
 import pty
 import signal
 
-from billtui import hangup
+from billtui.runtime import hangup
 
 
 class FakeApp:

@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from ..safe import clean
+from billtui.display.safe import clean
 
 if TYPE_CHECKING:
-    from ..app import BillTUI
+    from billtui.app import BillTUI
 
 
 def error_text(exc: BaseException) -> str:
@@ -81,7 +81,7 @@ class AsyncPane(VerticalScroll, can_focus=True):
         try:
             data = await self.fetch()
         except Exception as exc:
-            from .availability import report_if_unavailable
+            from billtui.widgets.availability import report_if_unavailable
 
             report_if_unavailable(self, exc)
             self._set_status(f"✗ {error_text(exc)} Press r to retry.", error=True)

@@ -20,7 +20,7 @@ class ItemUnavailable(Message):
 
 def report_if_unavailable(widget: Widget, exc: BaseException) -> None:
     """Post ``ItemUnavailable`` for the pane ``widget`` sits in, if ``exc`` says so."""
-    from ..api.errors import NotAvailable
+    from billtui.api.errors import NotAvailable
 
     if not isinstance(exc, NotAvailable):
         return

@@ -12,9 +12,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from .. import format as fmt
-from ..api.values import Money, money_text
-from ..safe import clean
+from billtui.display import format as fmt
+from billtui.api.values import Money, money_text
+from billtui.display.safe import clean
 
 
 class HeaderBar(Widget):
@@ -53,7 +53,7 @@ class HeaderBar(Widget):
                         else fmt.money(balance) if balance is not None else "")
         self.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
         stale = getattr(app, "offline", None)
-        if stale is not None:  # saved data while the panel is unreachable (billtui.offline)
+        if stale is not None:  # saved data while the panel is unreachable (billtui.runtime.offline)
             self.warning = " · ".join(w for w in (stale.warning, self.warning) if w)
 
     def render(self) -> Text:
@@ -73,7 +73,7 @@ class HeaderBar(Widget):
             parts.append((f" Balance {clean(self.balance)} ", "bold"))
         if self.crumb:
             parts.append((f" › {clean(self.crumb)} ", "dim"))
-        from ..plain import is_plain, separator
+        from billtui.display.plain import is_plain, separator
 
         sep = separator(is_plain(self))
         # Where you are matters more than the host you already know: when the line is too

@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ..screens.details import describe
-from ..safe import plain
+from billtui.screens.shell.details import describe
+from billtui.display.safe import plain
 
 
 def kv_card(title: str, pairs: Iterable[tuple[str, Any]]) -> Static:

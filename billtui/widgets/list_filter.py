@@ -18,8 +18,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
-from .. import format as fmt
-from .resource_table import PageResult
+from billtui.display import format as fmt
+from billtui.widgets.resource_table import PageResult
 
 # Panel filter fields that match free text, per list (assumed from BILLmanager's list filters:
 # payments by number, tickets by subject, services by name/domain/IP). Lists not named here are

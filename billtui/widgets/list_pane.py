@@ -17,12 +17,12 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.worker import Worker
 
-from ..safe import clean
-from .list_filter import ListFilter
-from .resource_table import Column, PageResult, ResourceTable
+from billtui.display.safe import clean
+from billtui.widgets.list_filter import ListFilter
+from billtui.widgets.resource_table import Column, PageResult, ResourceTable
 
 if TYPE_CHECKING:
-    from ..app import BillTUI
+    from billtui.app import BillTUI
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class ListPane(ListFilter, Vertical):
         return self.query_one(ResourceTable)
 
     async def _fetch(self, page: int, size: int, sort: tuple[str, bool] | None) -> PageResult[Any]:
-        from ..api.lists import fetch_page
+        from billtui.api.lists import fetch_page
 
         local = self.local_page(page, size)  # `/` on a list the panel cannot filter by text
         if local is not None:
@@ -129,25 +129,25 @@ class ListPane(ListFilter, Vertical):
 
     def action_export(self) -> None:
         """Export every page of this list, with its filter, to CSV or JSON."""
-        from ..screens.export_choice import start_export
+        from billtui.screens.shell.export_choice import start_export
 
         start_export(self)
 
     def action_cancel_export(self) -> None:
-        from ..screens.export_choice import cancel_export
+        from billtui.screens.shell.export_choice import cancel_export
 
         if not cancel_export(self):
             raise SkipAction()  # nothing running: escape clears the filter or goes back
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_export":
-            from ..screens.export_choice import export_running
+            from billtui.screens.shell.export_choice import export_running
 
             return export_running(self)  # shown in the keys list only while an export runs
         return super().check_action(action, parameters)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        from ..screens.export_choice import EXPORT_GROUP
+        from billtui.screens.shell.export_choice import EXPORT_GROUP
 
         if event.worker.node is self and event.worker.group == EXPORT_GROUP:
             self.refresh_bindings()  # "Cancel export" comes and goes with the export
@@ -160,7 +160,7 @@ class ListPane(ListFilter, Vertical):
     def on_resource_table_state_changed(self, event: ResourceTable.StateChanged) -> None:
         event.stop()
         if event.error is not None:
-            from .availability import report_if_unavailable
+            from billtui.widgets.availability import report_if_unavailable
 
             report_if_unavailable(self, event.error)
             message = clean(getattr(event.error, "message", "") or str(event.error))
@@ -185,7 +185,7 @@ class ListPane(ListFilter, Vertical):
         sort = ""
         if table.sort:
             title = next((c.title for c in table.columns if c.field == table.sort[0]), table.sort[0])
-            from ..plain import is_plain, sort_mark
+            from billtui.display.plain import is_plain, sort_mark
 
             sort = f" · sorted by {title} {sort_mark(table.sort[1], is_plain(self))}"
         filt = self.filter_note()
@@ -198,7 +198,7 @@ class ListPane(ListFilter, Vertical):
         if self.spec.on_select is not None:
             result = self.spec.on_select(self, event.row)
         else:
-            from ..screens.details import DetailsScreen
+            from billtui.screens.shell.details import DetailsScreen
 
             result = self.app.push_screen(DetailsScreen.for_row(self.spec.title, event.row))
         if result is not None and hasattr(result, "__await__"):

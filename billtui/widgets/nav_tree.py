@@ -16,8 +16,8 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..menu import Edition, MenuItem, sections_for
-from ..safe import clean
+from billtui.menu import Edition, MenuItem, sections_for
+from billtui.display.safe import clean
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class NavEntry:
     service_title: str = ""
     available: bool = True
     reason: str = ""
-    #: A favourite's key (``billtui.favourites``): the node opens it; ``item`` is None.
+    #: A favourite's key (``billtui.storage.favourites``): the node opens it; ``item`` is None.
     favourite: str = ""
 
     @property
@@ -149,7 +149,7 @@ class NavTree(Tree[NavEntry]):
 
     def _add_favourites(self, edition: Edition) -> None:
         """The user's favourites, first; only those the edition shows (never an empty group)."""
-        from ..favourites import store_for
+        from billtui.storage.favourites import store_for
 
         favourites = store_for(self.app).visible(edition) if hasattr(self.app, "profile") else []
         if not favourites:
@@ -162,8 +162,8 @@ class NavTree(Tree[NavEntry]):
         entry = event.node.data
         if entry is not None and entry.favourite:
             event.stop()
-            from ..favourites import store_for
-            from ..screens.favourites import open_favourite
+            from billtui.storage.favourites import store_for
+            from billtui.screens.settings.favourites import open_favourite
 
             found = next((f for f in store_for(self.app).load() if f.key == entry.favourite), None)
             if found is not None:

@@ -34,7 +34,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .. import format as fmt
+from billtui.display import format as fmt
 
 T = TypeVar("T")
 
@@ -455,14 +455,14 @@ class ResourceTable(ScrollView, can_focus=True):
 
     def _title(self, col: Column, plain: bool) -> str:
         if self.sort and self.sort[0] == col.field:
-            from ..plain import sort_mark
+            from billtui.display.plain import sort_mark
 
             return f"{col.title} {sort_mark(self.sort[1], plain)}"
         return col.title
 
     def _layout_for(self, width: int) -> list[tuple[Column, int]]:
         """``_widths(width)``, worked out again only when the width, the content, the sort or the mode change."""
-        from ..plain import is_plain
+        from billtui.display.plain import is_plain
 
         key = (width, self.wide, self._content_version, self.sort, is_plain(self))
         if key != self._layout_key:
@@ -485,7 +485,7 @@ class ResourceTable(ScrollView, can_focus=True):
            first (short columns before text of the same priority), then to the flexible
            (text) columns, so the table fills the width.
         """
-        from ..plain import is_plain
+        from billtui.display.plain import is_plain
 
         plain = is_plain(self)
         cap = WIDE_CAP if self.wide else FIT_CAP
@@ -577,7 +577,7 @@ class ResourceTable(ScrollView, can_focus=True):
             return strip.crop(x, x + width)
 
         if y == 0:
-            from ..plain import is_plain
+            from billtui.display.plain import is_plain
 
             plain = is_plain(self)
             header_style = self.get_component_rich_style("resource-table--header")

@@ -45,8 +45,8 @@ def _refresh(pane: Any) -> None:
         return
     from textual.widgets import Input, TextArea
 
-    from .async_pane import AsyncPane
-    from .resource_table import ResourceTable
+    from billtui.widgets.async_pane import AsyncPane
+    from billtui.widgets.resource_table import ResourceTable
 
     tables = list(pane.query(ResourceTable))
     for table in tables:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..safe import clean, plain
+from billtui.display.safe import clean, plain
 
 
 def human_size(size: int | None) -> str:

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from billtui import format as fmt
-from billtui import safe
+from billtui.display import format as fmt
+from billtui.display import safe
 from billtui.api import lists, models
 from billtui.api.errors import ApiError, BillError, FieldError, LoginRefused, NotJson
 from billtui.api.html_text import html_to_text
@@ -29,7 +29,7 @@ from billtui.api.parser import cell_of, parse_reply, row_of, text_of
 from billtui.api.text_clean import MAX_TEXT, REMOVED, clean_text
 from billtui.api.values import MAX_DIGITS, Money, money_text, parse_decimal, parse_int, parse_money
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 #: Escape sequences and characters a hostile panel can put in any string.
 CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4K\x1b\\"  # OSC 52: write "rm -rf ~" to the clipboard

@@ -7,7 +7,7 @@ import pytest
 
 from billtui.api import BillClient, errors
 
-from .conftest import PASSWORD, URL, FakePanel, doc, error
+from tests.api.conftest import PASSWORD, URL, FakePanel, doc, error
 
 
 def _secretless(panel: FakePanel, client: BillClient) -> None:

@@ -7,7 +7,7 @@ from billtui.api import lists, models
 from billtui.api.parser import parse_reply
 from billtui.api.values import Money
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 
 def rows(*elems):

@@ -15,7 +15,7 @@ from billtui.api.calls import account
 from billtui.api.parser import Doc
 from billtui.api.values import Money, money_text, parse_money
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 # --- money: codes and symbols on either side ---------------------------------------------------
 

@@ -11,7 +11,7 @@ from billtui.api import lists
 from billtui.api.calls import finance
 from billtui.api.models import PaymentStatus
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 BALANCE_ROW = {"paymethod": {"$": "0"}, "name": {"$": "Account balance (12.34)"}, "paymethod_type": {"$": "0"},
                "action": {"button": {"$name": "fromsubaccount", "$": "Pay"}}}

@@ -16,7 +16,7 @@ from billtui.api.calls import services
 from billtui.api.parser import Cell, Option
 from billtui.api.values import Money
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 EUR = "EUR"
 

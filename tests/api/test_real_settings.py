@@ -18,7 +18,7 @@ from billtui.api import models
 from billtui.api.calls import settings
 from billtui.api.errors import FieldError
 
-from .conftest import doc, error
+from tests.api.conftest import doc, error
 
 
 def _usrparam(**extra) -> dict:

@@ -19,7 +19,7 @@ from billtui.api import assumed, lists
 from billtui.api.calls import finance, settings, support
 from billtui.api.values import Money
 
-from .conftest import doc
+from tests.api.conftest import doc
 
 
 # ----------------------------------------------------------------------------- (a) reply corpus

@@ -18,7 +18,7 @@ import pytest
 from billtui.api import BillClient, errors, models
 from billtui.api.parser import Doc, parse_reply
 
-from .conftest import PASSWORD, URL, FakePanel, doc
+from tests.api.conftest import PASSWORD, URL, FakePanel, doc
 
 
 def _doc(**children: Any) -> Doc:

@@ -42,7 +42,7 @@ async def settle(pilot) -> None:
 
 async def escape_to_main(pilot) -> None:
     """Press escape, as a user backing out of dialogs, until the main screen is on top."""
-    from billtui.screens.main import MainScreen
+    from billtui.screens.shell.main import MainScreen
 
     for _ in range(5):
         if isinstance(pilot.app.screen, MainScreen):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from billtui.favourites import Favourite, FavouritesStore
+from billtui.storage.favourites import Favourite, FavouritesStore
 from billtui.menu import Edition, items_for
-from billtui.screens.main import MainScreen
+from billtui.screens.shell.main import MainScreen
 
-from .conftest import demo_app, palette, screen_text, settle
+from tests.app.conftest import demo_app, palette, screen_text, settle
 
 EDITIONS = (Edition.STANDARD, Edition.ADVANCED, Edition.CORPORATE)
 

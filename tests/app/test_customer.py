@@ -83,7 +83,7 @@ async def test_bad_email_marks_the_field_and_keeps_the_input():
 
 async def test_expiring_services_are_found_reading_the_lists_a_page_at_a_time(monkeypatch):
     """Soonest expiry first, a page at a time: the result must not depend on the page size."""
-    import billtui.screens.customer as customer
+    import billtui.screens.customer.customer as customer
 
     from collections import Counter
 
@@ -107,7 +107,7 @@ async def test_expiring_services_are_found_reading_the_lists_a_page_at_a_time(mo
 async def test_expiring_services_are_found_on_a_panel_that_ignores_sorting(monkeypatch):
     """Sorting is an assumed parameter: unsorted pages are all read, nothing is missed."""
     import billtui.api.lists as lists_module
-    import billtui.screens.customer as customer
+    import billtui.screens.customer.customer as customer
 
     real_fetch_page = lists_module.fetch_page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from billtui.screens.commissions import RewardDetailScreen
+from billtui.screens.finances.commissions import RewardDetailScreen
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from billtui.screens.expenses import ExpensesPane, MonthBars
-from billtui.screens.period import PeriodScreen
+from billtui.screens.finances.expenses import ExpensesPane, MonthBars
+from billtui.screens.finances.period import PeriodScreen
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from billtui.screens.details import DetailsScreen
-from billtui.screens.period import PeriodScreen
+from billtui.screens.shell.details import DetailsScreen
+from billtui.screens.finances.period import PeriodScreen
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 

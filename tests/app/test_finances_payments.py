@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
-from billtui.screens.payflow import PaymentPageScreen
-from billtui.screens.payments import AddFundsScreen
+from billtui.screens.finances.payflow import PaymentPageScreen
+from billtui.screens.finances.payments import AddFundsScreen
 from billtui.widgets.field import Field
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
@@ -136,7 +136,7 @@ async def test_filter_payments_by_status_and_period():
         await settle(pilot)
         await open_item(pilot, "payments")
         pane = app.screen.query_one("PaymentsPane")
-        from billtui.screens.period import FilterChoice, preset
+        from billtui.screens.finances.period import FilterChoice, preset
 
         pane.apply_filter(FilterChoice(preset("year", app.today()), "6"))
         await settle(pilot)
@@ -204,7 +204,7 @@ async def test_export_follows_the_filter_and_writes_json(isolated_dirs):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await open_item(pilot, "payments")
-        from billtui.screens.period import FilterChoice, Period
+        from billtui.screens.finances.period import FilterChoice, Period
 
         app.screen.query_one("PaymentsPane").apply_filter(FilterChoice(Period("all"), "4"))
         await settle(pilot)

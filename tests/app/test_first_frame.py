@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import billtui.app as app_module
-from billtui.screens.main import MainScreen
+from billtui.screens.shell.main import MainScreen
 from tests.app.conftest import demo_app, screen_text, settle
 
 

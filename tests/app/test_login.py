@@ -7,12 +7,12 @@ import stat
 
 import httpx
 
-from billtui import config as config_mod
+from billtui.storage import config as config_mod
 from billtui.app import BillTUI
-from billtui.config import Config, Profile
+from billtui.storage.config import Config, Profile
 from billtui.launch import Launch
-from billtui.screens.login import LoginScreen, TotpScreen
-from billtui.screens.main import MainScreen
+from billtui.screens.shell.login import LoginScreen, TotpScreen
+from billtui.screens.shell.main import MainScreen
 from tests.app.conftest import make_sim, screen_text, settle
 
 URL = "http://panel.test/billmgr"
@@ -155,7 +155,7 @@ async def test_the_login_screen_names_how_to_leave_and_escape_quits():
 
 
 async def test_ctrl_e_edits_the_profile_from_the_password_box():
-    from billtui.screens.profile_form import ProfileFormScreen
+    from billtui.screens.shell.profile_form import ProfileFormScreen
 
     app = profile_app(Profile("work", URL, "demo"))
     async with app.run_test(size=(100, 40)) as pilot:
@@ -167,7 +167,7 @@ async def test_ctrl_e_edits_the_profile_from_the_password_box():
 
 
 async def test_the_palette_offers_quit_everywhere():
-    from .conftest import demo_app, palette
+    from tests.app.conftest import demo_app, palette
 
     app = demo_app()
     async with app.run_test(size=(100, 30)) as pilot:

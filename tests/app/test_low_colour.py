@@ -9,8 +9,8 @@ from textual import constants
 from textual.screen import ModalScreen
 from textual.theme import BUILTIN_THEMES
 
-from billtui import low_colour
-from billtui.low_colour import MIN_CONTRAST, ansi_number, contrast, readable_on
+from billtui.display import low_colour
+from billtui.display.low_colour import MIN_CONTRAST, ansi_number, contrast, readable_on
 from tests.app.conftest import demo_app, settle
 
 # Drawn as decoration, not read: box drawing, block elements, and the palette's emoji.

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from billtui.menu import Edition
-from billtui.screens.main import pane_id
+from billtui.screens.shell.main import pane_id
 from billtui.widgets.resource_table import Column, ResourceTable
 
-from .conftest import demo_app, open_item, screen_text, settle
+from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 NARROW = (80, 24)
 WIDE = (120, 40)

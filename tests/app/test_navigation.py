@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from billtui.screens.keys import KeysScreen
-from billtui.screens.main import MainScreen
+from billtui.screens.shell.keys import KeysScreen
+from billtui.screens.shell.main import MainScreen
 from billtui.widgets.nav_tree import NavTree
 from billtui.widgets.resource_table import ResourceTable
 from tests.app.conftest import demo_app, screen_text, settle

@@ -16,7 +16,7 @@ from textual import constants
 from textual.screen import ModalScreen
 
 from billtui.app import BillTUI
-from billtui.config import Config, Profile
+from billtui.storage.config import Config, Profile
 from billtui.launch import Launch
 from tests.app.conftest import escape_to_main, make_sim, screen_text, settle
 from tests.app.test_finances_orders import fill_cart

@@ -5,13 +5,13 @@ from __future__ import annotations
 import httpx
 
 from billtui.app import BillTUI
-from billtui.config import Config, Profile
+from billtui.storage.config import Config, Profile
 from billtui.launch import Launch
-from billtui.screens.jump import JumpScreen
+from billtui.screens.shell.jump import JumpScreen
 from billtui.widgets.list_pane import ListPane
 from billtui.widgets.resource_table import ResourceTable
 
-from .conftest import make_sim, open_item, palette, screen_text, settle
+from tests.app.conftest import make_sim, open_item, palette, screen_text, settle
 
 
 async def jump(pilot, line: str) -> None:
@@ -67,7 +67,7 @@ async def test_colon_unknown_input_says_what_is_possible_and_keeps_it(app) -> No
 async def test_colon_names_the_edition_of_an_item_this_one_hides() -> None:
     from billtui.menu import Edition
 
-    from .conftest import demo_app
+    from tests.app.conftest import demo_app
 
     app = demo_app(Edition.ADVANCED)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -160,7 +160,7 @@ async def test_slash_filters_a_list_the_panel_cannot_filter_and_says_so(app) -> 
 
 def test_local_filter_is_honest_about_rows_not_loaded() -> None:
     """A list the panel cannot filter, only partly loaded: the status says where it looked."""
-    from billtui.screens.specs import invoices_spec
+    from billtui.screens.shell.specs import invoices_spec
 
     pane = ListPane(invoices_spec())
     rows = tuple(type("Row", (), {"number": f"INV-{n}", "created": None, "customer": "", "amount": None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from billtui.widgets import revisit
 
-from .conftest import demo_app, open_item, screen_text, settle
+from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 
 async def test_old_list_refreshes_in_background_keeping_its_rows(monkeypatch) -> None:

@@ -275,7 +275,7 @@ async def test_switch_theme_applies_at_once():
 
 
 async def test_theme_is_remembered_for_a_real_profile(tmp_path):
-    from billtui import config as config_mod
+    from billtui.storage import config as config_mod
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -364,7 +364,7 @@ async def test_affiliate_join_and_copy_link_and_code():
 async def test_changed_password_replaces_the_remembered_one(memory_keyring):
     from dataclasses import replace
 
-    from billtui import credentials
+    from billtui.storage import credentials
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -434,7 +434,7 @@ async def test_affiliate_join_another_program():
 async def test_theme_from_textuals_own_picker_is_remembered_too():
     from dataclasses import replace
 
-    from billtui import config as config_mod
+    from billtui.storage import config as config_mod
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -446,7 +446,7 @@ async def test_theme_from_textuals_own_picker_is_remembered_too():
 
 
 async def test_quitting_with_unsaved_notification_changes_asks_first():
-    from billtui.screens.confirm import ConfirmScreen
+    from billtui.screens.shell.confirm import ConfirmScreen
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from billtui.config import DEFAULT_HELP_URL
+from billtui.storage.config import DEFAULT_HELP_URL
 from tests.app.conftest import demo_app, open_item, screen_text
 
 

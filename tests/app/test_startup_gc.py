@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from billtui import startup_gc
+from billtui.runtime import startup_gc
 from tests.app.conftest import demo_app, screen_text, settle
 
 

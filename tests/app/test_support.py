@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from billtui import paths
+from billtui.storage import paths
 from billtui.app import BillTUI
 from billtui.launch import Launch
-from billtui.screens.new_ticket import NewTicketScreen
-from billtui.screens.ticket_compose import Autosave
-from billtui.screens.tickets import TicketScreen
+from billtui.screens.support.new_ticket import NewTicketScreen
+from billtui.screens.support.ticket_compose import Autosave
+from billtui.screens.support.tickets import TicketScreen
 from billtui.widgets.list_pane import ListPane
 from tests.app.conftest import demo_app, make_sim, open_item, screen_text, settle
 
@@ -280,7 +280,7 @@ async def test_an_attachment_downloads_and_a_hostile_name_stays_inside(tmp_path)
 
 
 async def test_attachment_too_large_is_refused_before_sending(tmp_path, instant_drafts, monkeypatch):
-    from billtui.screens import ticket_compose
+    from billtui.screens.support import ticket_compose
 
     monkeypatch.setattr(ticket_compose, "MAX_BYTES", 100)
     big = tmp_path / "dump.bin"
@@ -384,7 +384,7 @@ def test_answered_tickets_are_those_support_touched_since_the_last_look():
     from datetime import datetime
 
     from billtui.api.models import Ticket, TicketStatus
-    from billtui.screens.ticket_watch import Seen, answered
+    from billtui.screens.support.ticket_watch import Seen, answered
 
     def ticket(id_: str, unread: bool, hour: int, status=TicketStatus.UNDER_REVIEW) -> Ticket:
         return Ticket(id_, f"t{id_}", datetime(2026, 11, 25, hour), "", status, "", unread, False)

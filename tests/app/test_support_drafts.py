@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from billtui.drafts import NEW_TICKET, Draft, DraftStore
+from billtui.storage.drafts import NEW_TICKET, Draft, DraftStore
 
 
 def test_drafts_are_per_profile_and_ticket_and_private(isolated_dirs):

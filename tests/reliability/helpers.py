@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
-from billtui import config as config_mod
+from billtui.storage import config as config_mod
 from billtui.app import BillTUI
-from billtui.config import Profile
+from billtui.storage.config import Profile
 from billtui.launch import Launch
 from tests.app.conftest import make_sim
 

@@ -24,7 +24,7 @@ from billtui.api.transport import ReplyTooLarge
 from tests.api.conftest import PASSWORD, URL, FakePanel, doc
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
-from .helpers import flat
+from tests.reliability.helpers import flat
 
 MIB = 1024 * 1024
 #: A guard, not a timing: without the deadline a stalled reply would hang the test run forever.
@@ -64,7 +64,7 @@ def fake_client(panel: FakePanel) -> BillClient:
 
 
 def demo(sim) -> BillClient:
-    from billtui.demo import demo_client
+    from billtui.runtime.demo import demo_client
 
     c = demo_client(sim=sim)
     c.read_retry = RetryPolicy(delays=())
@@ -158,7 +158,7 @@ async def test_the_demo_panels_gzip_bomb_is_read_in_bounded_memory(monkeypatch) 
 
 
 def test_a_gzip_bomb_over_a_real_socket_stops_at_the_limit(monkeypatch) -> None:
-    from .served import serve
+    from tests.reliability.served import serve
 
     monkeypatch.setattr(transport, "MAX_REPLY_BYTES", 1 * MIB)
     panel = sim()
@@ -317,7 +317,7 @@ def armed_demo(monkeypatch, func: str, kind: str, **fault) -> list:
 
 
 def test_billtui_get_sends_a_bounded_number_of_requests_and_says_it_stopped(monkeypatch, capsys) -> None:
-    from billtui import cli
+    from billtui.cli import main as cli
 
     monkeypatch.setattr(lists, "MAX_LIST_ROWS", 1000)
     made = armed_demo(monkeypatch, "payment", "huge_total")
@@ -332,7 +332,7 @@ def test_billtui_get_sends_a_bounded_number_of_requests_and_says_it_stopped(monk
 
 
 def test_billtui_get_on_an_honest_panel_says_nothing_on_stderr(capsys) -> None:
-    from billtui import cli
+    from billtui.cli import main as cli
 
     assert cli.main(["get", "payments", "--demo", "--format", "json"]) == 0
     out, err = capsys.readouterr()
@@ -391,7 +391,7 @@ async def test_escape_cancels_a_running_tui_export_and_nothing_is_saved(isolated
 
 
 async def test_adding_up_expenses_stops_when_the_pane_is_left_and_resumes_on_return() -> None:
-    from billtui.screens.expenses import SUMMARY_GROUP, ExpensesPane
+    from billtui.screens.finances.expenses import SUMMARY_GROUP, ExpensesPane
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:

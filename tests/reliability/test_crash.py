@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from billtui import paths
-from billtui.screens.main import MainScreen
+from billtui.storage import paths
+from billtui.screens.shell.main import MainScreen
 from tests.app.conftest import demo_app, settle
 
 
@@ -35,7 +35,7 @@ async def test_a_crash_says_what_happened_writes_a_report_and_exits_non_zero(mon
 
 
 def test_the_crash_summary_is_short_and_names_the_file(tmp_path):
-    from billtui.crash import summary
+    from billtui.runtime.crash import summary
 
     text = summary(Boom("the star button broke"), tmp_path / "crash-1.txt").plain
     assert "billtui stopped after an unexpected error." in text
@@ -45,7 +45,7 @@ def test_the_crash_summary_is_short_and_names_the_file(tmp_path):
 
 
 def test_the_command_line_returns_the_apps_exit_status(monkeypatch):
-    from billtui import cli
+    from billtui.cli import main as cli
 
     class Crashed:
         return_code = 1
@@ -65,7 +65,7 @@ def test_old_reports_do_not_pile_up(monkeypatch):
 
     from rich.text import Text
 
-    from billtui.crash import KEEP_REPORTS, write_report
+    from billtui.runtime.crash import KEEP_REPORTS, write_report
 
     start = datetime(2026, 12, 1)
     for n in range(KEEP_REPORTS + 3):

@@ -8,7 +8,7 @@ from textual.widgets import Input, Select
 
 from tests.app.conftest import demo_app, open_item, screen_text, settle, top_text
 
-from .helpers import flat
+from tests.reliability.helpers import flat
 
 #: What the user reads for each fault kind (a read, after the client's retries gave up).
 READ_MESSAGES = {

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from billtui.safe import clean
+from billtui.display.safe import clean
 from tests.app.conftest import demo_app, screen_text, settle
 
-from .helpers import flat
+from tests.reliability.helpers import flat
 
 #: Every free-text column of the demo panel's database (the panel sends these as they are).
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -182,7 +182,7 @@ async def test_odd_values_from_the_panel_leave_the_screens_working():
     """A 40-digit amount failed `get payments` with decimal.InvalidOperation; a size "²" made a
     conversation unreadable. Served by the demo panel through a proxy that rewrites those values."""
     from billtui.app import BillTUI
-    from billtui.config import Config, Profile
+    from billtui.storage.config import Config, Profile
     from billtui.launch import Launch
     from tests.app.conftest import make_sim
     from tests.terminal import RewritingPanel

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from billtui import links
+from billtui.runtime import links
 from tests.app.conftest import demo_app, settle
 
 HOSTILE = [
@@ -156,7 +156,7 @@ def _refused(app) -> list[str]:
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "--user-data-dir=/tmp/x --load-extension=/tmp/evil"])
 async def test_a_control_panel_link_to_a_file_or_options_is_refused(url, browser, monkeypatch):
     from billtui.api.calls import services
-    from billtui.screens import service_actions
+    from billtui.screens.services import service_actions
 
     async def goto_server(client, elid):
         return url
@@ -175,7 +175,7 @@ async def test_a_control_panel_link_to_a_file_or_options_is_refused(url, browser
 
 
 async def test_a_javascript_payment_page_is_refused(browser):
-    from billtui.screens.payflow import PaymentPageScreen, show_payment_page
+    from billtui.screens.finances.payflow import PaymentPageScreen, show_payment_page
 
     app = demo_app()
     copied: list[str] = []
@@ -193,7 +193,7 @@ async def test_a_javascript_payment_page_is_refused(browser):
 
 
 async def test_a_payment_page_screen_never_copies_what_is_not_a_web_page():
-    from billtui.screens.payflow import PaymentPageScreen
+    from billtui.screens.finances.payflow import PaymentPageScreen
 
     app = demo_app()
     copied: list[str] = []

@@ -7,11 +7,11 @@ import json
 import os
 import stat
 
-from billtui import paths
+from billtui.storage import paths
 from billtui.widgets.header_bar import HeaderBar
 from tests.app.conftest import make_sim, open_item, screen_text, settle, top_text
 
-from .helpers import Cable, flat, profile_app, session_ids
+from tests.reliability.helpers import Cable, flat, profile_app, session_ids
 
 PASSWORD = "Offline-Pa55-word"
 

@@ -10,7 +10,7 @@ import pytest
 from billtui.api import errors, retry
 from billtui.api.calls import finance, support
 from billtui.api.client import BillClient
-from billtui.demo import demo_client
+from billtui.runtime.demo import demo_client
 from billtui.sim.app import create_app
 
 TODAY = dt.date(2026, 11, 25)

@@ -11,15 +11,16 @@ import sys
 import httpx
 import pytest
 
-from billtui import cli, config as config_mod, credentials, paths
+from billtui.cli import main as cli
+from billtui.storage import config as config_mod, credentials, paths
 from billtui.api import errors
 from billtui.api.client import BillClient
-from billtui.config import Profile
+from billtui.storage.config import Profile
 from billtui.widgets.header_bar import HeaderBar
 from tests.app.conftest import make_sim, open_item, screen_text, settle
 
-from .helpers import Cable, flat, profile_app, session_ids
-from .served import self_signed, serve
+from tests.reliability.helpers import Cable, flat, profile_app, session_ids
+from tests.reliability.served import self_signed, serve
 
 PASSWORD = "Zq7-distinctive-Passw0rd-91"
 
@@ -159,7 +160,7 @@ async def test_the_tui_says_how_to_trust_a_self_signed_panel_and_warns_when_unve
 def test_the_offline_cache_scrubs_every_field_the_transport_hides():
     """A secret the transport keeps out of logs (a 2FA code in ``disable_totp``, ``authinfo``) must
     not land in the offline cache either: the two lists are kept in step."""
-    from billtui import cache
+    from billtui.storage import cache
     from billtui.api import transport
 
     assert transport.SECRET_FIELDS <= cache.SECRET_FIELDS
@@ -198,7 +199,7 @@ def squeezed(text: str) -> str:
 
 def crash_report(err: str) -> str:
     """What the user sees on exit (a short summary naming the file) and the report file itself."""
-    from billtui import paths
+    from billtui.storage import paths
 
     files = sorted((paths.state_dir() / "crashes").glob("crash-*.txt"))
     assert files, "no crash report was written"
@@ -241,7 +242,7 @@ def plain_secrets_in_own_frames(exc: BaseException, secrets: set[str]) -> list[s
 @pytest.mark.parametrize("source", ["keyring", "typed", "environment"])
 async def test_a_crash_while_logging_in_never_prints_the_password(source, capsys, memory_keyring,
                                                                  monkeypatch):
-    from billtui.screens.login import LoginScreen
+    from billtui.screens.shell.login import LoginScreen
 
     sim = make_sim()
     app = profile_app(sim, Bursting(sim, burst_on="auth"))
@@ -268,7 +269,7 @@ async def test_a_crash_while_logging_in_never_prints_the_password(source, capsys
 
 async def test_a_crash_inside_a_request_never_prints_a_password_or_the_session_id(capsys, memory_keyring):
     from billtui.api.calls import settings
-    from billtui.screens.main import MainScreen
+    from billtui.screens.shell.main import MainScreen
 
     sim = make_sim()
     sim.state.run("UPDATE users SET password=? WHERE login='demo'", (PASSWORD,))
@@ -298,7 +299,7 @@ def test_the_crash_report_finds_a_secret_however_a_local_spells_it():
 
     from rich.console import Console
 
-    from billtui import crash
+    from billtui.runtime import crash
     from billtui.api.secret import Secret
 
     odd = "it's a \\ long & odd = passw0rd " + "x" * 90

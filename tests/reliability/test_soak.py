@@ -34,7 +34,7 @@ def crashed(app) -> BaseException | None:
 
 
 async def back_to_main(pilot) -> None:
-    from billtui.screens.main import MainScreen
+    from billtui.screens.shell.main import MainScreen
 
     await pilot.pause()  # let the keys already typed land first
     for _ in range(6):
@@ -49,7 +49,7 @@ async def back_to_main(pilot) -> None:
 
 async def draft_probe(pilot, n: int, kind: str | None) -> str | None:
     """Write a ticket reply and send it into a fault of ``kind``: the text must survive somewhere."""
-    from billtui.screens.main import MainScreen
+    from billtui.screens.shell.main import MainScreen
 
     app = pilot.app
     app.sim.faults.clear()  # get to the ticket reliably; the fault is for the send
@@ -137,7 +137,7 @@ def type_line(app, keys: str) -> None:
 
 @pytest.mark.soak
 async def test_quick_keys_right_after_start_reach_cold_panes_without_a_crash():
-    from billtui.favourites import Favourite, FavouritesStore
+    from billtui.storage.favourites import Favourite, FavouritesStore
     from billtui.menu import Edition, items_for
 
     rng = random.Random(SEED + 1)

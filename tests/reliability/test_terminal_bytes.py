@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from billtui.app import BillTUI
-from billtui.config import Config, Profile
+from billtui.storage.config import Config, Profile
 from billtui.launch import Launch
-from billtui.screens.main import MainScreen
+from billtui.screens.shell.main import MainScreen
 from tests.app.conftest import escape_to_main, make_sim, screen_text, settle
 from tests.terminal import RecordingDriver, RewritingPanel
 

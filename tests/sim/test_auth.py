@@ -5,7 +5,7 @@ import json
 
 from billtui.sim.app import create_app
 
-from .conftest import Panel, make_client
+from tests.sim.conftest import Panel, make_client
 
 
 async def test_login_returns_session(anon: Panel) -> None:

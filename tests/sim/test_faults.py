@@ -8,7 +8,7 @@ import pytest
 
 from billtui.sim.faults import Faults
 
-from .conftest import Panel
+from tests.sim.conftest import Panel
 
 
 async def test_http500_and_html(app, panel: Panel) -> None:

@@ -1,7 +1,7 @@
 """Money flows: adding funds, the cart and promo codes, paying an order, PDFs, renewals."""
 from __future__ import annotations
 
-from .conftest import TODAY, Panel
+from tests.sim.conftest import TODAY, Panel
 
 
 async def test_add_funds_form_and_validation(panel: Panel) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from billtui.sim.app import create_app
 
-from .conftest import TODAY, Panel, make_client
+from tests.sim.conftest import TODAY, Panel, make_client
 
 
 def ids(doc: dict) -> list[int]:

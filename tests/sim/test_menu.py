@@ -5,7 +5,7 @@ import pytest
 
 from billtui.sim.app import create_app
 
-from .conftest import Panel, logged_in
+from tests.sim.conftest import Panel, logged_in
 
 
 def sections(doc: dict) -> dict[str, list[str]]:

@@ -18,7 +18,7 @@ import httpx
 
 from billtui.sim.app import SimApp
 
-from .conftest import Panel, make_client
+from tests.sim.conftest import Panel, make_client
 
 
 async def test_get_with_the_fields_in_the_query_string(app: SimApp) -> None:

@@ -2,7 +2,7 @@
 and answers in the shapes it reads (Karantir-dev/billing-typescript, file named per case)."""
 from __future__ import annotations
 
-from .conftest import Panel
+from tests.sim.conftest import Panel
 
 
 def _list(doc: dict, name: str) -> list[dict]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from billtui.sim.app import create_app
 
-from .conftest import TODAY, logged_in
+from tests.sim.conftest import TODAY, logged_in
 
 
 async def test_db_file_keeps_changes(tmp_path) -> None:

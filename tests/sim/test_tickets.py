@@ -1,7 +1,7 @@
 """Support tickets: the lists, threads, uploads, replies, archive and restore, attachments."""
 from __future__ import annotations
 
-from .conftest import Panel
+from tests.sim.conftest import Panel
 
 
 async def test_open_and_archived_lists(panel: Panel) -> None:

@@ -1,0 +1,321 @@
+"""``billtui get KIND``: every row of a list, for scripts.
+
+All pages are fetched (``iter_pages`` page by page, never one giant request), up to
+billtui's ceiling for one list; when the panel's numbers do not add up or the ceiling
+cuts the list short, a warning goes to stderr (the rows read still go to stdout).
+Filters the panel understands are sent to it; every filter is also applied to
+the rows that come back, so the output is right even on a panel that ignores a
+filter field. Which date ``--since``/``--until`` read is listed in ``DATE_OF``.
+
+The table is for people, JSON and CSV for scripts: the table shows the panel's words (a
+product type's title as the panel's menu names it, a status as text) and leaves out the
+codes; JSON and CSV keep the stable codes (``type`` = ``vds``, ``status_code``) beside the
+words, so a script never has to match text the panel may translate.
+
+``commissions`` is not a list but the panel's reward report for a period (one row a day):
+by default the current year, the period the TUI's Commissions screen opens on and the
+closest a report comes to "every row" the other kinds give; ``--since``/``--until`` pick
+the dates (a missing ``--since`` is 1 January of ``--until``'s year, a missing ``--until`` today).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+from billtui.cli.session import CliError
+
+if TYPE_CHECKING:
+    from billtui.cli.output import Field
+
+KINDS = ("payments", "expenses", "invoices", "orders", "commissions", "tickets", "services", "balance")
+PAGE_SIZE = 200
+#: Columns for scripts only: the table shows the same thing in words (see ``Kind.columns``).
+CODE_COLUMNS = frozenset({"status_code", "type_name"})
+
+
+@dataclass(frozen=True)
+class Kind:
+    fields: tuple[Field, ...]  # the JSON/CSV fields, in order (names are part of the interface)
+    date_of: str  # the attribute --since/--until compare
+    status_enum: Any = None  # the status enum whose names --status accepts, if any
+    #: Table only: a field that holds a code shows these words instead (``type``: vds -> its title).
+    words: Mapping[str, Callable[[Any], Any]] | None = None
+    has_status: bool = True  # False: --status is refused
+
+    def columns(self, fmt: str) -> tuple[Field, ...]:
+        """JSON/CSV: every field. Table: the words, not the codes (``CODE_COLUMNS`` left out)."""
+        if fmt != "table":
+            return self.fields
+        words = self.words or {}
+        return tuple(replace(f, get=words[f.name]) if f.name in words else f
+                     for f in self.fields if f.name not in CODE_COLUMNS)
+
+
+def _status_fields() -> tuple[Field, Field]:
+    from billtui.cli.output import Field, status_text
+
+    return (Field("status", status_text), Field("status_code", lambda r: _code(getattr(r, "status", None))))
+
+
+def _code(status: Any) -> Any:
+    value = getattr(status, "value", None)
+    return None if value is None or value == -1 else value
+
+
+def _kinds(type_titles: Mapping[str, str] | None = None) -> dict[str, Kind]:
+    """Every kind's columns; ``type_titles`` = product type name -> the panel's menu title."""
+    from billtui.api.models import PaymentStatus, ServiceStatus, TicketStatus
+    from billtui.cli.output import Field, attr
+
+    titles = dict(type_titles or {})
+
+    def type_title(row: Any) -> Any:
+        kind = getattr(row, "type", None)
+        return titles.get(kind) or kind
+
+    return {
+        "payments": Kind((Field("id", attr("id")), Field("number", attr("number")), Field("date", attr("created")),
+                          Field("method", attr("method")), Field("credited", attr("credited"), money=True),
+                          Field("paid", attr("paid"), money=True), *_status_fields()),
+                         "created", PaymentStatus),
+        "expenses": Kind((Field("id", attr("id")), Field("date", attr("date")), Field("name", attr("name")),
+                          Field("amount", attr("amount"), money=True), Field("discount", attr("discount"), money=True),
+                          Field("tax", attr("tax"), money=True), Field("unpaid", attr("unpaid"), money=True)),
+                         "date", has_status=False),
+        "invoices": Kind((Field("id", attr("id")), Field("number", attr("number")), Field("date", attr("created")),
+                          Field("customer", attr("customer")), Field("amount", attr("amount"), money=True),
+                          Field("status", attr("status_text")), Field("sent", attr("sent"))),
+                         "created"),
+        "orders": Kind((Field("id", attr("id")), Field("number", attr("number")), Field("date", attr("created")),
+                        Field("description", attr("description")), Field("cost", attr("cost"), money=True),
+                        Field("status", attr("status_text"))),
+                       "created"),
+        "commissions": Kind((Field("date", attr("date")), Field("amount", attr("amount"), money=True)),
+                            "date", has_status=False),
+        "tickets": Kind((Field("id", attr("id")), Field("subject", attr("subject")),
+                         Field("last_message", attr("last_message")), *_status_fields(),
+                         Field("unread", attr("unread"))),
+                        "last_message", TicketStatus),
+        # JSON/CSV: ``type`` stays the code (vds), its title is added last as ``type_name`` (last, so a
+        # script reading CSV columns by position still finds the old ones where they were).
+        "services": Kind((Field("id", attr("id")), Field("type", attr("type")), Field("name", attr("name")),
+                          Field("ip", attr("ip")), Field("tariff", attr("tariff")), *_status_fields(),
+                          Field("expires", attr("expires")), Field("autorenew", attr("autoprolong")),
+                          Field("cost", attr("cost"), money=True), Field("type_name", type_title)),
+                         "expires", ServiceStatus, words={"type": type_title}),
+        "balance": Kind((Field("balance", attr("balance"), money=True), Field("credit", attr("credit"), money=True)),
+                        "", has_status=False),
+    }
+
+
+DATE_OF = {"payments": "payment date", "expenses": "expense date", "invoices": "invoice date",
+           "orders": "order date", "commissions": "reward day", "tickets": "last message",
+           "services": "expiry date"}
+
+
+def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser(
+        "get", help="print a list (all pages) as a table, JSON or CSV",
+        description="Print every row of a list. Errors go to stderr; the exit code is non-zero on failure. "
+                    "orders: the order history. commissions: the affiliate rewards per day, for the "
+                    "current year unless --since/--until say otherwise (no --since: 1 January of "
+                    "--until's year; no --until: today); its table ends with the total. "
+                    "--since/--until read: " + ", ".join(f"{k}: {v}" for k, v in DATE_OF.items()) + ". "
+                    "The table shows the panel's words (service types by their menu title, statuses "
+                    "as text); JSON and CSV keep the codes too (type, status_code) and write money as "
+                    "an exact amount with its currency in a column of its own (amount, amount_currency).")
+    p.add_argument("kind", choices=KINDS)
+    common(p)
+    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only rows on or after this date")
+    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="only rows on or before this date")
+    p.add_argument("--status", help="only rows with this status (name as shown, or its number); "
+                                    "not for expenses, commissions or balance")
+    p.add_argument("--archived", action="store_true", help="tickets: the archived ones instead of the open ones")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--no-headers", action="store_true",
+                   help="table/csv: leave out the header line (and the commissions table's total)")
+    p.add_argument("--raw-csv", action="store_true",
+                   help="csv: write every cell exactly as the panel sent it. By default a text cell that "
+                        "starts with = + - @ or a tab gets a leading ' so a spreadsheet shows it instead of "
+                        "running it as a formula (plain numbers such as -5.00 are left alone)")
+    p.set_defaults(run=run)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).replace("_", " ").replace("-", " ").lower().split())
+
+
+def status_matcher(wanted: str) -> Callable[[Any], bool]:
+    """Match a row's status by number, enum name or the panel's wording, case-insensitively."""
+    w = _norm(wanted)
+
+    def match(row: Any) -> bool:
+        status = getattr(row, "status", None)
+        candidates = {_norm(getattr(row, "status_text", "") or "")}
+        if isinstance(status, int):
+            candidates |= {str(int(status)), _norm(getattr(status, "name", "")), _norm(getattr(status, "label", ""))}
+        return w in candidates
+
+    return match
+
+
+def known_statuses(enum_type: Any) -> list[str]:
+    return [m.label.lower() for m in enum_type if m.value != -1] if enum_type is not None else []
+
+
+def _as_day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+async def _pages(client: Any, call: Any, filters: dict[str, str] | None) -> list[Any]:
+    from billtui.api.lists import iter_pages
+
+    out: list[Any] = []
+    walk = iter_pages(client, call, page_size=PAGE_SIZE, filters=filters)
+    async for page in walk:
+        out.extend(page.rows)
+    if walk.note:
+        # stdout stays clean data; a script that cares reads stderr (or compares the row count).
+        hint = " Narrow it with --since/--until or --status to read the rest." if walk.truncated else ""
+        print(f"billtui: warning: {call.key}: {walk.note}{hint}", file=sys.stderr)
+    return out
+
+
+def _server_filters(kind: str, args: argparse.Namespace, enum_type: Any) -> dict[str, str] | None:
+    filters: dict[str, str] = {}
+    if kind in ("payments", "expenses"):
+        if args.since:
+            filters["from"] = args.since.isoformat()
+        if args.until:
+            filters["to"] = args.until.isoformat()
+    if kind == "payments" and args.status:
+        w = _norm(args.status)
+        code = next((m.value for m in enum_type if m.value != -1 and (w in (_norm(m.name), _norm(m.label))
+                                                                        or w == str(m.value))), None)
+        if code is not None:
+            filters["status"] = str(code)
+    return filters or None
+
+
+def _report_period(args: argparse.Namespace) -> tuple[str, date | None, date | None]:
+    """(the period wanted, start, end) of the commissions report for ``--since``/``--until``."""
+    if not args.since and not args.until:
+        return "currentyear", None, None
+    until = args.until or date.today()
+    since = args.since or until.replace(month=1, day=1)
+    if since > until:
+        said = f"--until {until.isoformat()}" if args.until else f"today ({until.isoformat()})"
+        raise CliError(f"--since {since.isoformat()} is after {said}: no commissions to report", code=2)
+    return "other", since, until
+
+
+async def _commissions(client: Any, args: argparse.Namespace) -> list[Any]:
+    from billtui.api.calls import finance
+
+    period, start, end = _report_period(args)
+    # The panel's own key for the period (as the TUI asks for it), never a constant of ours.
+    period = finance.reward_period_key(await finance.reward_periods(client), period)
+    rewards = await finance.rewards(client, period, start, end)
+    return sorted(rewards, key=lambda r: r.date, reverse=True)  # newest first, as the TUI shows them
+
+
+@dataclass
+class Fetched:
+    rows: list[Any]
+    #: Product type name -> the title the panel's menu gives it (services only).
+    type_titles: dict[str, str]
+
+
+async def fetch_rows(client: Any, kind: str, args: argparse.Namespace) -> list[Any]:
+    """Every row of ``kind`` that passes the filters in ``args``."""
+    return (await fetch(client, kind, args)).rows
+
+
+async def fetch(client: Any, kind: str, args: argparse.Namespace) -> Fetched:
+    """Every row of ``kind`` that passes the filters in ``args``, and what the table needs to show them."""
+    from billtui.api import lists
+    from billtui.api.calls import account
+
+    spec = _kinds()[kind]
+    if args.status and not spec.has_status:
+        raise CliError(f"--status does not apply to {kind}: its rows have no status", code=2)
+    titles: dict[str, str] = {}
+    if kind == "balance":
+        return Fetched([await account.dashboard(client)], titles)
+    if kind == "services":
+        panel_menu = await account.menu(client)
+        rows: list[Any] = []
+        for stype in panel_menu.service_types:
+            titles[stype.name] = stype.title
+            rows.extend(await _pages(client, lists.services(stype.name), None))
+    elif kind == "commissions":
+        rows = await _commissions(client, args)
+    else:
+        call = {"payments": lists.PAYMENTS, "expenses": lists.EXPENSES, "invoices": lists.INVOICES,
+                "orders": lists.ORDERS, "tickets": lists.ARCHIVED_TICKETS if args.archived else lists.TICKETS}[kind]
+        rows = await _pages(client, call, _server_filters(kind, args, spec.status_enum))
+    if args.since or args.until:
+        def in_range(row: Any) -> bool:
+            day = _as_day(getattr(row, spec.date_of, None))
+            if day is None:
+                return False
+            return (not args.since or day >= args.since) and (not args.until or day <= args.until)
+
+        rows = [r for r in rows if in_range(r)]
+    if args.status:
+        matched = [r for r in rows if status_matcher(args.status)(r)]
+        known = known_statuses(spec.status_enum)
+        w = _norm(args.status)
+        if not matched and known and w not in {_norm(k) for k in known} and not w.isdigit():
+            raise CliError(f"unknown status {args.status!r} for {kind}: use one of {', '.join(known)}", code=2)
+        rows = matched
+    return Fetched(rows, titles)
+
+
+@dataclass(frozen=True)
+class _Total:
+    """The table's last line for commissions: the period's sum in one currency."""
+
+    amount: Any
+    date: str = "Total"
+
+
+def _totals(rewards: Sequence[Any]) -> list[_Total]:
+    from decimal import Decimal
+
+    from billtui.api.values import Money
+
+    sums: dict[str, Decimal] = {}
+    for r in rewards:
+        sums[r.amount.currency] = sums.get(r.amount.currency, Decimal(0)) + r.amount.amount
+    return [_Total(Money(amount, currency)) for currency, amount in sorted(sums.items())]
+
+
+async def run(client: Any, args: argparse.Namespace) -> str:
+    got = await fetch(client, args.kind, args)
+    from billtui.cli.output import render
+
+    rows: list[Any] = got.rows
+    if args.kind == "commissions" and args.format == "table" and not args.no_headers and rows:
+        # For people only: JSON/CSV stay one row a day (a script adds them up), and a headerless
+        # table stays data lines only.
+        rows = [*rows, *_totals(rows)]
+    fields: Sequence[Field] = _kinds(got.type_titles)[args.kind].columns(args.format)
+    return render(rows, fields, args.format, headers=not args.no_headers,
+                  raw_csv=getattr(args, "raw_csv", False))
+
+
+__all__ = ["add_parser", "fetch", "fetch_rows", "run", "Fetched", "KINDS", "CliError"]

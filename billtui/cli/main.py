@@ -1,0 +1,167 @@
+"""Entry points: ``billtui`` (the TUI) and its script subcommands.
+
+With no subcommand billtui starts the TUI exactly as before (``--demo``,
+``--tier``, ``--profile``, ``--url/--user``, ``--plain``). The subcommands
+(``get``, ``invoice``, ``ticket``, ``profiles``) print clean output on stdout,
+one-line errors on stderr, and exit non-zero on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any, NoReturn
+
+from billtui.cli.session import CliError, add_login_options, one_line
+from billtui.menu import Edition
+
+EPILOG = ("Passwords are never taken on the command line: use the system keyring, "
+          "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.")
+
+
+#: The script commands. With none of them on the command line, billtui starts the TUI.
+COMMANDS = ("get", "invoice", "ticket", "profiles")
+
+
+def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; ``commands=False`` leaves out the script commands (the TUI's own options only)."""
+    parser = argparse.ArgumentParser(
+        prog="billtui",
+        description="A keyboard-first terminal client for the BILLmanager customer area.",
+        epilog=EPILOG,
+    )
+    add_login_options(parser, top_level=True)
+    parser.add_argument("--plain", action="store_true",
+                        help="plain mode for screen readers and minimal terminals: no box drawing, no colour")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from billtui.cli import get as cli_get, profiles as cli_profiles, tickets as cli_tickets
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                title="script commands (no command: start the TUI)")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        add_login_options(p)
+
+    cli_get.add_parser(sub, common)
+    cli_tickets.add_parsers(sub, common)
+    cli_profiles.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _tui_args(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = _parser().parse_args(argv)
+    if args.command is None:
+        return _tui(args)
+    return _script(args)
+
+
+def _tui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain TUI start, read without the script commands' parsers.
+
+    Starting the TUI is the common case, and building every subcommand's parser
+    (and importing their modules) costs ~5 ms of start-up. ``None`` when the
+    command line may name a command or ask for help, or has anything this short
+    parser does not know: the full parser reads it then, and words its errors.
+    """
+    if any(a in COMMANDS or a == "-h" or (len(a) > 2 and "--help".startswith(a)) for a in argv):
+        return None
+    parser = _parser(commands=False)
+    parser.error = _refuse  # type: ignore[method-assign]  # not exit: the full parser words the error
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
+def _refuse(message: str) -> NoReturn:
+    raise argparse.ArgumentError(None, message)
+
+
+def _script(args: argparse.Namespace) -> int:
+    try:
+        if hasattr(args, "run_sync"):
+            text = args.run_sync(args)
+        else:
+            text = asyncio.run(_with_client(args))
+    except CliError as exc:
+        print(f"billtui: {one_line(exc)}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("billtui: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a BillError, or anything unexpected: one line, never a traceback
+        print(f"billtui: {one_line(exc) or type(exc).__name__}", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `billtui get ... | head`
+        return 0
+    return 0
+
+
+async def _with_client(args: argparse.Namespace) -> str:
+    from billtui.cli.session import make_client
+
+    client: Any = make_client(args)
+    try:
+        await client.login()
+        return await args.run(client, args)
+    finally:
+        try:
+            await client.aclose()
+        except Exception:
+            pass
+
+
+def _tui(args: argparse.Namespace) -> int:
+    from billtui.storage import config as config_mod
+    from billtui.storage.config import Profile
+    from billtui.launch import Launch
+
+    edition = Edition(args.tier) if args.tier else None
+    if args.demo:
+        launch = Launch.demo(edition or Edition.STANDARD, args.size, args.plain)
+        config = config_mod.Config()
+    else:
+        try:
+            config = config_mod.load()
+        except config_mod.ConfigError as exc:
+            print(f"billtui: {exc}", file=sys.stderr)
+            return 2
+        if args.url:
+            if not args.user:
+                print("billtui: --url needs --user LOGIN", file=sys.stderr)
+                return 2
+            profile = Profile(name="one-off", url=args.url, username=args.user,
+                              edition=edition or Edition.STANDARD)
+            launch = Launch("oneoff", profile, edition, plain=args.plain)
+        else:
+            profile = config.profile(args.profile)
+            if args.profile and profile is None:
+                names = ", ".join(config.profiles) or "none yet"
+                print(f"billtui: no profile named {args.profile!r} (profiles: {names})", file=sys.stderr)
+                return 2
+            mode = "profile" if profile else "setup"
+            launch = Launch(mode, profile, edition, plain=args.plain)
+    from billtui.runtime import startup_gc
+
+    startup_gc.pause()  # until the first frame: see billtui/startup_gc.py
+    try:
+        from billtui.app import BillTUI
+
+        app = BillTUI(launch, config=config)
+        app.run()
+    finally:
+        startup_gc.end()  # the app is gone (or never drew): the collector is back on either way
+    return app.return_code or 0  # 1 after a crash, so a wrapper script knows
+
+
+if __name__ == "__main__":
+    sys.exit(main())

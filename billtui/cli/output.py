@@ -1,0 +1,150 @@
+"""Rows out for scripts: an aligned table, JSON or CSV on stdout.
+
+Scripts parse what billtui prints, so money is never a float and never a
+formatted string with a currency glued on in JSON/CSV: each amount is an exact
+decimal string with its currency in a column of its own (``paid`` = "12.50",
+``paid_currency`` = "USD"). Dates are ISO 8601. Statuses are spelled out.
+Server text is cleaned of control characters before it reaches a terminal.
+CSV cells that a spreadsheet would run as a formula are neutralised (``csv_safe``,
+used by every CSV billtui writes) unless the caller asks for raw cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Callable, Sequence
+
+from billtui.api.values import Money
+from billtui.display.safe import clean
+
+FORMATS = ("table", "json", "csv")
+
+#: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+#: (OWASP "CSV Injection": = + - @, and tab / carriage return, which some of them skip).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A cell that is entirely a plain number (``-5.00``, ``+3``): a spreadsheet reads it as that
+#: number and nothing else, so it is left alone. OWASP would prefix even these, but then a
+#: negative amount (a refund, a correction) would become text and scripts and sums would
+#: break; a formula needs letters, operators or parentheses, which this cannot contain.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_safe(cell: Any) -> Any:
+    """``cell`` made harmless for a spreadsheet: text that would start a formula gets a leading ``'``.
+
+    Non-text values (numbers, None) and plain numbers are returned as they are.
+    """
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell
+
+
+@dataclass(frozen=True)
+class Field:
+    """One output column: its name, where its value comes from, and whether it is money."""
+
+    name: str
+    get: Callable[[Any], Any]
+    money: bool = False
+
+
+def attr(name: str) -> Callable[[Any], Any]:
+    return lambda row: getattr(row, name, None)
+
+
+def status_text(row: Any) -> str:
+    """The panel's own wording if it sent one, else our label for the code."""
+    text = getattr(row, "status_text", "") or ""
+    if text:
+        return str(text)
+    status = getattr(row, "status", None)
+    return getattr(status, "label", "") or ("" if status is None else str(status))
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe scalar: exact decimals as strings, dates ISO, enums by value."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (int, float)):
+        return value
+    return clean(str(value))
+
+
+def record(row: Any, fields: Sequence[Field]) -> dict[str, Any]:
+    """One row as a flat mapping; a money field becomes ``name`` and ``name_currency``."""
+    out: dict[str, Any] = {}
+    for f in fields:
+        value = f.get(row)
+        if f.money:
+            money = value if isinstance(value, Money) else None
+            out[f.name] = format(money.amount, "f") if money else None
+            out[f"{f.name}_currency"] = (money.currency or None) if money else None
+        else:
+            out[f.name] = _plain(value)
+    return out
+
+
+def _table_cell(value: Any, f: Field) -> str:
+    if value is None:
+        return ""
+    if f.money:
+        return str(value) if isinstance(value, Money) else clean(str(value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return getattr(value, "label", str(value.value))
+    return clean(str(value)).replace("\n", " ")
+
+
+def render(rows: Sequence[Any], fields: Sequence[Field], fmt: str, *, headers: bool = True,
+           raw_csv: bool = False) -> str:
+    """The whole output as one string (ends with a newline unless there is nothing).
+
+    CSV cells go through ``csv_safe`` unless ``raw_csv`` (a script that wants the panel's text as is).
+    """
+    if fmt == "json":
+        return json.dumps([record(r, fields) for r in rows], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        records = [record(r, fields) for r in rows]
+        names = list(records[0]) if records else [n for f in fields for n in
+                                                   ((f.name, f"{f.name}_currency") if f.money else (f.name,))]
+        writer = csv.writer(buf, lineterminator="\n")
+        if headers:
+            writer.writerow(names)
+        cell = (lambda v: v) if raw_csv else csv_safe
+        for rec in records:
+            writer.writerow(["" if rec[n] is None else cell(rec[n]) for n in names])
+        return buf.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    grid = [[_table_cell(f.get(r), f) for f in fields] for r in rows]
+    if headers:
+        grid.insert(0, [f.name.upper() for f in fields])
+    if not grid:
+        return ""
+    widths = [max(len(line[i]) for line in grid) for i in range(len(fields))]
+    lines = []
+    for line in grid:
+        cells = [c.rjust(w) if f.money else c.ljust(w) for c, w, f in zip(line, widths, fields)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,117 @@
+"""Logging in for the script commands (``billtui get``, ``invoice``, ``ticket``).
+
+The same rules as the TUI: a password comes from ``BILLTUI_PASSWORD``, the
+profile's ``password_command`` or the keyring — never from argv. If none is
+there and someone is at the terminal, billtui asks (without echo); a script
+without a terminal gets one line naming the alternatives instead of a hang.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from billtui.menu import Edition
+
+
+class CliError(Exception):
+    """Something the user must fix; printed as one line on stderr, exit code 1 (or ``code``)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+NO_PASSWORD = (
+    "no password for {who}: export BILLTUI_PASSWORD, set password_command in the profile, "
+    "or store it in the keyring by logging in once with `billtui` (passwords are never taken as flags)"
+)
+
+
+def add_login_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--demo/--tier/--size/--profile/--url/--user``, shared by the TUI and every subcommand.
+
+    On subcommands the defaults are suppressed so ``billtui --demo get payments`` and
+    ``billtui get payments --demo`` mean the same thing.
+    """
+    sup = {} if top_level else {"default": argparse.SUPPRESS}
+    parser.add_argument("--demo", action="store_true", help="use the embedded demo panel (no network)", **sup)
+    parser.add_argument("--tier", "--edition", dest="tier", choices=[e.value for e in Edition],
+                        help="the panel's edition (default: the profile's, else standard)", **sup)
+    parser.add_argument("--size", choices=["small", "large"],
+                        help="demo data size (large: 100,000 expenses)",
+                        **({"default": "small"} if top_level else sup))
+    parser.add_argument("--profile", help="the profile to use (default: the default profile)", **sup)
+    parser.add_argument("--url", help="a one-off panel URL, e.g. https://billing.example.com:1500/billmgr", **sup)
+    parser.add_argument("--user", help="the login for --url", **sup)
+
+
+def _tty_totp() -> Any:
+    async def ask() -> str:
+        if not sys.stdin.isatty():
+            raise CliError("the panel asks for a two-factor code, but there is no terminal to type it in")
+        return input("Two-factor code: ").strip()
+
+    return ask
+
+
+def make_client(args: argparse.Namespace) -> Any:
+    """A not-yet-logged-in client for the panel the arguments name."""
+    from billtui.storage import config as config_mod
+    from billtui.storage import credentials
+    from billtui.api.client import BillClient
+    from billtui.api.secret import Secret
+    from billtui.storage.config import Profile
+
+    edition = Edition(args.tier) if getattr(args, "tier", None) else Edition.STANDARD
+    if getattr(args, "demo", False):
+        from billtui.runtime.demo import demo_client
+
+        return demo_client(edition, getattr(args, "size", None) or "small")
+    url, user = getattr(args, "url", None), getattr(args, "user", None)
+    if url:
+        if not user:
+            raise CliError("--url needs --user LOGIN", code=2)
+        profile = Profile(name="one-off", url=url, username=user, edition=edition)
+    else:
+        try:
+            config = config_mod.load()
+        except config_mod.ConfigError as exc:
+            raise CliError(str(exc), code=2) from None
+        name = getattr(args, "profile", None)
+        found = config.profile(name)
+        if found is None:
+            if name:
+                names = ", ".join(config.profiles) or "none yet"
+                raise CliError(f"no profile named {name!r} (profiles: {names})", code=2)
+            raise CliError("no profile yet: add one with `billtui profiles add`, or use --url/--user or --demo",
+                           code=2)
+        profile = found
+    try:
+        got = credentials.find_password(profile.name, profile.username, profile.password_command)
+    except credentials.CredentialError as exc:
+        raise CliError(str(exc)) from None
+    if got is not None:
+        password = got.password
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
+    else:
+        raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
+    return BillClient(profile.url, profile.username, password, verify=profile.verify, totp=_tty_totp())
+
+
+def one_line(exc: BaseException) -> str:
+    """An error as one line (messages from the panel may hold newlines), never showing a secret.
+
+    Anything unexpected is printed this way too (``cli._script``), and its text may quote
+    a password or a session id: every secret alive in the process is cut out.
+    """
+    from billtui.api.secret import scrub
+    from billtui.storage.credentials import ENV_VAR
+    from billtui.display.safe import clean
+
+    return " ".join(scrub(clean(str(exc)), os.environ.get(ENV_VAR)).split())

@@ -1,0 +1,1 @@
+"""Customer: contact data, balance, payers, discounts."""

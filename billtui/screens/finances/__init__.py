@@ -1,0 +1,1 @@
+"""Finances: payments, orders and the cart, expenses, invoices, commissions, periods and the payment page."""

@@ -1,0 +1,469 @@
+"""Credits/Payments: the list with its filter, adding funds, paying, deleting, PDFs.
+
+The list is the generic ``ListPane`` (declared in ``specs.payments_spec``); this
+module holds what its keys do and the add-funds form.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from billtui.display import format as fmt
+from billtui.api.values import parse_decimal
+from billtui.display.safe import clean, plain
+from billtui.widgets.async_pane import error_text
+from billtui.widgets.field import Field
+from billtui.widgets.footer import Footer
+from billtui.widgets.list_pane import ListPane, RowAction
+from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
+
+if TYPE_CHECKING:
+    from billtui.api.models import AddFundsForm, Payment, PayMethod
+    from billtui.api.values import Money
+
+#: Status filter choices: (PaymentStatus number, label).
+STATUSES: tuple[tuple[str, str], ...] = (
+    ("1", "New"), ("2", "In progress"), ("3", "Pledged"), ("4", "Credited"),
+    ("5", "Refund pending"), ("6", "Refunded"), ("7", "Fraud"),
+)
+PERIODS = ("all", "month", "last_month", "year")
+
+
+# --------------------------------------------------------------------------- the pane
+
+class PaymentsPane(Vertical):
+    """The payments list with a line saying how it is filtered; ``t`` changes the filter."""
+
+    DEFAULT_CSS = """
+    PaymentsPane { height: 1fr; }
+    PaymentsPane > .filter-line { height: 1; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = [Binding("t", "filter", "Period/status")]  # "/ Filter" is the text filter: one name each
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.choice = FilterChoice(Period("all"))
+
+    def compose(self) -> ComposeResult:
+        from billtui.screens.shell.specs import payments_spec
+
+        yield ListPane(payments_spec())
+        yield Static(self._filter_text(), classes="filter-line")
+
+    @property
+    def list(self) -> ListPane:
+        return self.query_one(ListPane)
+
+    def focus_table(self) -> None:
+        self.list.focus_table()
+
+    def reload(self) -> None:
+        self.list.reload()
+
+    def _filter_text(self) -> Text:
+        return Text("Showing: ") + describe(self.choice, STATUSES) + Text("  (t to change)")
+
+    def action_filter(self) -> None:
+        def chosen(choice: FilterChoice | None) -> None:
+            if choice is not None:
+                self.apply_filter(choice)
+
+        self.app.push_screen(PeriodScreen("Filter payments", self.app.today(), self.choice,  # type: ignore[attr-defined]
+                                          presets=PERIODS, statuses=STATUSES), callback=chosen)
+
+    def apply_filter(self, choice: FilterChoice) -> None:
+        self.choice = choice
+        filters = choice.period.filters()
+        if choice.status:
+            filters["status"] = choice.status
+        self.query_one(".filter-line", Static).update(self._filter_text())
+        self.list.set_filters(filters)
+
+
+def reload_payments(app: Any) -> None:
+    """After money moved: the payments and orders lists, the cart and the balance in the header."""
+    from billtui.screens.shell.main import MainScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, MainScreen):
+            screen.refresh_balance()
+            for pane in screen.query(ListPane):
+                if pane.spec.key in ("payments", "orders"):
+                    pane.reload()
+            for widget in screen.query("OrdersPane"):
+                widget.reload()  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------- row actions
+
+def open_payment(pane: ListPane, payment: "Payment") -> None:
+    """Enter: every field of one payment, and what can be done with it."""
+    from billtui.screens.shell.details import DetailsScreen
+
+    can = ["D save PDF"]
+    if payment.deletable:
+        can = ["p pay", "d delete"] + can
+    pane.app.push_screen(DetailsScreen(f"Payment {payment.number}", [
+        ("Number", payment.number), ("Date", payment.created), ("Method", payment.method),
+        ("Credited", payment.credited), ("Paid", payment.paid), ("Status", payment.status),
+        ("Panel's status", payment.status_text), ("Id", payment.id),
+        ("Keys in the list", ", ".join(can)),
+    ]))
+
+
+def add_funds(pane: ListPane, _row: Any) -> None:
+    pane.app.push_screen(AddFundsScreen())
+
+
+def pay_payment(pane: ListPane, payment: "Payment") -> None:
+    """Resume paying a New payment: the panel gives its payment page again."""
+    if not payment.deletable:
+        pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text) or 'not new'}: "
+                    "only New payments wait to be paid.", severity="warning")
+        return
+    pane.run_worker(_pay(pane, payment), group="payment-action", exclusive=True)
+
+
+async def _pay(pane: ListPane, payment: "Payment") -> None:
+    from billtui.api.calls import finance
+    from billtui.screens.finances.payflow import show_payment_page
+
+    pane.show_status(f"Asking the panel for the payment page of {payment.number}…")
+    try:
+        url = await finance.payment_redirect(pane.billtui.client, payment.id)
+    except Exception as exc:
+        pane.show_status(f"✗ Could not resume {payment.number}: {error_text(exc)}", error=True)
+        return
+    pane.show_status("")
+    await show_payment_page(pane.app, url or "", f"Paying {payment.number} ({fmt.money(payment.credited)})")
+
+
+def delete_payment(pane: ListPane, payment: "Payment") -> None:
+    """Delete a New payment, after a confirmation."""
+    from billtui.screens.shell.confirm import ConfirmScreen
+
+    if not payment.deletable:
+        pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text)}: "
+                    "only New payments can be deleted.", severity="warning")
+        return
+
+    def decided(yes: bool | None) -> None:
+        if yes:
+            pane.run_worker(_delete(pane, payment), group="payment-action", exclusive=True)
+
+    pane.app.push_screen(ConfirmScreen(
+        f"Delete payment {clean(payment.number)} of {fmt.money(payment.credited)}? It was never paid; "
+        "this cannot be undone.", yes="Delete"), callback=decided)
+
+
+async def _delete(pane: ListPane, payment: "Payment") -> None:
+    from billtui.api.calls import finance
+
+    pane.show_status(f"Deleting {payment.number}…")
+    try:
+        await finance.delete_payment(pane.billtui.client, payment.id)
+    except Exception as exc:
+        pane.show_status(f"✗ Could not delete {payment.number}: {error_text(exc)}", error=True)
+        return
+    pane.notify(f"Deleted payment {clean(payment.number)}.")
+    pane.reload()
+
+
+def save_pdf(pane: ListPane, payment: "Payment") -> None:
+    pane.run_worker(_save_pdf(pane, payment), group="payment-pdf", exclusive=True)
+
+
+async def _save_pdf(pane: ListPane, payment: "Payment") -> None:
+    from billtui.api.calls import finance
+    from billtui.screens.shell import pdf_download
+
+    what = f"payment {payment.number}"
+    try:
+        path = await pdf_download.save_pdf(
+            lambda progress: finance.payment_pdf(pane.billtui.client, payment.id, progress),
+            what, f"payment_{payment.number}.pdf", pane.show_status)
+    except Exception as exc:
+        message = pdf_download.failure(exc, what)
+        pane.show_status(f"✗ {message}", error=True)
+        pane.notify(message, severity="error", timeout=10)
+        return
+    pane.show_status(pdf_download.where([path]))
+    pane.notify(f"{what}: {pdf_download.where([path])}", title="PDF saved", timeout=12)
+
+
+ACTIONS: tuple[RowAction, ...] = (
+    RowAction("a", "Add funds", add_funds, needs_row=False),
+    RowAction("p", "Pay", pay_payment),
+    RowAction("d", "Delete", delete_payment),
+    RowAction("D", "PDF", save_pdf),
+)
+
+
+# ------------------------------------------------------------------- add funds form
+
+def method_label(method: "PayMethod") -> str:
+    limits = []
+    if method.min is not None:
+        limits.append(f"from {fmt.money(method.min)}")
+    if method.max is not None and method.max.amount > 0:
+        limits.append(f"up to {fmt.money(method.max)}")
+    return f"{clean(method.name)} ({' '.join(limits)})" if limits else clean(method.name)
+
+
+def check_amount(text: str, method: "PayMethod | None") -> tuple[Decimal | None, str | None]:
+    """The typed amount as Decimal, or why not (within the method's min/max)."""
+    text = text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip()
+    if not text:
+        return None, "Enter the amount to add, e.g. 25.00."
+    amount = parse_decimal(text)
+    if amount is None or not amount.is_finite():
+        return None, f"“{clean(text)}” is not an amount. Use digits and a dot, e.g. 25.00."
+    if amount <= 0:
+        return None, "The amount must be more than zero."
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        return None, "Use at most two decimals (cents)."
+    if method is not None and not method.accepts(amount):
+        lo = fmt.money(method.min) if method.min else "0"
+        hi = fmt.money(method.max) if method.max and method.max.amount > 0 else "any amount"
+        return None, f"{clean(method.name)} takes from {lo} to {hi}."
+    return amount, None
+
+
+@dataclass(frozen=True)
+class OrderToPay:
+    """An order (the cart, or one awaiting payment) whose amount the panel fixes."""
+
+    billorder: str
+    total: "Money | None"
+    what: str  # "the cart", "order 503"
+
+
+class AddFundsScreen(ModalScreen[None]):
+    """Choose a method (its limits shown), the amount, currency and payer; then pay on the page.
+
+    With an ``order`` it pays that order instead (``payment.add&billorder``): the
+    amount is the order's total and cannot be changed.
+    """
+
+    DEFAULT_CSS = """
+    AddFundsScreen { align: center middle; }
+    AddFundsScreen > VerticalScroll {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    AddFundsScreen #af-status { height: auto; color: $text-muted; }
+    AddFundsScreen #af-status.-error { color: $error; text-style: bold; }
+    AddFundsScreen #af-form { height: auto; }
+    AddFundsScreen Horizontal.buttons { height: auto; align-horizontal: right; }
+    AddFundsScreen Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Go to payment"),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+r", "reload", "Reload form", show=False),
+    ]
+
+    def __init__(self, order: OrderToPay | None = None) -> None:
+        super().__init__()
+        self.order = order
+        self.form: "AddFundsForm | None" = None
+        self.busy = False
+
+    @property
+    def billtui(self) -> Any:
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = plain(f"Pay {self.order.what}" if self.order else "Add funds")
+            yield Static("Loading the payment methods…", id="af-status")
+            with Vertical(id="af-form"):
+                yield Field("Payment method", Select([], prompt="Choose a method", id="paymethod"),
+                            id="paymethod-field")
+                yield Field("Amount", Input(placeholder="e.g. 25.00", id="amount"), id="amount-field")
+                yield Field("Currency", Select([], allow_blank=True, prompt="Currency", id="payment_currency"),
+                            id="payment_currency-field")
+                yield Field("Payer", Select([], allow_blank=True, prompt="Payer", id="profile"),
+                            id="profile-field")
+                with Horizontal(classes="buttons"):
+                    yield Button("Cancel (esc)", id="cancel")
+                    yield Button("Go to payment (ctrl+s)", id="submit", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#af-form").display = False
+        self.action_reload()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#af-status", Static)
+        status.set_class(error, "-error")
+        status.display = bool(text)
+        status.update(Text(text))
+
+    def action_reload(self) -> None:
+        self.run_worker(self._load, group="add-funds", exclusive=True)
+
+    async def _load(self) -> None:
+        from billtui.api.calls import finance
+
+        self._status("Loading the payment methods…")
+        try:
+            if self.order is not None:
+                form = await finance.pay_basket_form(self.billtui.client, self.order.billorder)
+            else:
+                form = await finance.payment_methods(self.billtui.client)
+        except Exception as exc:
+            self._status(f"✗ Could not load the payment methods: {error_text(exc)} Press ctrl+r to retry.",
+                         error=True)
+            return
+        self.form = form
+        if not form.methods:
+            self._status("The panel offers no payment method for your account. Ask support.", error=True)
+            return
+        methods = self.query_one("#paymethod", Select)
+        # The balance first, as the production panel lists it (src/utils/sortPaymethodList.js).
+        ordered = sorted(form.methods, key=lambda m: not m.from_balance)
+        methods.set_options([(Text(method_label(m)), m.id) for m in ordered])
+        if len(form.methods) == 1:
+            methods.value = form.methods[0].id
+        elif self.order is not None and ordered[0].from_balance:
+            methods.value = ordered[0].id
+        currency = self.query_one("#payment_currency", Select)
+        currency.set_options([(Text(clean(o.label)), o.key) for o in form.currencies])
+        current = form.values.get("payment_currency", "")
+        if current and any(o.key == current for o in form.currencies):
+            currency.value = current
+        payer = self.query_one("#profile", Select)
+        payer.set_options([(Text(clean(o.label)), o.key) for o in form.payers])
+        if form.default_payer:
+            payer.value = form.default_payer
+        self.query_one("#payment_currency-field").display = bool(form.currencies)
+        self.query_one("#profile-field").display = bool(form.payers)
+        if self.order is not None:
+            amount = self.query_one("#amount", Input)
+            # The bare number (the currency is the form's own field); an order's amount is fixed.
+            amount.value = (f"{self.order.total.amount:.2f}" if self.order.total
+                            else form.values.get("amount", ""))
+            amount.disabled = True
+        self._status("")
+        self.query_one("#af-form").display = True
+        methods.focus()
+
+    def _method(self) -> "PayMethod | None":
+        value = self.query_one("#paymethod", Select).value
+        if self.form is None or value is Select.BLANK:
+            return None
+        return next((m for m in self.form.methods if m.id == value), None)
+
+    def _value(self, select_id: str) -> str:
+        value = self.query_one(f"#{select_id}", Select).value
+        return "" if value is Select.BLANK else str(value)
+
+    def _clear_errors(self) -> None:
+        for field in self.query(Field):
+            field.set_error(None)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "paymethod":
+            self.query_one("#paymethod-field", Field).set_error(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.form is None or self.busy:
+            return
+        self._clear_errors()
+        method = self._method()
+        if method is None:
+            self.query_one("#paymethod-field", Field).set_error("Choose how you will pay.")
+            self.query_one("#paymethod", Select).focus()
+            return
+        if self.order is not None:
+            total = self.order.total.amount if self.order.total else None
+            if total is not None and not method.accepts(total):
+                self.query_one("#paymethod-field", Field).set_error(
+                    check_amount(str(total), method)[1] or "This method does not take this amount.")
+                return
+            self.busy = True
+            self.run_worker(partial(self._submit, method, total or Decimal(0)), group="add-funds", exclusive=True)
+            return
+        amount, problem = check_amount(self.query_one("#amount", Input).value, method)
+        if problem is not None or amount is None:
+            self.query_one("#amount-field", Field).set_error(problem)
+            self.query_one("#amount", Input).focus()
+            return
+        self.busy = True
+        self.run_worker(partial(self._submit, method, amount), group="add-funds", exclusive=True)
+
+    async def _submit(self, method: "PayMethod", amount: Decimal) -> None:
+        from billtui.api import errors
+        from billtui.api.calls import finance
+        from billtui.screens.finances.payflow import show_payment_page
+
+        currency = self._value("payment_currency")
+        self._status(f"Creating the payment of {amount:,.2f} {currency} by {clean(method.name)}…")
+        try:
+            if self.order is not None:
+                total = self.order.total.amount if self.order.total else None
+                start = await finance.pay_basket(self.billtui.client, self.order.billorder, method=method,
+                                                 amount=total, payer=self._value("profile"),
+                                                 currency="" if method.from_balance else currency)
+            else:
+                start = await finance.add_funds(self.billtui.client, paymethod=method.id, amount=amount,
+                                                currency=currency, payer=self._value("profile"))
+        except errors.FieldError as exc:
+            self.busy = False
+            self._status("")
+            self._mark(exc.field, clean(exc.message) or error_text(exc))
+            return
+        except Exception as exc:
+            self.busy = False
+            self._status(f"✗ {error_text(exc)} Your input is kept: press ctrl+s to try again.", error=True)
+            return
+        self.busy = False
+        app = self.app
+        self.dismiss(None)
+        reload_payments(app)
+        what = f"Adding {amount:,.2f} {currency} by {clean(method.name)}"
+        if self.order is not None:
+            what = f"Paying {self.order.what} ({fmt.money(self.order.total)}) by {clean(method.name)}"
+        if start.paid:
+            # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
+            paid = f"{self.order.what} ({fmt.money(self.order.total)})" if self.order else fmt.money(amount)
+            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10)
+        elif start.url:
+            # This screen (and its workers) is going away: the app shows the page.
+            app.run_worker(show_payment_page(app, start.url, what), group="payflow")
+        else:
+            app.notify(f"{what}: the payment was created but the panel sent no payment page. "
+                       "Press p on it in Credits/Payments.", severity="warning", timeout=12)
+
+    def _mark(self, field_name: str, message: str) -> None:
+        target = {"paymethod": "paymethod", "amount": "amount", "payment_currency": "payment_currency",
+                  "profile": "profile"}.get(field_name)
+        if target is None:
+            self._status(f"✗ {message}", error=True)
+            return
+        self.query_one(f"#{target}-field", Field).set_error(message)
+        self.query_one(f"#{target}").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

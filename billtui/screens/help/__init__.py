@@ -1,0 +1,1 @@
+"""Help and Tutorials: the provider's links."""

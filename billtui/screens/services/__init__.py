@@ -1,0 +1,1 @@
+"""Services: the overview, per-type lists and their actions, renewal, ordering."""

@@ -1,0 +1,95 @@
+"""One service on a card, with every action on it one key away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from billtui.display import format as fmt
+from billtui.display.safe import clean, plain
+from billtui.screens.shell.details import describe
+from billtui.screens.services import service_actions as actions
+from billtui.widgets.footer import Footer
+
+
+def service_fields(service: Any, type_title: str = "") -> list[tuple[str, Any]]:
+    status = Text(clean(service.status_text or service.status.label), style=fmt.status_style(service.status))
+    if service.status_detail:
+        status.append(f" ({clean(service.status_detail)})", style="dim")
+    return [
+        ("Name", service.name), ("Type", type_title or service.type), ("Tariff", service.tariff),
+        ("IP", service.ip), ("Data center", service.datacenter), ("Status", status),
+        ("Created", service.created), ("Expires", fmt.expiry(service.expires) if service.expires else None),
+        ("Auto-renew", service.autoprolong), ("Cost", service.cost), ("Id", service.id),
+    ]
+
+
+class ServiceDetailScreen(ModalScreen[bool]):
+    """Dismisses True when an action changed the service, so the list behind reloads."""
+
+    DEFAULT_CSS = """
+    ServiceDetailScreen { align: center middle; }
+    ServiceDetailScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ServiceDetailScreen .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Close"),
+        Binding("n", "renew", "Renew"),
+        Binding("a", "autorenew", "Auto-renew"),
+        Binding("h", "history", "History"),
+        Binding("i", "instructions", "Instructions"),
+        Binding("c", "control_panel", "Control panel"),
+        Binding("d", "delete", "Delete"),
+    ]
+
+    def __init__(self, service: Any, type_title: str = "") -> None:
+        super().__init__()
+        self.service = service
+        self.type_title = type_title
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for label, value in service_fields(self.service, self.type_title):
+            table.add_row(Text(label), value if isinstance(value, Text) else describe(value))
+        with VerticalScroll() as box:
+            box.border_title = plain(actions.service_title(self.service))
+            yield Static(table)
+            yield Static(Text("n renew · a auto-renew · h history · i instructions · "
+                              "c control panel · d delete · esc close"), classes="hint")
+        yield Footer()
+
+    def _changed(self) -> None:
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+    def action_renew(self) -> None:
+        actions.open_renew(self.app, self.service, self._changed)
+
+    def action_autorenew(self) -> None:
+        actions.open_autorenew(self.app, self.service, self._changed)
+
+    def action_delete(self) -> None:
+        actions.open_delete(self.app, self.service, self._changed)
+
+    def action_history(self) -> None:
+        actions.open_history(self.app, self.service)
+
+    def action_instructions(self) -> None:
+        actions.open_instructions(self.app, self.service)
+
+    def action_control_panel(self) -> None:
+        actions.open_control_panel(self.app, self.service)

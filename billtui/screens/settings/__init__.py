@@ -1,0 +1,1 @@
+"""Settings: notifications, contact data, user settings, two-factor, favourites, the affiliate program."""

@@ -1,0 +1,251 @@
+"""Favourites: starred menu items and objects (a service, a ticket, an invoice),
+in your order.
+
+``f`` stars what the user is looking at: the highlighted row of a list when a
+list has the focus, else the highlighted menu item (on a favourite in the tree
+it unstars it). Favourites show as a group at the top of the tree, here and in
+the command palette, only when the current edition shows their item.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from billtui.storage.favourites import Favourite, FavouritesStore, object_key, store_for
+from billtui.display.safe import clean
+from billtui.widgets.resource_table import ResourceTable
+
+if TYPE_CHECKING:
+    from billtui.app import BillTUI
+    from billtui.screens.shell.main import MainScreen
+
+#: Row attributes that name an object, best first.
+_NAME_ATTRS = ("number", "subject", "name", "domain")
+#: How many rows to look through for a starred object that is not on screen.
+SEARCH_PAGES = 20
+SEARCH_PAGE_SIZE = 100
+
+
+def visible_favourites(app: Any) -> list[Favourite]:
+    return store_for(app).visible(app.edition)
+
+
+def object_title(list_title: str, row: Any) -> str:
+    name = next((str(getattr(row, a)) for a in _NAME_ATTRS if getattr(row, a, "")), "")
+    if getattr(row, "subject", "") and getattr(row, "id", ""):
+        name = f"#{row.id} {row.subject}"  # tickets are known by number and subject
+    return f"{list_title} › {clean(name or str(getattr(row, 'id', '')))}"
+
+
+def _focused_list(screen: "MainScreen") -> Any | None:
+    from billtui.widgets.list_pane import ListPane
+
+    focused = screen.focused
+    if focused is None:
+        return None
+    for node in focused.ancestors_with_self:
+        if isinstance(node, ListPane):
+            return node
+    return None
+
+
+def star_focused(screen: "MainScreen") -> None:
+    """``f``: star or unstar the row of the focused list, else the highlighted tree entry."""
+    app = screen.billtui
+    store = store_for(app)
+    pane = _focused_list(screen)
+    if pane is not None:
+        row = pane.table.current_row
+        object_id = str(getattr(row, "id", "") or "") if row is not None else ""
+        if not object_id:
+            screen.notify("Highlight a row to star it.", severity="warning")
+            return
+        key = object_key(pane.spec.key, object_id)
+        title = object_title(pane.spec.title, row)
+        starred = store.toggle(key, title, object_id)
+    else:
+        node = screen.nav.cursor_node
+        entry = node.data if node is not None else None
+        if entry is not None and getattr(entry, "favourite", ""):
+            key, title = entry.favourite, entry.service_title
+            store.remove(key)
+            starred = False
+        elif entry is None or entry.item is None or entry.item.key == "favourites":
+            return
+        else:
+            title = entry.service_title or entry.item.title
+            if entry.service_type:
+                title = f"Services › {title}"
+            starred = store.toggle(entry.key, title)
+    screen.notify(f"{'Starred' if starred else 'Unstarred'} {clean(title)}.")
+    favourites_changed(screen)
+
+
+def favourites_changed(screen: Any) -> None:
+    """Show the change at once in the tree and the Favourites pane."""
+    rebuild = getattr(screen, "rebuild_tree", None)
+    if rebuild is not None:
+        focused = screen.focused
+        rebuild(select=screen.current_key)
+        if focused is not None and focused.is_attached:
+            focused.focus()  # rebuilding the tree must not steal the focus
+    for pane in screen.query(FavouritesPane):
+        pane.refresh_list()
+
+
+def open_favourite(app: "BillTUI", favourite: Favourite) -> None:
+    """Go to the item; for an object, to its list with the object highlighted and opened."""
+    from billtui.menu import visible
+
+    if not visible(favourite.item_key, app.edition):
+        app.notify(f"{clean(favourite.title)} is not in the {app.edition.title} edition.", severity="warning")
+        return
+    from billtui.screens.shell.main import MainScreen
+
+    screen = app.screen
+    if not isinstance(screen, MainScreen):
+        return
+    if screen.nav.find(favourite.list_key) is None:
+        app.notify(f"{clean(favourite.title)}: this panel does not show that list now.", severity="warning")
+        return
+    app.goto(favourite.list_key)
+    if favourite.object_id:
+        app.run_worker(_reveal(app, screen, favourite), group="favourite-open", exclusive=True)
+
+
+async def _reveal(app: "BillTUI", screen: "MainScreen", favourite: Favourite) -> None:
+    """Find the object's row (the list pages on the server), highlight it and open it like Enter."""
+    from billtui.api.lists import fetch_page
+    from billtui.widgets.async_pane import error_text
+    from billtui.widgets.list_pane import ListPane
+    from billtui.screens.shell.main import pane_id
+
+    pane = next((p for p in screen.query(ListPane) if p.id == pane_id(favourite.list_key)), None)
+    if pane is None:
+        return
+    tables = pane.query(ResourceTable)
+    sort = tables.first().sort if tables else pane.spec.default_sort  # the order the user sees
+    try:
+        for page in range(1, SEARCH_PAGES + 1):
+            result = await fetch_page(app.client, pane.spec.call(), page, SEARCH_PAGE_SIZE,
+                                      sort=sort, filters=pane.filters or None)
+            for index, row in enumerate(result.rows):
+                if str(getattr(row, "id", "")) == favourite.object_id:
+                    await _highlight(pane, (page - 1) * SEARCH_PAGE_SIZE + index)
+                    await _open_row(pane, row)
+                    return
+            if len(result.rows) < SEARCH_PAGE_SIZE:
+                break
+    except Exception as exc:
+        app.notify(f"Could not look for {clean(favourite.title)}: {error_text(exc)}", severity="error")
+        return
+    filtered = " with the current filter" if pane.filters else ""
+    app.notify(f"{clean(favourite.title)} is no longer in {clean(pane.spec.title)}{filtered}. "
+               f"Press f on it in the Favourites list to remove it, or d there.", severity="warning", timeout=10)
+
+
+async def _highlight(pane: Any, index: int) -> None:
+    """Put the list's cursor on the row once the list knows its length (its first page is in)."""
+    import asyncio
+
+    for _ in range(200):  # at most ~4 s: a slow panel still gets the object opened, unhighlighted
+        table = pane.query(ResourceTable)
+        if table and table.first().total is not None:
+            table.first().cursor = min(index, table.first().total - 1)
+            return
+        await asyncio.sleep(0.02)
+
+
+async def _open_row(pane: Any, row: Any) -> None:
+    """What Enter on the row does."""
+    if pane.spec.on_select is not None:
+        result = pane.spec.on_select(pane, row)
+    else:
+        from billtui.screens.shell.details import DetailsScreen
+
+        result = pane.app.push_screen(DetailsScreen.for_row(pane.spec.title, row))
+    if result is not None and hasattr(result, "__await__"):
+        await result
+
+
+class FavouritesPane(Vertical):
+    DEFAULT_CSS = """
+    FavouritesPane { height: 1fr; padding: 0 1; }
+    FavouritesPane OptionList { height: 1fr; }
+    FavouritesPane .muted { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [
+        Binding("d,delete", "remove", "Remove"),
+        Binding("K,shift+up", "move(-1)", "Move up"),
+        Binding("J,shift+down", "move(1)", "Move down"),
+    ]
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Favourites"), classes="pane-title")
+        yield Static(Text("Press f on a menu item, or on a row of a list (a service, a ticket, an invoice), "
+                          "to star it. Enter opens a favourite; d removes it; K/J move it."), classes="muted")
+        yield OptionList(id="favourites")
+
+    def store(self) -> FavouritesStore:
+        return store_for(self.billtui)
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+        self.watch(self.app, "edition", lambda _e: self.refresh_list(), init=False)
+
+    def on_show(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        favourites = self.store().visible(self.billtui.edition)
+        options = self.query_one(OptionList)
+        if keep is None and options.highlighted is not None and options.option_count:
+            keep = options.get_option_at_index(options.highlighted).id
+        options.clear_options()
+        if not favourites:
+            options.add_option(Option(Text("No favourites yet.", style="dim"), id="", disabled=True))
+            return
+        options.add_options([Option(Text("★ " + clean(f.title)), id=f.key) for f in favourites])
+        index = next((i for i, f in enumerate(favourites) if f.key == keep), 0)
+        options.highlighted = index
+
+    def focus_first(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _selected_key(self) -> str | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id or None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        favourite = next((f for f in self.store().load() if f.key == event.option.id), None)
+        if favourite is not None:
+            open_favourite(self.billtui, favourite)
+
+    def action_remove(self) -> None:
+        key = self._selected_key()
+        if key:
+            title = next((f.title for f in self.store().load() if f.key == key), key)
+            self.store().remove(key)
+            self.notify(f"Removed {clean(title)} from favourites.")
+            favourites_changed(self.screen)
+
+    def action_move(self, delta: int) -> None:
+        key = self._selected_key()
+        if key:
+            self.store().move(key, delta)
+            self.refresh_list(keep=key)
+            favourites_changed(self.screen)

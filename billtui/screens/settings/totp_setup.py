@@ -1,0 +1,107 @@
+"""Turning on two-factor authentication: the secret to add to an
+authenticator app, then the first code to prove it works.
+
+Real panels give the secret and a link to a QR code *image* (``qrimage``),
+which a terminal cannot show: the key is typed (or pasted) into the app. An
+``otpauth://`` link is shown only when the panel gives one.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from billtui.display.safe import clean
+from billtui.widgets.async_pane import error_text
+from billtui.widgets.field import Field
+
+
+class TotpSetupScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    TotpSetupScreen { align: center middle; }
+    TotpSetupScreen > Vertical {
+        width: 76; max-width: 98%; height: auto; max-height: 95%; border: round $accent;
+        background: $surface; padding: 1 2;
+    }
+    TotpSetupScreen .muted { color: $text-muted; height: auto; }
+    TotpSetupScreen .error { color: $error; height: auto; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+y", "copy", "Copy the key"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secret = ""
+        self.url = ""
+        self.form: Any = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Turn on two-factor authentication", style="bold"))
+            yield Static(Text("Asking the panel for a secret key…"), id="totp-info", classes="muted")
+            yield Field("Code from your authenticator app", Input(placeholder="123456", id="totp-code"),
+                        id="totp-code-field", hint="Enter confirms; escape cancels.")
+
+    def on_mount(self) -> None:
+        self.query_one("#totp-code", Input).focus()
+        self.run_worker(self._load, exclusive=True)
+
+    async def _load(self) -> None:
+        from billtui.api.calls import settings
+
+        info = self.query_one("#totp-info", Static)
+        try:
+            form = await settings.totp_new(self.app.client)  # type: ignore[attr-defined]
+        except Exception as exc:
+            info.update(Text(f"✗ {error_text(exc)} Press escape and try again later."))
+            return
+        self.form = form
+        self.values = form.values
+        self.secret = clean(form.get("secret"))
+        self.url = clean(settings.totp_otpauth_url(form))
+        if not self.secret:
+            info.update(Text("✗ The panel gave no secret key. Press escape and turn it on in the panel's "
+                             "web page instead."))
+            return
+        link = f"\n\nor open this link on the phone: {self.url}" if self.url else ""
+        info.update(Text(f"Add this key to your authenticator app (ctrl+y copies it), as a time-based "
+                         f"key:\n\n  {self.secret}{link}"))
+
+    def action_copy(self) -> None:
+        if self.secret:
+            self.app.copy_to_clipboard(self.secret)
+            self.notify("Secret key copied to the clipboard.")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        code = event.value.strip()
+        field = self.query_one("#totp-code-field", Field)
+        if not (code.isdigit() and len(code) == 6):
+            field.set_error("Type the 6-digit code your app shows now.")
+            return
+        field.set_error(None)
+        self.run_worker(partial(self._confirm, code), exclusive=True)
+
+    async def _confirm(self, code: str) -> None:
+        from billtui.api.calls import settings
+
+        try:
+            await settings.totp_confirm_new(self.app.client, code, self.form)  # type: ignore[attr-defined]
+        except Exception as exc:
+            self.query_one("#totp-code-field", Field).set_error(error_text(exc))
+            return
+        self.notify("Two-factor authentication is on. The next login asks for a code.")
+        self.dismiss(True)

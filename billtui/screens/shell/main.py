@@ -1,0 +1,422 @@
+"""The main screen: header, the menu tree on the left, the item on the right.
+
+Panes are kept once opened (hidden, not destroyed) so going back to a screen
+visited a moment ago shows it at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Tree
+
+from billtui.menu import SECTIONS, Edition, visible
+from billtui.widgets.availability import ItemUnavailable
+from billtui.widgets.footer import Footer
+from billtui.widgets.header_bar import HeaderBar
+from billtui.widgets.nav_tree import NavEntry, NavTree
+
+if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
+    from billtui.app import BillTUI
+
+_ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def pane_id(key: str) -> str:
+    return "pane-" + _ID_SAFE.sub("-", key)
+
+
+class MainScreen(Screen[None]):
+    DEFAULT_CSS = """
+    MainScreen #body { height: 1fr; }
+    MainScreen #content { width: 1fr; height: 1fr; padding: 0 0 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("f", "star", "Star"),
+        Binding("f5", "refresh_all", "Refresh", show=False),
+        Binding("colon", "jump", "Jump", key_display=":"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current_key: str = ""
+        # Back goes through the items the user went *into* (enter, a jump),
+        # not every item the cursor passed over on the way.
+        self.history: list[str] = []
+        self._committed: str = ""
+        # Items a call said the panel does not offer, with the panel's words.
+        self.unavailable: dict[str, str] = {}
+        self._pending_open: tuple[str, bool] | None = None
+        self._mounting: AwaitMount | None = None  # the pane mounted by the last open, until focused
+
+    @property
+    def billtui(self) -> "BillTUI":
+        return self.app  # type: ignore[return-value]
+
+    def _compositor_refresh(self) -> None:
+        # While the app holds its first frame (BillTUI.hold_first_frame), Textual
+        # still renders after every layout pass and then drops the result
+        # (App._display ignores updates in a batch): ~7 ms of start-up spent on a
+        # frame nobody sees. Skip it; the compositor keeps its dirty regions, so
+        # the frame drawn on release has everything. Pinned Textual: 8.2.8.
+        if self.app._batch_count:
+            return
+        super()._compositor_refresh()
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        with Horizontal(id="body"):
+            yield NavTree(id="nav")
+            yield ContentSwitcher(id="content")
+        yield Footer()
+
+    @property
+    def nav(self) -> NavTree:
+        return self.query_one(NavTree)
+
+    @property
+    def header(self) -> HeaderBar:
+        return self.query_one(HeaderBar)
+
+    def on_mount(self) -> None:
+        from billtui.display.plain import TREE_LINES, is_plain
+
+        if is_plain(self):  # --plain: indentation instead of box-drawing guides
+            self.nav.LINES = TREE_LINES  # type: ignore[misc]
+            self.nav.ICON_NODE, self.nav.ICON_NODE_EXPANDED = "+ ", "- "  # type: ignore[misc]
+        self._update_header()
+        self.rebuild_tree(select="customer")
+        self.open_key("customer")
+        self.nav.focus()
+        self.session_load = self.load_session()  # the Customer pane's first load waits for its balance
+        self._start_ticket_watch()
+        self.run_worker(self._show_when_loaded(), group="first-frame")
+
+    async def _show_when_loaded(self) -> None:
+        """Let the app draw this screen once its first answers are in (see ``hold_first_frame``)."""
+        try:
+            waits = [w.wait() for w in self.workers if w.node is self and w.group in ("session", "ticket-watch")]
+            pane = self.current_pane()
+            loaded = getattr(pane, "wait_loaded", None)
+            if loaded is not None:
+                waits.append(loaded())
+            await asyncio.gather(*waits, return_exceptions=True)
+        finally:
+            self.billtui.release_first_frame()
+
+    def _start_ticket_watch(self) -> None:
+        """Open tickets are polled in the background; the tree shows the unread count."""
+        from billtui.screens.support.ticket_watch import TicketWatch
+
+        self.ticket_watch = TicketWatch(self, self._unread_changed)
+        self.ticket_watch.start(self.billtui.config.ticket_refresh_seconds)
+
+    def _unread_changed(self, unread: int) -> None:
+        session_load = getattr(self, "session_load", None)
+        if session_load is not None and not session_load.is_finished:
+            return  # the session's rebuild, due any moment, shows the count too
+        self.rebuild_tree(select=self.current_key)
+
+    def on_resize(self) -> None:
+        self.nav.set_class(self.size.width < 100, "-narrow")
+
+    # ------------------------------------------------------------- session
+
+    @work(group="session", exclusive=True)
+    async def load_session(self) -> None:
+        """Who, balance and the panel's menu, asked for at the same time."""
+        from dataclasses import replace
+
+        from billtui.api.calls import account
+
+        app = self.billtui
+        client = app.client
+        if client is None:
+            return
+        user, dashboard, panel_menu = await asyncio.gather(
+            account.whoami(client), account.dashboard(client), account.menu(client),
+            return_exceptions=True,
+        )
+        session = app.session
+        if not isinstance(user, BaseException):
+            session = replace(session, user=user)
+        if not isinstance(dashboard, BaseException):
+            session = replace(session, dashboard=dashboard, loaded_at=time.monotonic())
+        if not isinstance(panel_menu, BaseException):
+            session = replace(session, menu=panel_menu)
+        else:
+            message = getattr(panel_menu, "message", str(panel_menu))
+            self.notify(f"Could not read the panel's menu: {message}", severity="warning", timeout=8)
+        app.session = session
+        self._update_header()
+        pending, self._pending_open = self._pending_open, None
+        self.rebuild_tree(select=self.current_key or "customer")
+        if pending is not None and session.menu is not None:
+            key, focus = pending
+            self.call_after_refresh(self.open_key, key, focus=focus)
+        if panel_menu is not None and not isinstance(panel_menu, BaseException):
+            self._refresh_unavailable()
+
+    def _update_header(self) -> None:
+        self.header.show_session(self.billtui)
+
+    def refresh_balance(self) -> None:
+        """Ask for the balance again (after a payment, a renewal…)."""
+        self._reload_dashboard()
+
+    @work(group="dashboard", exclusive=True)
+    async def _reload_dashboard(self) -> None:
+        from dataclasses import replace
+
+        from billtui.api.calls import account
+
+        try:
+            dashboard = await account.dashboard(self.billtui.client)
+        except Exception:
+            return
+        self.billtui.session = replace(self.billtui.session, dashboard=dashboard, loaded_at=time.monotonic())
+        self._update_header()
+
+    # ---------------------------------------------------------------- tree
+
+    def _offered(self, item: Any) -> bool:
+        from billtui.api.features import offered
+
+        if item.key in self.unavailable:
+            return False
+        return offered(self.billtui.session.menu, item.feature)
+
+    def on_item_unavailable(self, event: "ItemUnavailable") -> None:
+        key = event.key.split("/", 1)[0]
+        if key in self.unavailable or key == "services":
+            return
+        self.unavailable[key] = event.reason
+        self.rebuild_tree(select=self.current_key)
+        self.notify(f"The panel says: {event.reason}", title="Not available", severity="warning")
+
+    def _service_types(self) -> list[tuple[str, str]]:
+        panel_menu = self.billtui.session.menu
+        if panel_menu is None:
+            return []
+        return [(t.name, t.title) for t in panel_menu.service_types]
+
+    def rebuild_tree(self, select: str | None = None) -> None:
+        edition = self.billtui.edition
+        watch = getattr(self, "ticket_watch", None)
+        self.nav.build(edition, self._offered, self._service_types(), select_key=select,
+                       unread_tickets=watch.unread if watch is not None else 0)
+
+    def _refresh_unavailable(self) -> None:
+        """The menu arrived: a pane opened before it may now be (un)available."""
+        key = self.current_key
+        node = self.nav.find(key)
+        if node is None or node.data is None:
+            return
+        self.current_key = ""
+        self.open_entry(node.data)
+
+    def edition_changed(self, edition: Edition) -> None:
+        self._update_header()
+        if self.billtui.launch.mode == "demo":
+            self.load_session()  # the demo panel's menu changed with the edition
+        key = self.current_key
+        item_key = key.split("/", 1)[0]
+        if item_key and not visible(item_key, edition):
+            key = "customer"
+        # Panes of items this edition hides must not linger behind the scenes.
+        for pane in list(self.query_one(ContentSwitcher).children):
+            hidden_key = getattr(pane, "item_key", "")
+            if hidden_key and not visible(hidden_key.split("/", 1)[0], edition):
+                pane.remove()
+        self.history = [k for k in self.history if visible(k.split("/", 1)[0], edition)]
+        self.rebuild_tree(select=key)
+        self.open_key(key)
+
+    # ----------------------------------------------------------- switching
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NavEntry]) -> None:
+        if event.node is not self.nav.cursor_node:
+            return  # stale: the tree was rebuilt and the cursor has moved on since
+        entry = event.node.data
+        pending = self.nav.pending_select
+        if pending is not None and (entry is None or entry.key != pending):
+            return  # the tree is being rebuilt; the cursor is on its way back
+        if entry is not None and entry.item is not None:
+            self.open_entry(entry)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NavEntry]) -> None:
+        entry = event.node.data
+        if entry is not None and entry.item is not None:
+            self.open_entry(entry)
+            self._commit(entry.key)
+            self._focus_when_mounted()
+
+    def open_key(self, key: str, *, focus: bool = False) -> None:
+        node = self.nav.find(key)
+        if node is None:
+            if self.billtui.session.menu is None:
+                # Service types come with the panel's menu: a jump made before it
+                # arrived (a fast typist, the palette at start) is kept until then.
+                self._pending_open = (key, focus)
+            return
+        if self.nav.pending_select is not None:
+            self.nav.pending_select = key  # the tree is being rebuilt: put the cursor here, not back
+        self.nav.move_cursor(node)
+        if node.data is not None:
+            self.open_entry(node.data)
+        if focus:
+            self._commit(key)
+            self._focus_when_mounted()
+
+    def _commit(self, key: str) -> None:
+        if self._committed and self._committed != key:
+            self.history.append(self._committed)
+            del self.history[:-50]
+        self._committed = key
+
+    def open_entry(self, entry: NavEntry) -> None:
+        key = entry.key
+        if key == self.current_key:
+            return
+        if not self._committed:
+            self._committed = key
+        self._warn_if_leaving_unsaved()
+        self.current_key = key
+        switcher = self.query_one(ContentSwitcher)
+        wanted = pane_id(key) + ("" if entry.available else "-na")
+        from billtui.widgets.revisit import mark_fresh, refresh_if_stale
+
+        if self._has_child(switcher, wanted):
+            switcher.current = wanted
+            refresh_if_stale(switcher.get_child_by_id(wanted))  # after it is drawn, never before
+        else:
+            pane = self._make_pane(entry)
+            pane.id = wanted
+            pane.item_key = key  # type: ignore[attr-defined]
+            self._mounting = switcher.mount(pane)
+            switcher.current = wanted
+            mark_fresh(pane)
+        section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
+        title = entry.service_title or (entry.item.title if entry.item else "")
+        self.header.crumb = f"{section} › {title}" if section and section != title else title
+
+    def _warn_if_leaving_unsaved(self) -> None:
+        """Leaving an item with changes not sent yet: they are kept (the pane stays), and the user
+        is told so, once per leaving — a dialog on every cursor step through the tree would be worse."""
+        pane = self.current_pane()
+        checker = getattr(pane, "has_unsaved", None)
+        if pane is None or checker is None or not checker():
+            return
+        title = self.header.crumb.rsplit("›", 1)[-1].strip() or "That item"
+        self.notify(f"{title} has unsaved changes. They are kept until you save or undo them there; "
+                    "quitting asks first.", title="Not saved yet", severity="warning", timeout=6)
+
+    @staticmethod
+    def _has_child(switcher: ContentSwitcher, child_id: str) -> bool:
+        return any(c.id == child_id for c in switcher.children)
+
+    def _make_pane(self, entry: NavEntry) -> Widget:
+        from billtui.screens.shell.registry import make_pane, not_available_pane
+
+        if not entry.available:
+            return not_available_pane(entry)
+        return make_pane(entry)
+
+    def has_unsaved(self) -> bool:
+        """Any kept pane, shown or not, with changes not sent yet (quitting asks first)."""
+        for pane in self.query_one(ContentSwitcher).children:
+            checker = getattr(pane, "has_unsaved", None)
+            if checker is not None and checker():
+                return True
+        return False
+
+    def current_pane(self) -> Widget | None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current is None:
+            return None
+        return switcher.get_child_by_id(switcher.current)
+
+    def _focus_when_mounted(self) -> None:
+        """Focus the content once the pane opened just now has its children: a pane never opened
+        before (a cold ``:pay PM-000040``, the palette right after start) is still composing, and
+        reaching into it then found no list."""
+        pending, self._mounting = self._mounting, None
+        if pending is None:
+            self.call_after_refresh(self.focus_content)
+            return
+
+        async def focus_after_mount() -> None:
+            await pending
+            self.call_after_refresh(self.focus_content)
+
+        self.run_worker(focus_after_mount(), group="focus-content", exclusive=True)
+
+    def focus_content(self) -> None:
+        pane = self.current_pane()
+        if pane is None:
+            return
+        focus = getattr(pane, "focus_table", None) or getattr(pane, "focus_first", None)
+        if focus is None:
+            pane.focus(scroll_visible=False)
+            return
+        try:
+            focus()
+        except NoMatches:
+            # Still composing (a pane whose children arrive with its data): the pane itself takes
+            # the focus now, rather than the key that asked for it crashing the app.
+            pane.focus(scroll_visible=False)
+            if not pane.can_focus:
+                focusable = [w for w in pane.query("*") if w.can_focus]
+                if focusable:
+                    focusable[0].focus()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is not None and focused is not self.nav and self.nav not in focused.ancestors_with_self:
+            self.nav.focus()
+            return
+        if self.current_key != self._committed and self.nav.find(self._committed):
+            self.open_key(self._committed)  # first back to where the user was
+            return
+        while self.history:
+            key = self.history.pop()
+            if self.nav.find(key) is not None:
+                self._committed = key
+                self.open_key(key)
+                return
+
+    def action_star(self) -> None:
+        """Star or unstar the focused list's row, else the highlighted menu item (kept per profile)."""
+        from billtui.screens.settings.favourites import star_focused
+
+        star_focused(self)
+
+    def action_jump(self) -> None:
+        """``:`` — type where to go (``:pay``, ``:ticket 1001``)."""
+        from billtui.screens.shell.jump import JumpScreen
+
+        self.app.push_screen(JumpScreen())
+
+    def action_refresh_all(self) -> None:
+        from billtui.runtime.offline import reconnect_now
+
+        if reconnect_now(self.billtui):
+            return  # offline: F5 tries the panel now instead of re-reading saved data
+        self.load_session()
+        pane = self.current_pane()
+        reload = getattr(pane, "reload", None)
+        if reload:
+            reload()

@@ -1,0 +1,152 @@
+"""Finding one object — a ticket, an invoice, a payment, a service — and opening it.
+
+Used by the command palette and the ``:`` jump prompt. Only modest first pages
+are asked for (never a whole large list): the palette searches what a user is
+likely to mean (recent tickets, invoices and payments, every service), and a
+``:ticket 1004`` jump looks through a few pages at most.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from billtui.display.safe import clean
+
+if TYPE_CHECKING:
+    from billtui.app import BillTUI
+
+PAGE = 100
+JUMP_PAGES = 5  # a jump looks at most this many pages per list
+
+
+@dataclass(frozen=True)
+class ObjectRef:
+    """One object a user can open: where it lives in the menu and its row."""
+
+    kind: str  # ticket, invoice, payment, service
+    item_key: str  # the menu entry that lists it (tickets, services/vds…)
+    row: Any
+    title: str  # plain text the palette matches and shows
+    help: str
+
+    def matches(self, ident: str) -> bool:
+        """Whether ``ident`` names this object: its id, number, name or IP (case-insensitive)."""
+        want = ident.strip().lstrip("#").lower()
+        keys = {str(getattr(self.row, n, "") or "").lower() for n in ("id", "number", "name", "ip")}
+        return bool(want) and want in keys - {""}
+
+
+def _ticket(row: Any, item_key: str) -> ObjectRef:
+    where = "Archived tickets" if item_key == "archived_tickets" else "Open tickets"
+    status = clean(row.status_text or row.status.label)
+    return ObjectRef("ticket", item_key, row, f"Ticket #{clean(row.id)} {clean(row.subject)}", f"{where} · {status}")
+
+
+def _invoice(row: Any) -> ObjectRef:
+    amount = str(row.amount) if row.amount else ""
+    return ObjectRef("invoice", "invoices", row, f"Invoice {clean(row.number)}",
+                     " · ".join(x for x in ("Invoices", row.created.isoformat() if row.created else "", amount,
+                                            clean(row.status_text)) if x))
+
+
+def _payment(row: Any) -> ObjectRef:
+    amount = str(row.credited) if row.credited else ""
+    return ObjectRef("payment", "payments", row, f"Payment {clean(row.number)}",
+                     " · ".join(x for x in ("Credits/Payments", row.created.isoformat() if row.created else "",
+                                            amount, clean(row.status_text or row.status.label)) if x))
+
+
+def _service(row: Any, type_title: str) -> ObjectRef:
+    ip = f" {clean(row.ip)}" if row.ip else ""
+    expires = f" · expires {row.expires.isoformat()}" if row.expires else ""
+    return ObjectRef("service", f"services/{row.type}", row, f"Service {clean(row.name)}{ip}",
+                     f"Services › {clean(type_title)} · {clean(row.status_text or row.status.label)}{expires}")
+
+
+async def _rows(client: Any, call: Any, pages: int = 1) -> list[Any]:
+    from billtui.api.lists import iter_pages
+
+    out: list[Any] = []
+    # {} = this search is unfiltered; fetch_page keeps the panel's stored filter in step.
+    async for got in iter_pages(client, call, page_size=PAGE, max_pages=pages, filters={}):
+        out.extend(got.rows)
+    return out
+
+
+def _service_types(panel_menu: Any) -> list[tuple[str, str]]:
+    return [(t.name, t.title) for t in getattr(panel_menu, "service_types", ())]
+
+
+async def candidates(client: Any, panel_menu: Any, kinds: Iterable[str] | None = None,
+                     pages: int = 1) -> list[ObjectRef]:
+    """Objects from the first page(s) of each list; a list that fails is left out."""
+    from billtui.api import lists
+
+    wanted = set(kinds or ("ticket", "invoice", "payment", "service"))
+    jobs: list[tuple[Any, Any]] = []
+    if "ticket" in wanted:
+        jobs.append((_rows(client, lists.TICKETS, pages), lambda r: _ticket(r, "tickets")))
+        jobs.append((_rows(client, lists.ARCHIVED_TICKETS, pages), lambda r: _ticket(r, "archived_tickets")))
+    if "invoice" in wanted:
+        jobs.append((_rows(client, lists.INVOICES, pages), _invoice))
+    if "payment" in wanted:
+        jobs.append((_rows(client, lists.PAYMENTS, pages), _payment))
+    if "service" in wanted:
+        for name, title in _service_types(panel_menu):
+            jobs.append((_rows(client, lists.services(name), pages), lambda r, t=title: _service(r, t)))
+    results = await asyncio.gather(*(job for job, _ in jobs), return_exceptions=True)
+    out: list[ObjectRef] = []
+    for (_, make), rows in zip(jobs, results):
+        if isinstance(rows, BaseException):
+            continue
+        out.extend(make(r) for r in rows)
+    return out
+
+
+async def find(client: Any, panel_menu: Any, kind: str, ident: str) -> ObjectRef | None:
+    """The object of ``kind`` that ``ident`` names exactly, else the first whose title contains it."""
+    refs = await candidates(client, panel_menu, (kind,), pages=JUMP_PAGES)
+    exact = next((r for r in refs if r.matches(ident)), None)
+    if exact is not None:
+        return exact
+    low = ident.strip().lower()
+    return next((r for r in refs if low and low in r.title.lower()), None)
+
+
+def open_object(app: "BillTUI", ref: ObjectRef) -> None:
+    """Show the object's list in the menu, then open the object as Enter on its row would."""
+    app.run_worker(_open(app, ref), group="open-object", exclusive=True)
+
+
+async def _open(app: "BillTUI", ref: ObjectRef) -> None:
+    from billtui.screens.shell.main import MainScreen
+    from billtui.widgets.list_pane import ListPane
+
+    screen = next((s for s in reversed(app.screen_stack) if isinstance(s, MainScreen)), None)
+    if screen is None:
+        return
+    if screen.nav.find(ref.item_key) is None:
+        app.notify(f"{ref.title} is in a part of the menu this edition does not show.", severity="warning")
+        return
+    screen.open_key(ref.item_key, focus=True)
+    pane = None
+    for _ in range(100):  # the pane composes its children over the next refreshes
+        current = screen.current_pane()
+        found = [current] if isinstance(current, ListPane) else list(current.query(ListPane)) if current else []
+        if found and found[0].is_mounted:
+            pane = found[0]
+            break
+        await asyncio.sleep(0.01)
+    if pane is None:
+        app.notify(f"Could not open {ref.title}: its list did not open.", severity="error")
+        return
+    if pane.spec.on_select is not None:
+        result = pane.spec.on_select(pane, ref.row)
+        if result is not None and hasattr(result, "__await__"):
+            await result
+        return
+    from billtui.screens.shell.details import DetailsScreen
+
+    app.push_screen(DetailsScreen.for_row(pane.spec.title, ref.row))

@@ -1,0 +1,1 @@
+"""Support: tickets, their conversations, new tickets, drafts, watching for replies."""
