@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from billtui import compat
 from billtui.storage import config as config_mod
 from billtui.display import format as fmt
 from billtui.runtime import offline
@@ -63,18 +64,20 @@ class BillTUI(App[None]):
         demo_sim: Any = None,
     ) -> None:
         super().__init__()
+        # Line filters billtui adds to Textual's own (``get_line_filters``).
+        self._own_filters: list[LineFilter] = []
         if launch.plain:
             # --plain: no colour (not even NO_COLOR's greys), no box drawing: see plain.py.
             # Set here, without changing the process environment (child processes, tests).
             from billtui.display.plain import install
 
-            install(self)
-        # 16-colour terminals: text moved off a background it would vanish into (low_colour.py).
-        # Plain mode has no colours to move.
-        from billtui.display.low_colour import filters_for
+            self._own_filters = install(self)
+        else:
+            # 16-colour terminals: text moved off a background it would vanish into
+            # (low_colour.py). Plain mode has no colours to move.
+            from billtui.display.low_colour import filters_for
 
-        self._contrast_filters = [] if launch.plain else filters_for(
-            self.console.color_system, lambda: self.current_theme.dark)
+            self._own_filters = filters_for(self.console.color_system, lambda: self.current_theme.dark)
         # Seams for tests and for the in-process demo: an httpx transport to use
         # instead of the network, and an already-built demo panel.
         self._transport = transport
@@ -91,7 +94,12 @@ class BillTUI(App[None]):
         self.set_class(launch.plain, "-plain")
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        return [*super().get_line_filters(), *self._contrast_filters]
+        textuals = super().get_line_filters()
+        if self.launch.plain:
+            from billtui.display.plain import without_colour_filters
+
+            textuals = without_colour_filters(textuals)
+        return [*textuals, *self._own_filters]
 
     # ------------------------------------------------------------ start-up
 
@@ -254,20 +262,20 @@ class BillTUI(App[None]):
             return
         self._first_frame_held = True
         # Textual's own batch (what ``batch_update()`` uses), begun and ended in two
-        # places because the answers arrive across awaits; pinned Textual: 8.2.8.
-        self._begin_batch()
+        # places because the answers arrive across awaits.
+        compat.begin_batch(self)
         self.set_timer(FIRST_FRAME_WAIT, self.release_first_frame)
 
     def release_first_frame(self) -> None:
         if self._first_frame_held:
             self._first_frame_held = False
-            self._end_batch()
+            compat.end_batch(self)
             screen = self.screen
             screen.refresh()
             # Lay out and draw now. Left to Textual, the held-up work waits for the next
             # tick of the screen's update timer, up to 1/60 s later (~8 ms on average,
-            # `make bench`: startup); this runs what that tick would. Pinned Textual: 8.2.8.
-            screen._on_timer_update()
+            # `make bench`: startup).
+            compat.draw_now(screen)
             self.call_after_refresh(self._started)
 
     def _started(self) -> None:

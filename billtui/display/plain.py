@@ -26,6 +26,7 @@ and forcing another one would be remembered as the user's choice by the theme pi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -92,22 +93,25 @@ def _plain_toggle_buttons() -> None:
     # once filtered; billtui uses only Checkbox.
 
 
-def install(app: Any) -> None:
+def install(app: Any) -> list[LineFilter]:
     """Plain mode for ``app`` (called from its ``__init__``); touches no other app.
 
-    Replaces the ``Monochrome`` filter Textual adds for ``NO_COLOR`` (greys) by ``NoColor``
-    (the terminal's own colours), and adds the box-drawing filter.
+    Returns the filters the app adds to Textual's own (``App.get_line_filters``): box drawing
+    out, every colour reset. ``without_colour_filters`` drops the ``Monochrome`` filter Textual
+    adds for ``NO_COLOR`` (greys), which the terminal's own colours replace.
     """
-    from textual.filter import Monochrome, NoColor
+    from textual.filter import NoColor
 
     app.no_color = True
-    filters = [f for f in app._filters if not isinstance(f, (Monochrome, NoColor, NoBoxDrawing))]
-    app._filters[:] = [*filters, NoBoxDrawing(), NoColor()]
     _plain_toggle_buttons()
+    return [NoBoxDrawing(), NoColor()]
 
 
-#: The name this had when it only set the colour filter.
-apply_monochrome = install
+def without_colour_filters(filters: Sequence[LineFilter]) -> list[LineFilter]:
+    """Textual's filters without its own colour ones (plain mode brings ``NoColor``)."""
+    from textual.filter import Monochrome, NoColor
+
+    return [f for f in filters if not isinstance(f, (Monochrome, NoColor))]
 
 
 def is_plain(node: Any) -> bool:

@@ -30,7 +30,9 @@ def data_shown(app: Any) -> bool:
         return False
     if getattr(app.session, "dashboard", None) is None:
         return False
-    if getattr(app, "_batch_count", 0):
+    from billtui.compat import in_batch
+
+    if in_batch(app):
         return False  # drawing is held until the first answers are in (BillTUI.hold_first_frame)
     busy = (WorkerState.PENDING, WorkerState.RUNNING)
     return not any(worker.state in busy for worker in app.workers)

@@ -74,10 +74,11 @@ class ListPane(ListFilter, Vertical):
         self._bindings_for_actions()
 
     def _bindings_for_actions(self) -> None:
+        from billtui.compat import bind_on_instance
+
         for action in self.spec.actions:
-            self._bindings.bind(
-                action.key, f"row_action('{action.key}')", action.description, show=action.show
-            )
+            bind_on_instance(self, action.key, f"row_action('{action.key}')", action.description,
+                             show=action.show)
 
     @property
     def billtui(self) -> "BillTUI":

@@ -16,10 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Tree
 
+from billtui.compat import HeldFrameScreen
 from billtui.menu import SECTIONS, Edition, visible
 from billtui.widgets.availability import ItemUnavailable
 from billtui.widgets.footer import Footer
@@ -38,7 +38,7 @@ def pane_id(key: str) -> str:
     return "pane-" + _ID_SAFE.sub("-", key)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(HeldFrameScreen):
     DEFAULT_CSS = """
     MainScreen #body { height: 1fr; }
     MainScreen #content { width: 1fr; height: 1fr; padding: 0 0 0 1; }
@@ -65,16 +65,6 @@ class MainScreen(Screen[None]):
     @property
     def billtui(self) -> "BillTUI":
         return self.app  # type: ignore[return-value]
-
-    def _compositor_refresh(self) -> None:
-        # While the app holds its first frame (BillTUI.hold_first_frame), Textual
-        # still renders after every layout pass and then drops the result
-        # (App._display ignores updates in a batch): ~7 ms of start-up spent on a
-        # frame nobody sees. Skip it; the compositor keeps its dirty regions, so
-        # the frame drawn on release has everything. Pinned Textual: 8.2.8.
-        if self.app._batch_count:
-            return
-        super()._compositor_refresh()
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -333,7 +323,7 @@ class MainScreen(Screen[None]):
 
         if not entry.available:
             return not_available_pane(entry)
-        return make_pane(entry)
+        return make_pane(entry, self.app)
 
     def has_unsaved(self) -> bool:
         """Any kept pane, shown or not, with changes not sent yet (quitting asks first)."""

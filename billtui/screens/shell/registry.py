@@ -73,10 +73,7 @@ def _factory(key: str) -> Callable[["BillTUI"], Widget]:
     return lambda app: ListPane(spec())
 
 
-def make_pane(entry: NavEntry) -> Widget:
-    from textual._context import active_app
-
-    app = active_app.get()
+def make_pane(entry: NavEntry, app: "BillTUI") -> Widget:
     if entry.service_type:
         from billtui.screens.services.services import service_list_pane
 
