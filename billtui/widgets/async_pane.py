@@ -17,9 +17,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from billtui.display.safe import clean
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 def error_text(exc: BaseException) -> str:
@@ -45,8 +44,8 @@ class AsyncPane(VerticalScroll, can_focus=True):
         self._first_load = asyncio.Event()  # set when the first load has finished, shown or failed
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.title), classes="pane-title")

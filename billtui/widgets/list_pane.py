@@ -20,9 +20,8 @@ from textual.worker import Worker
 from billtui.display.safe import clean
 from billtui.widgets.list_filter import ListFilter
 from billtui.widgets.resource_table import Column, PageResult, ResourceTable
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 @dataclass(frozen=True)
@@ -81,8 +80,8 @@ class ListPane(ListFilter, Vertical):
                              show=action.show)
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.spec.title), classes="list-title")

@@ -24,6 +24,7 @@ from billtui.widgets.dialog import DialogScreen
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.widgets.kv import kv_card, small_table
+from billtui.host import HostApp, host
 
 #: How many tickets to look at for new replies (the newest first).
 TICKETS_CHECKED = 100
@@ -292,7 +293,7 @@ class EditContactScreen(DialogScreen):
 
         self.status("Saving…")
         try:
-            await account.user_save(self.app.client, **values)  # type: ignore[attr-defined]
+            await account.user_save(host(self).client, **values)
         except errors.FieldError as exc:
             self.saving = False
             known = {name for name, _ in self.FIELDS}

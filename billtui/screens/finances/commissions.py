@@ -27,6 +27,7 @@ from billtui.widgets.vim import VIM_KEYS
 from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
 from billtui.screens.shell.specs import clicks_spec
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import Reward
@@ -201,7 +202,7 @@ class RewardDetailScreen(ModalScreen[None]):
 
         status = self.query_one("#detail-status", Static)
         try:
-            rows = await finance.reward_detail(self.app.client, self.day)  # type: ignore[attr-defined]
+            rows = await finance.reward_detail(host(self).client, self.day)
         except Exception as exc:
             status.update(Text(f"✗ Could not load the detail: {error_text(exc)} Press escape and try again."))
             return

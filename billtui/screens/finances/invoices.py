@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from billtui.display.safe import clean
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import Invoice
@@ -38,7 +39,7 @@ def save_period(pane: ListPane, _row: Any) -> None:
         if choice is not None:
             pane.run_worker(_save_period(pane, choice.period), group="invoice-pdf", exclusive=True)
 
-    today = pane.app.today()  # type: ignore[attr-defined]
+    today = host(pane).today()
     pane.app.push_screen(PeriodScreen("Save the PDFs of the invoices of…", today,
                                       FilterChoice(Period("year")),
                                       presets=("all", "month", "last_month", "quarter", "year")),

@@ -26,6 +26,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.vim import VIM_KEYS
 from billtui.widgets.field import Field
 from billtui.widgets.list_pane import ListPane, RowAction
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import Basket, Order
@@ -297,7 +298,7 @@ class PromoScreen(ModalScreen[Any]):
         status.display = True
         status.update(Text("Checking the code…"))
         try:
-            basket = await finance.apply_promocode(self.app.client, code)  # type: ignore[attr-defined]
+            basket = await finance.apply_promocode(host(self).client, code)
         except errors.FieldError as exc:
             status.display = False
             self.query_one("#promocode-field", Field).set_error(clean(exc.message) or error_text(exc))

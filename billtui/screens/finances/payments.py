@@ -27,6 +27,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import AddFundsForm, Payment, PayMethod
@@ -79,7 +80,7 @@ class PaymentsPane(Vertical):
             if choice is not None:
                 self.apply_filter(choice)
 
-        self.app.push_screen(PeriodScreen("Filter payments", self.app.today(), self.choice,  # type: ignore[attr-defined]
+        self.app.push_screen(PeriodScreen("Filter payments", host(self).today(), self.choice,
                                           presets=PERIODS, statuses=STATUSES), callback=chosen)
 
     def apply_filter(self, choice: FilterChoice) -> None:

@@ -14,9 +14,8 @@ from textual.widgets.option_list import Option
 
 from billtui.storage.config import DEFAULT_HELP_URL, DEFAULT_TUTORIALS
 from billtui.display.safe import clean
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 class LinksPane(VerticalScroll):
@@ -75,11 +74,11 @@ class LinksPane(VerticalScroll):
 INTRO = "Enter or o opens the link in a browser; where there is no display it is shown and copied. c copies it."
 
 
-def help_pane(app: "BillTUI") -> LinksPane:
+def help_pane(app: HostApp) -> LinksPane:
     url = app.profile.help_url if app.profile else DEFAULT_HELP_URL
     return LinksPane("Help", (("BILLmanager documentation", url or DEFAULT_HELP_URL),), INTRO)
 
 
-def tutorials_pane(app: "BillTUI") -> LinksPane:
+def tutorials_pane(app: HostApp) -> LinksPane:
     links = (app.profile.tutorials if app.profile else ()) or DEFAULT_TUTORIALS
     return LinksPane("Tutorials", links, INTRO)

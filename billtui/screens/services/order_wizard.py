@@ -28,6 +28,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.services.service_actions import show_payment
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import FormData, Tariff
@@ -103,7 +104,7 @@ class OrderWizard(ModalScreen[bool]):
 
     @property
     def client(self) -> Any:
-        return self.app.client  # type: ignore[attr-defined]
+        return host(self).client
 
     # ------------------------------------------------------------- layout
 

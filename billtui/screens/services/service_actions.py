@@ -23,6 +23,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.dialog import DialogScreen
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from billtui.api.models import Service
@@ -80,7 +81,7 @@ class ServiceModal(DialogScreen):
 
     @property
     def client(self) -> Any:
-        return self.app.client  # type: ignore[attr-defined]
+        return host(self).client
 
 
 # ------------------------------------------------------------------ auto-renew

@@ -21,9 +21,9 @@ from textual.widgets.option_list import Option
 from billtui.storage.favourites import Favourite, FavouritesStore, object_key, store_for
 from billtui.display.safe import clean
 from billtui.widgets.resource_table import ResourceTable
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
-    from billtui.app import BillTUI
     from billtui.screens.shell.main import MainScreen
 
 #: Row attributes that name an object, best first.
@@ -100,7 +100,7 @@ def favourites_changed(screen: Any) -> None:
         pane.refresh_list()
 
 
-def open_favourite(app: "BillTUI", favourite: Favourite) -> None:
+def open_favourite(app: HostApp, favourite: Favourite) -> None:
     """Go to the item; for an object, to its list with the object highlighted and opened."""
     from billtui.menu import visible
 
@@ -120,7 +120,7 @@ def open_favourite(app: "BillTUI", favourite: Favourite) -> None:
         app.run_worker(_reveal(app, screen, favourite), group="favourite-open", exclusive=True)
 
 
-async def _reveal(app: "BillTUI", screen: "MainScreen", favourite: Favourite) -> None:
+async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> None:
     """Find the object's row (the list pages on the server), highlight it and open it like Enter."""
     from billtui.api.lists import fetch_page
     from billtui.widgets.async_pane import error_text
@@ -188,8 +188,8 @@ class FavouritesPane(Vertical):
     ]
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Favourites"), classes="pane-title")

@@ -26,9 +26,8 @@ from textual.widgets import DataTable, Static
 
 from billtui.display.safe import clean
 from billtui.widgets.async_pane import error_text
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 #: Channel key as the panel names it → column title, before the panel has said which it has.
 CHANNELS: tuple[tuple[str, str], ...] = (
@@ -88,8 +87,8 @@ class NotificationsPane(Vertical, can_focus=False):
         self.matrix: Any = None
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.title), classes="pane-title")

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from billtui.display.safe import clean
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
+from billtui.host import HostApp, host
 
 
 class TotpSetupScreen(ModalScreen[bool]):
@@ -61,7 +62,7 @@ class TotpSetupScreen(ModalScreen[bool]):
 
         info = self.query_one("#totp-info", Static)
         try:
-            form = await settings.totp_new(self.app.client)  # type: ignore[attr-defined]
+            form = await settings.totp_new(host(self).client)
         except Exception as exc:
             info.update(Text(f"✗ {error_text(exc)} Press escape and try again later."))
             return
@@ -99,7 +100,7 @@ class TotpSetupScreen(ModalScreen[bool]):
         from billtui.api.calls import settings
 
         try:
-            await settings.totp_confirm_new(self.app.client, code, self.form)  # type: ignore[attr-defined]
+            await settings.totp_confirm_new(host(self).client, code, self.form)
         except Exception as exc:
             self.query_one("#totp-code-field", Field).set_error(error_text(exc))
             return

@@ -15,9 +15,8 @@ from textual.content import Content
 
 from billtui.menu import SECTIONS, Edition, items_for
 from billtui.display.safe import clean
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 # Titles and help lines quote the panel (service types, ticket subjects, statuses,
@@ -27,8 +26,8 @@ if TYPE_CHECKING:
 
 class MenuCommands(Provider):
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self.screen)
 
     def _candidates(self) -> Iterator[tuple[str, Callable[[], None], str]]:
         app = self.billtui
@@ -113,7 +112,7 @@ class ObjectCommands(Provider):
         if client is None or not any(isinstance(s, MainScreen) for s in app.screen_stack):
             return
         try:
-            self._refs = await candidates(client, app.session.menu)  # type: ignore[attr-defined]
+            self._refs = await candidates(client, host(self.screen).session.menu)
         except Exception:  # the palette must open even when the panel is away
             self._refs = []
 
@@ -125,5 +124,5 @@ class ObjectCommands(Provider):
             score = matcher.match(ref.title)
             if score > 0:
                 yield Hit(score * 0.9, plain_highlight(matcher, ref.title),
-                          partial(open_object, self.app, ref), text=ref.title,
+                          partial(open_object, host(self.screen), ref), text=ref.title,
                           help=Content(ref.help))  # type: ignore[arg-type]

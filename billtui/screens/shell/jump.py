@@ -20,9 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from billtui.menu import ITEMS, Edition, MenuItem, items_for
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 # Words that name an object kind, for ":ticket 1001", ":inv INV-2026-0012", ":svc db-01".
 KIND_WORDS: dict[str, str] = {
@@ -42,7 +41,7 @@ class Target:
     ident: str = ""
 
 
-def menu_words(app: "BillTUI") -> dict[str, str]:
+def menu_words(app: HostApp) -> dict[str, str]:
     """Every word that opens a menu entry in the current edition → its key."""
     words: dict[str, str] = {}
     for item in items_for(app.edition):
@@ -105,8 +104,8 @@ class JumpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         words = sorted(menu_words(self.billtui))

@@ -17,9 +17,8 @@ from billtui.storage.config import Profile
 from billtui.display.safe import clean
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 class LoginScreen(Screen[None]):
@@ -51,8 +50,8 @@ class LoginScreen(Screen[None]):
         self.has_keyring = credentials.keyring_available()
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         profile = self.profile

@@ -25,11 +25,11 @@ from billtui.widgets.availability import ItemUnavailable
 from billtui.widgets.footer import Footer
 from billtui.widgets.header_bar import HeaderBar
 from billtui.widgets.nav_tree import NavEntry, NavTree
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
-    from billtui.app import BillTUI
 
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -63,8 +63,8 @@ class MainScreen(HeldFrameScreen):
         self._mounting: AwaitMount | None = None  # the pane mounted by the last open, until focused
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -323,7 +323,7 @@ class MainScreen(HeldFrameScreen):
 
         if not entry.available:
             return not_available_pane(entry)
-        return make_pane(entry, self.app)
+        return make_pane(entry, host(self))
 
     def has_unsaved(self) -> bool:
         """Any kept pane, shown or not, with changes not sent yet (quitting asks first)."""

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from billtui.display.safe import clean
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 PAGE = 100
 JUMP_PAGES = 5  # a jump looks at most this many pages per list
@@ -115,12 +114,12 @@ async def find(client: Any, panel_menu: Any, kind: str, ident: str) -> ObjectRef
     return next((r for r in refs if low and low in r.title.lower()), None)
 
 
-def open_object(app: "BillTUI", ref: ObjectRef) -> None:
+def open_object(app: HostApp, ref: ObjectRef) -> None:
     """Show the object's list in the menu, then open the object as Enter on its row would."""
     app.run_worker(_open(app, ref), group="open-object", exclusive=True)
 
 
-async def _open(app: "BillTUI", ref: ObjectRef) -> None:
+async def _open(app: HostApp, ref: ObjectRef) -> None:
     from billtui.screens.shell.main import MainScreen
     from billtui.widgets.list_pane import ListPane
 

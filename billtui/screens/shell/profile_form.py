@@ -25,9 +25,8 @@ from billtui.display.safe import plain
 from billtui.menu import Edition
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 URL_HINT = "e.g. https://billing.example.com:1500/billmgr"
 
@@ -57,8 +56,8 @@ class ProfileFormScreen(Screen[None]):
         self.has_keyring = credentials.keyring_available()
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         p = self.profile

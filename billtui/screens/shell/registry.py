@@ -11,9 +11,8 @@ from textual.widgets import Static
 
 from billtui.display.safe import clean
 from billtui.widgets.nav_tree import NavEntry
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 
 class MessagePane(VerticalScroll, can_focus=True):
@@ -59,7 +58,7 @@ PANES: dict[str, tuple[str, str]] = {
 _TAKES_APP = {"help", "tutorials"}
 
 
-def _factory(key: str) -> Callable[["BillTUI"], Widget]:
+def _factory(key: str) -> Callable[[HostApp], Widget]:
     from importlib import import_module
 
     if key in PANES:
@@ -73,7 +72,7 @@ def _factory(key: str) -> Callable[["BillTUI"], Widget]:
     return lambda app: ListPane(spec())
 
 
-def make_pane(entry: NavEntry, app: "BillTUI") -> Widget:
+def make_pane(entry: NavEntry, app: HostApp) -> Widget:
     if entry.service_type:
         from billtui.screens.services.services import service_list_pane
 

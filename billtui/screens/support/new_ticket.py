@@ -23,9 +23,8 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.support.ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
+from billtui.host import HostApp, host
 
-if TYPE_CHECKING:
-    from billtui.app import BillTUI
 
 #: Panel field → our field id (so a FieldError from the panel marks the right field).
 _FIELDS = {"client_department": "department", "ticket_item": "item", "subject": "subject", "message": "message"}
@@ -57,8 +56,8 @@ class NewTicketScreen(Screen["str | None"]):
         self._options_loaded = False
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         from billtui.widgets.header_bar import HeaderBar

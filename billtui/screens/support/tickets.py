@@ -27,9 +27,9 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import TicketThreadView, human_size, when
 from billtui.screens.support.ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
+from billtui.host import HostApp, host
 
 if TYPE_CHECKING:
-    from billtui.app import BillTUI
     from billtui.widgets.list_pane import ListPane
 
 
@@ -109,9 +109,9 @@ def _change_archive(pane: "ListPane", ticket: Any, *, archive: bool) -> None:
         pane.notify(f"{verb} ticket #{clean(ticket.id)}…", timeout=3, markup=False)
         try:
             if archive:
-                await support.archive(pane.app.client, ticket.id)
+                await support.archive(host(pane).client, ticket.id)
             else:
-                await support.restore(pane.app.client, ticket.id)
+                await support.restore(host(pane).client, ticket.id)
         except Exception as exc:
             pane.notify(f"Ticket #{clean(ticket.id)} was not {'archived' if archive else 'restored'}: "
                         f"{error_text(exc)}", severity="error", timeout=10, markup=False)
@@ -275,8 +275,8 @@ class TicketScreen(Screen[None]):
         self.autosave = Autosave(self, self._save_draft)
 
     @property
-    def billtui(self) -> "BillTUI":
-        return self.app  # type: ignore[return-value]
+    def billtui(self) -> HostApp:
+        return host(self)
 
     def compose(self) -> ComposeResult:
         from billtui.widgets.header_bar import HeaderBar
