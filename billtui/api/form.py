@@ -21,6 +21,8 @@ class SecretForm(Mapping[str, str]):
     """Form fields, later parts winning (like ``{**a, **b}``); reads plain, prints redacted."""
 
     __slots__ = ("_fields",)
+    # Declared for the type checker (__slots__ alone gives no type): read from other forms in __init__.
+    _fields: dict[str, str | Secret]
 
     def __init__(self, *parts: Mapping[str, "str | Secret"]) -> None:
         fields: dict[str, str | Secret] = {}

@@ -111,10 +111,13 @@ async def _sync_filter(client: "BillClient", call: ListCall[Any], panel: dict[st
         return
     if seen is not None and seen[1] == state:
         return
+    # Typed as ``call``'s ``**params`` are: mypy checks a ``**dict[str, str]`` against its
+    # ``write``/``files`` keywords too, as a key could be named so (see calls._util.CallFields).
+    fixed: Mapping[str, Any] = call.params
     if call.filter_func and (seen is None or seen[1]):
-        await client.call(call.filter_func, sok="ok", drop="on", **call.params)
+        await client.call(call.filter_func, sok="ok", drop="on", **fixed)
     if panel and not call.inline_filter and call.filter_func:
-        await client.call(call.filter_func, sok="ok", **{**call.params, **panel})
+        await client.call(call.filter_func, sok="ok", **{**fixed, **panel})
     per_client[call.func] = (client.session_epoch, state)
 
 
@@ -147,7 +150,8 @@ async def _fetch_page(client: "BillClient", call: ListCall[T], page: int, page_s
     missing = [n for n in call.needs if not call.params.get(n)]
     if missing:
         raise ValueError(f"{call.key} needs {', '.join(missing)}")
-    form: dict[str, str] = {**call.params, "p_cnt": str(max(1, page_size)), "p_num": str(max(1, page))}
+    # Every value a str; typed as ``call``'s ``**params`` are (see _sync_filter).
+    form: dict[str, Any] = {**call.params, "p_cnt": str(max(1, page_size)), "p_num": str(max(1, page))}
     if sort is not None:
         field_name, descending = sort
         column = call.sort_columns.get(field_name, field_name)

@@ -9,7 +9,7 @@ module removes what could act on the terminal or disguise the text, and caps its
   a window title) can act; what followed the ESC stays as inert, visible text ("[2J",
   "]52;c;…"), so the user sees what the panel sent rather than losing text silently;
 - ``\\r\\n``, ``\\r``, U+2028 and U+2029 become ``\\n``. Tabs and newlines stay: ticket bodies
-  are multi-line (single-line display code turns them into spaces, see ``billtui.safe.clean``).
+  are multi-line (single-line display code turns them into spaces, see ``billtui.display.safe.clean``).
 
 Kept on purpose: U+200C/U+200D (zero-width non-joiner/joiner: Persian and Indic scripts and
 emoji sequences need them), U+200E/U+200F/U+061C (LRM/RLM/ALM: marks that only settle the
@@ -18,7 +18,7 @@ cannot reorder a run of text the way embeddings, overrides and isolates can), so
 non-ASCII spaces and emoji tag characters.
 
 This module imports nothing from billtui outside ``billtui.api`` (the app side,
-``billtui.safe``, uses the same definitions).
+``billtui.display.safe``, uses the same definitions).
 """
 
 from __future__ import annotations

@@ -97,6 +97,14 @@ class Store:
         """First row of a query or None."""
         return self.db.execute(sql, tuple(args)).fetchone()
 
+    def row(self, sql: str, args: Iterable[Any] = ()) -> sqlite3.Row:
+        """The row of a query that always has one: an aggregate, the account, the logged-in user."""
+        row = self.one(sql, args)
+        if row is None:
+            # A broken database, not a bad request: a server error, as indexing None was before.
+            raise LookupError(f"no row for {sql!r}")
+        return row
+
     def all(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
         """Every row of a query."""
         return self.db.execute(sql, tuple(args)).fetchall()

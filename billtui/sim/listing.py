@@ -81,7 +81,7 @@ def run_list(ctx: Ctx, spec: ListSpec, where: Where | None = None) -> Doc:
         clauses += fc
         args += fa
     sql_where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = ctx.store.one(f"SELECT COUNT(*) AS n FROM {spec.source}{sql_where}", args)["n"]
+    total = ctx.store.row(f"SELECT COUNT(*) AS n FROM {spec.source}{sql_where}", args)["n"]
 
     p_cnt = min(max(_int(ctx.params.get("p_cnt", ""), DEFAULT_P_CNT), 1), MAX_P_CNT)
     p_num = max(_int(ctx.params.get("p_num", ""), 1), 1)

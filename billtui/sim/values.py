@@ -47,7 +47,11 @@ def parse_amount(text: str) -> int | None:
         value = Decimal(text.strip().replace(",", "."))
     except (InvalidOperation, AttributeError):
         return None
-    if not value.is_finite() or value <= 0 or value.as_tuple().exponent < -2:
+    if not value.is_finite() or value <= 0:
+        return None
+    # A finite Decimal's exponent is an int ("n", "N", "F" are for NaN and infinity only).
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -2:
         return None
     return int(value * 100)
 

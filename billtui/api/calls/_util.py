@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +14,12 @@ from ..parser import Ok
 T = TypeVar("T")
 
 Files = Sequence[tuple[str, bytes]]
+
+#: Panel fields passed on as ``BillClient.call(func, **fields)``, typed as its ``**params`` are.
+#: A ``**dict[str, str]`` fails there: mypy checks it against ``call``'s own ``write`` and
+#: ``files`` keywords too, as a key could be named so. The values are still the caller's
+#: ``str``s: only the static type is widened, nothing is converted.
+CallFields = Mapping[str, Any]
 
 
 def upload_fields(files: Files | None) -> dict[str, tuple[str, bytes]] | None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .. import assumed, errors, models
 from ..client import BillClient
 from ..parser import Doc, Ok, Option, as_list, attr_of, text_of
 from ..values import parse_date, parse_money
-from ._util import ids, page_url
+from ._util import CallFields, ids, page_url
 
 Progress = Callable[[int, int | None], None] | None
 
@@ -126,9 +127,10 @@ async def pay_basket(client: BillClient, billorder: str, *, method: models.PayMe
         paymethod = method.id
         if method.button:
             extra.setdefault("clicked_button", method.button)
+    fields: CallFields = extra
     doc = await client.call(assumed.PAY_ORDER_FUNC, write=True, sok="ok", billorder=billorder,
                             paymethod=paymethod or None, amount=None if amount is None else str(amount),
-                            profile=payer or None, payment_currency=currency or None, **extra)
+                            profile=payer or None, payment_currency=currency or None, **fields)
     return _payment_start(client, doc)
 
 
@@ -160,7 +162,8 @@ async def rewards(client: BillClient, period: str = "currentmonth", start: date 
     (``assumed.REWARD_REPORT_SOK``). Rows: ``reportdata.reward.elem[]`` (object or array), each
     ``{"amount": {"$id": DAY, "$": MONEY}}``.
     """
-    params: dict[str, str] = {"period": period}
+    # ``dict[str, Any]``, not ``dict[str, str]``: sent as ``**params`` (see ``CallFields``).
+    params: dict[str, Any] = {"period": period}
     if period == "other" or start or end:
         params.update(period="other", periodstart=str(start or ""), periodend=str(end or ""))
     if assumed.REWARD_REPORT_SOK:

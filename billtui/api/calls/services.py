@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .. import assumed, errors, models
 from ..client import BillClient
@@ -15,7 +16,7 @@ from ..html_text import html_to_text
 from ..lists import SERVICE_HISTORY, Page, fetch_page
 from ..parser import Cell, Doc, Ok, Option, as_list, text_of
 from ..values import SYMBOLS, Money, parse_date, parse_int, parse_money
-from ._util import ids, page_url
+from ._util import CallFields, ids, page_url
 
 
 def autoprolong_off_key(options: Sequence[Option]) -> str:
@@ -103,8 +104,8 @@ async def prolong_pay(client: BillClient, elid: str, period: str | int) -> model
     """Renew and pay now from the balance, bypassing the cart (``skipbasket=on``, ISPsystem's
     "Service management via API"; UNPROVEN for ``service.prolong`` by a real client). A panel that
     cannot charge the balance answers an error or a payment page URL."""
-    doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok",
-                            **dict(assumed.PROLONG_PAY_FIELDS))
+    pay_now: CallFields = dict(assumed.PROLONG_PAY_FIELDS)
+    doc = await client.call("service.prolong", write=True, elid=elid, period=str(period), sok="ok", **pay_now)
     ok = doc.ok
     url = page_url(ok, client.url) if ok is not None and ok.kind == "url" else None
     return models.RenewResult(expires=parse_date(doc.field("expiredate")), url=url,
@@ -232,13 +233,14 @@ async def order_pricelist(client: BillClient, type_name: str, **filters: str) ->
     by one with ``period=N`` (as vhostOperations.js does when the user picks one). Older shapes —
     rows in ``elem`` with ``prices.price[]``, or only ``slist pricelist`` — are still read."""
     func = f"{type_name}.order.pricelist"
+    params: CallFields = filters
     try:
-        doc = await client.call(func, **filters)
+        doc = await client.call(func, **params)
     except errors.NotAvailable:
         # dedic and dnshost are ordered from ``T.order`` in production (dedicOperations.js getTarifs,
         # dnsOperations.js getTarifs), which answers with the same tariflist.
         func = f"{type_name}{assumed.ORDER_START_SUFFIX}"
-        doc = await client.call(func, **filters)
+        doc = await client.call(func, **params)
     tariffs = _tariffs_of(doc)
     if tariffs is None:
         elems = [e for e in as_list(doc.get("elem")) if isinstance(e, dict)]
@@ -257,7 +259,7 @@ async def order_pricelist(client: BillClient, type_name: str, **filters: str) ->
         if months == shown:
             continue
         try:
-            other = _tariffs_of(await client.call(func, **filters, period=str(months)))
+            other = _tariffs_of(await client.call(func, **params, period=str(months)))
         except errors.BillError:
             continue  # the tariffs are still worth showing with the prices the panel did give
         for t in other or []:
@@ -275,7 +277,8 @@ async def order_params(client: BillClient, type_name: str, pricelist: str, **val
     """The order form for a tariff (period, datacenter, OS template, add-ons, ``slist autoprolong``
     with its ``null`` "off" key...), not saved: ``T.order.param&pricelist=&period=`` without ``sok``
     (vhostOperations.js ``orderParamVhost``)."""
-    return models.FormData.from_doc(await client.call(f"{type_name}.order.param", pricelist=pricelist, **values))
+    fields: CallFields = values
+    return models.FormData.from_doc(await client.call(f"{type_name}.order.param", pricelist=pricelist, **fields))
 
 
 #: Fields ``order_submit`` sets itself (a form value of the same name is not sent twice).
@@ -288,7 +291,8 @@ async def order_submit(client: BillClient, type_name: str, pricelist: str, perio
     the wizard's last button (dnsOperations.js ``orderDNS``, ftpOperations.js ``orderFTP``:
     ``clicked_button=finish``); ``values`` carries the form's fields (``autoprolong`` with the
     form's own key, ``datacenter``, ``domain``, ``ostempl``, ``addon_N``...)."""
-    fields = {k: v for k, v in values.items() if k not in _ORDER_OWN_FIELDS}
+    # ``dict[str, Any]``, not ``dict[str, str]``: sent as ``**fields`` (see ``CallFields``).
+    fields: dict[str, Any] = {k: v for k, v in values.items() if k not in _ORDER_OWN_FIELDS}
     fields[assumed.ORDER_LICENCE_FIELD] = "on"
     doc = await client.call(f"{type_name}.order.param", write=True, **fields, pricelist=pricelist,
                             period=str(period), sok="ok", clicked_button=assumed.ORDER_SUBMIT_BUTTON)

@@ -13,7 +13,7 @@ from .. import assumed, models
 from ..client import BillClient
 from ..errors import ApiError
 from ..lists import NOTICE_GROUPS, SUBSCRIPTIONS
-from ._util import fetch_all, ids
+from ._util import CallFields, fetch_all, ids
 from .account import _own_id
 
 #: Where a notification matrix comes from: ``usrparam`` switches (what production panels use) or
@@ -37,7 +37,7 @@ class NoticeMatrix:
     form: models.FormData | None = None
 
 
-def _keep(form: models.FormData | None) -> dict[str, str]:
+def _keep(form: models.FormData | None) -> CallFields:
     """Fields a ``usrparam`` save must repeat so it changes nothing else: ``lang`` sent with a save
     is the user's new language (production changeLang), and every request of ours carries the
     client's ``lang``; so a save carries the language the form has, or no ``lang`` at all."""
@@ -97,12 +97,12 @@ async def save_notice_switches(client: BillClient, switches: Mapping[tuple[str, 
     """Save ``usrparam`` notice switches: ``{(group, channel): on}`` → ``<group>_notice_<channel>=on|off``.
     The production panel sends the whole set at once; so does the caller."""
     elid = await _own_id(client)
-    fields = {assumed.USRPARAM_NOTICE_FIELD.format(group=g, channel=ch): "on" if on else "off"
-              for (g, ch), on in switches.items()}
+    fields: CallFields = {assumed.USRPARAM_NOTICE_FIELD.format(group=g, channel=ch): "on" if on else "off"
+                          for (g, ch), on in switches.items()}
     await client.call("usrparam", write=True, sok="ok", elid=elid, **_keep(form), **fields)
 
 
-def _channel(channel: str | None) -> dict[str, str]:
+def _channel(channel: str | None) -> CallFields:
     return {assumed.SUBSCRIBE_CHANNEL_PARAM: channel} if channel else {}
 
 
@@ -122,7 +122,8 @@ async def clientoption_view(client: BillClient) -> models.FormData:
 
 
 async def clientoption_save(client: BillClient, **values: str) -> None:
-    await client.call("clientoption", write=True, sok="ok", **values)
+    fields: CallFields = values
+    await client.call("clientoption", write=True, sok="ok", **fields)
 
 
 async def usrparam_view(client: BillClient) -> models.FormData:
@@ -134,7 +135,8 @@ async def usrparam_save(client: BillClient, **values: str) -> None:
     """Save user settings; ``elid`` is the user's own id, as the production panel sends it."""
     values.setdefault("elid", await _own_id(client))
     values.setdefault("lang", assumed.OMIT_LANG)  # not changed here: keep the user's own (see _keep)
-    await client.call("usrparam", write=True, sok="ok", **values)
+    fields: CallFields = values
+    await client.call("usrparam", write=True, sok="ok", **fields)
 
 
 async def change_password(client: BillClient, old: str, new: str, form: models.FormData | None = None) -> None:
@@ -181,15 +183,15 @@ def totp_confirm_fields(client: BillClient, form: models.FormData | None) -> dic
 async def totp_confirm_new(client: BillClient, code: str, form: models.FormData | None = None,
                            **values: str) -> None:
     """Finish enabling 2FA with the first code from the authenticator."""
-    fields = {**totp_confirm_fields(client, form), **values}
+    fields: CallFields = {**totp_confirm_fields(client, form), **values}
     await client.call("totp.new", write=True, sok="ok", qrcode=code, **fields)
 
 
 async def totp_disable(client: BillClient, code: str, form: models.FormData | None = None) -> None:
     """Turn 2FA off with a current code; a wrong code is a ``FieldError`` on ``disable_totp``."""
     elid = await _own_id(client)
-    await client.call("usrparam", write=True, sok="ok", elid=elid, **_keep(form),
-                      **{assumed.USRPARAM_TOTP_DISABLE_FIELD: code})
+    disable: CallFields = {assumed.USRPARAM_TOTP_DISABLE_FIELD: code}
+    await client.call("usrparam", write=True, sok="ok", elid=elid, **_keep(form), **disable)
 
 
 async def affiliate_view(client: BillClient) -> models.FormData:
@@ -200,7 +202,8 @@ async def affiliate_view(client: BillClient) -> models.FormData:
 
 async def affiliate_save(client: BillClient, **values: str) -> None:
     """Save the program choice. UNPROVEN: no real client seen saving ``affiliate.client``."""
-    await client.call("affiliate.client", write=True, sok="ok", **values)
+    fields: CallFields = values
+    await client.call("affiliate.client", write=True, sok="ok", **fields)
 
 
 __all__ = ["notice_groups", "subscriptions", "suspend", "resume", "clientoption_view", "clientoption_save",

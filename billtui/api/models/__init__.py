@@ -5,7 +5,7 @@ names tried in order) so list sorting and parsing share one spelling; undocument
 columns come from ``assumed``. ``from_row`` is tolerant: a missing or odd cell becomes
 ``None`` or ``""``, never an exception, so one strange row cannot break a screen; a money or
 date cell that has text but cannot be read keeps that text in the model's ``unreadable``
-(``Unreadable``), for display code to show instead of a blank (``billtui.format.field``).
+(``Unreadable``), for display code to show instead of a blank (``billtui.display.format.field``).
 
 The models live in one module per area (``account``, ``finance``, ``support``...);
 ``from billtui.api.models import Payment`` loads only the area it names (PEP 562).

@@ -25,7 +25,7 @@ class Unreadable(Mapping[str, str]):
     """Model field → the panel's text for a value that could not be read (the field is None).
 
     One small mapping per model instead of a ``*_text`` twin for every field: display code asks
-    it for the text to show (``billtui.format.field``), and it is empty for almost every row
+    it for the text to show (``billtui.display.format.field``), and it is empty for almost every row
     (all of them share ``NOTHING_UNREADABLE``). ``str()`` lists the texts, for cards that show
     every field of a model.
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -66,8 +67,9 @@ class Payment:
 class Expense:
     id: str
     name: str
-    date: date | None
-    created: date | None
+    # ``dt.date``: below a field named ``date``, a bare ``date`` in this class is that field.
+    date: dt.date | None
+    created: dt.date | None
     amount: Money | None
     unpaid: Money | None
     discount: Money | None

@@ -46,9 +46,9 @@ class FormData:
                 if isinstance(node, (dict, str, int, float)) or node is None:
                     values[name] = cell_of(node).value
             for node in as_list(layer.get("list")):
-                name = attr_of(node, "name")
-                if name and isinstance(node, dict) and name not in lists:
-                    lists[name] = rows_of(node.get("elem"))
+                list_name = attr_of(node, "name")
+                if list_name and isinstance(node, dict) and list_name not in lists:
+                    lists[list_name] = rows_of(node.get("elem"))
         options = {name: doc.slist(name) for name in doc.slist_names()}
         return cls(values=values, options=options, lists=lists, labels=dict(doc.messages))
 

@@ -18,8 +18,8 @@ def dashboard_info(ctx: Ctx) -> Doc:
     """``dashboard.info``: the header's balance bar. ``realbalance`` carries the currency's symbol
     (``$124.50``), as real panels write it (production strips ``" €"`` from it); ``balance`` keeps the
     ISO code. The credit is not here: real clients read it from ``dashboard.subaccount_credit``."""
-    acc = ctx.store.one("SELECT * FROM account WHERE id=1")
-    services = ctx.store.one("SELECT COUNT(*) AS n FROM services WHERE status != '4'")["n"]
+    acc = ctx.store.row("SELECT * FROM account WHERE id=1")
+    services = ctx.store.row("SELECT COUNT(*) AS n FROM services WHERE status != '4'")["n"]
     return {"elem": [{"realbalance": t(money_symbol(acc["balance"])), "balance": t(money(acc["balance"])),
                       "phone": t(acc["phone"]), "name": t(acc["name"]), "services": t(services)}]}
 
@@ -27,7 +27,7 @@ def dashboard_info(ctx: Ctx) -> Doc:
 def subaccount_credit(ctx: Ctx) -> Doc:
     """``dashboard.subaccount_credit``: the credit limit and what is left of it, bare numbers in the
     account's currency (production adds ``+realbalance + +credit``)."""
-    acc = ctx.store.one("SELECT * FROM account WHERE id=1")
+    acc = ctx.store.row("SELECT * FROM account WHERE id=1")
     available = max(0, acc["credit"] + min(0, acc["balance"]))
     return {"elem": [{"credit": t(bare(acc["credit"])), "available_credit": t(bare(available))}]}
 
@@ -51,7 +51,7 @@ def user_edit(ctx: Ctx) -> Doc:
         ctx.store.run("UPDATE users SET realname=?, email=?, phone=? WHERE id=?",
                       (realname, email, phone, ctx.user_id))
         return ok()
-    row = ctx.store.one("SELECT * FROM users WHERE id=?", (ctx.user_id,))
+    row = ctx.store.row("SELECT * FROM users WHERE id=?", (ctx.user_id,))
     return form(ctx.func, {"elid": row["id"], "name": row["login"], "realname": row["realname"],
                            "email": row["email"], "phone": row["phone"]},
                 messages={"realname": "Full name", "email": "Email", "phone": "Phone", "name": "Login"})

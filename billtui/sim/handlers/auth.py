@@ -57,7 +57,7 @@ def auth(ctx: Ctx) -> Doc:
 
 def whoami(ctx: Ctx) -> Doc:
     """``func=whoami``: the user; asks for the second factor while it is pending."""
-    row = ctx.store.one("SELECT * FROM users WHERE id=?", (ctx.user_id,))
+    row = ctx.store.row("SELECT * FROM users WHERE id=?", (ctx.user_id,))
     doc: Doc = {"user": {"$id": str(row["id"]), "$name": row["login"], "$realname": row["realname"],
                          "$email": row["email"], "$phone": row["phone"], "$level": "16",
                          "$": row["login"]}}
@@ -83,7 +83,6 @@ def totp_confirm(ctx: Ctx) -> Doc:
 
 def totp_new(ctx: Ctx) -> Doc:
     """``func=totp.new``: a secret and its otpauth URL; ``sok`` with the code turns 2FA on."""
-    row = ctx.store.one("SELECT login FROM users WHERE id=?", (ctx.user_id,))
     secret = base64.b32encode(hashlib.sha1(f"demo-{ctx.user_id}".encode()).digest()[:10]).decode()
     if ctx.sok:
         # What the production panel sends (Karantir-dev/billing-typescript settingsOperations.js
@@ -97,6 +96,8 @@ def totp_new(ctx: Ctx) -> Doc:
         return ok()
     # The real view (setTotp): secret, qrimage = a panel link to the QR code PNG (not an otpauth
     # URL), the download links, the server time; login is the label the authenticator shows.
+    # Only the view needs the user's row (store.row fails without one); a submit does not read it.
+    row = ctx.store.row("SELECT login FROM users WHERE id=?", (ctx.user_id,))
     login = f"billing.example.com({row['login']})"
     return {"secret": t(secret), "qrcode": t(""), "login": t(login),
             "qrimage": t(f"?func=totp.new.qrimage&login={row['login']}"),

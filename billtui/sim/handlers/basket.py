@@ -40,8 +40,8 @@ def add_item(ctx: Ctx, pricelist_id: int, name: str, desc: str, cost: int, perio
 
 def order_total(ctx: Ctx, order: int) -> tuple[int, int]:
     """(sum of items, sum after the promo discount) in cents."""
-    row = ctx.store.one("SELECT COALESCE(SUM(cost), 0) AS s FROM order_items WHERE order_id=?", (order,))
-    pct = ctx.store.one("SELECT discount_pct FROM orders WHERE id=?", (order,))["discount_pct"]
+    row = ctx.store.row("SELECT COALESCE(SUM(cost), 0) AS s FROM order_items WHERE order_id=?", (order,))
+    pct = ctx.store.row("SELECT discount_pct FROM orders WHERE id=?", (order,))["discount_pct"]
     total = int(row["s"])
     return total, total - total * pct // 100
 
@@ -84,7 +84,7 @@ def basket_view(ctx: Ctx, order: int | None) -> Doc:
     ``total_sum``/``tax``/``full_discount`` bare numbers, items in ``list itemlist``."""
     rows, total, discounted, promo = [], 0, 0, ""
     if order is not None:
-        pct = ctx.store.one("SELECT discount_pct FROM orders WHERE id=?", (order,))["discount_pct"]
+        pct = ctx.store.row("SELECT discount_pct FROM orders WHERE id=?", (order,))["discount_pct"]
         for item in ctx.store.all("SELECT i.*, p.type AS ptype FROM order_items i LEFT JOIN pricelists p"
                                   " ON p.id = i.pricelist_id WHERE order_id=? ORDER BY i.id", (order,)):
             cost = item["cost"] - item["cost"] * pct // 100
@@ -93,7 +93,7 @@ def basket_view(ctx: Ctx, order: int | None) -> Doc:
                          "discount_percent": t(f"{pct}%"), "item.type": t(item["ptype"] or ""),
                          "item.period": t(item["period"]), "item.id": t(item["service_id"] or item["id"])})
         total, discounted = order_total(ctx, order)
-        promo = ctx.store.one("SELECT promocode FROM orders WHERE id=?", (order,))["promocode"]
+        promo = ctx.store.row("SELECT promocode FROM orders WHERE id=?", (order,))["promocode"]
     fields = {"billorder": order if order is not None and rows else "", "total_sum": bare(discounted),
               "tax": bare(0), "full_discount": bare(total - discounted), "promocode": promo}
     return form("basket", fields, lists=[sublist("itemlist", rows)],
@@ -118,7 +118,7 @@ def payment_add(ctx: Ctx) -> Doc:
     if ctx.sok:
         return pay_order(ctx)
     doc = payment_page(ctx, total)
-    balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+    balance = ctx.store.row("SELECT balance FROM account WHERE id=1")["balance"]
     balance_row = {"paymethod": t(BALANCE_PAYMETHOD), "name": t(f"Account balance ({bare(balance)} USD)"),
                    "paymethod_type": t("0"),
                    "action": {"button": {"$name": BALANCE_BUTTON, "$": "Pay from the balance"}}}
@@ -136,7 +136,7 @@ def pay_order(ctx: Ctx) -> Doc:
     (``clicked_button=fromsubaccount``) → ``ok`` = ``func=order``; else a payment and its page."""
     row, total = _order_to_pay(ctx, ctx.p("billorder"))
     if ctx.p("clicked_button") == BALANCE_BUTTON or ctx.p("paymethod") == BALANCE_PAYMETHOD:
-        balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+        balance = ctx.store.row("SELECT balance FROM account WHERE id=1")["balance"]
         if balance < total:
             raise ApiError("value", "paymethod", f"Not enough money on the account balance ({bare(balance)} USD)"
                            f" to pay {bare(total)} USD", label="Payment method", value=ctx.p("paymethod"))

@@ -1,6 +1,7 @@
 """Expenses, invoices and the affiliate commission reports."""
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from ..catalog import INVOICE_STATUS
@@ -64,6 +65,9 @@ def reward(ctx: Ctx) -> Doc:
     period = ctx.p("period") or "currentyear"
     today = ctx.store.today
     start_text, end_text = ctx.p("periodstart"), ctx.p("periodend")
+    # A typed period may not parse (None); its branch refuses that, so every path on has both days.
+    start: dt.date | None
+    end: dt.date | None
     if period == "currentmonth":
         start, end = today.replace(day=1), today
     elif period == "currentyear":

@@ -277,7 +277,7 @@ def prolong(ctx: Ctx) -> Doc:
         # Pay now without the cart: ``skipbasket=on`` (ISPsystem "Service management via API");
         # ``clicked_button=pay`` is what older billtui sent, still accepted.
         if ctx.p("skipbasket") == "on" or button == "pay":
-            balance = ctx.store.one("SELECT balance FROM account WHERE id=1")["balance"]
+            balance = ctx.store.row("SELECT balance FROM account WHERE id=1")["balance"]
             if balance >= cost:
                 ctx.store.run("UPDATE account SET balance=balance-? WHERE id=1", (cost,))
                 ctx.store.run("UPDATE services SET expiredate=?, status=CASE WHEN status LIKE '3_auto%'"
@@ -337,11 +337,18 @@ def gotoserver(ctx: Ctx) -> Doc:
     return ok(url=PANEL_URL.format(host=f"{row['type']}.panel.example.com", id=row["id"]))
 
 
+def make_list(kind: str, spec: ListSpec) -> Callable[[Ctx], Doc]:
+    """``T``: the listed (not deleted) services of one product type."""
+    def list_services(ctx: Ctx) -> Doc:
+        return run_list(ctx, spec, (["type = ?", "status != '4'"], [kind]))
+    return list_services
+
+
 def _build() -> dict[str, Callable[[Ctx], Doc]]:
     table: dict[str, Callable[[Ctx], Doc]] = {}
     for kind in SERVICE_TYPES:
         spec = list_spec(kind)
-        table[kind] = lambda ctx, spec=spec, kind=kind: run_list(ctx, spec, (["type = ?", "status != '4'"], [kind]))
+        table[kind] = make_list(kind, spec)
         table[f"{kind}.filter"] = filter_handler(spec)
         table[f"{kind}.edit"] = make_edit(kind)
         table[f"{kind}.delete"] = make_delete(kind)

@@ -103,7 +103,7 @@ def clientoption(ctx: Ctx) -> Doc:
 
 def usrparam(ctx: Ctx) -> Doc:
     """``usrparam``: user settings and the password change."""
-    row = ctx.store.one("SELECT * FROM users WHERE id=?", (ctx.user_id,))
+    row = ctx.store.row("SELECT * FROM users WHERE id=?", (ctx.user_id,))
     if not ctx.sok:
         return form(ctx.func, {"elid": row["id"], "email": row["email"], "timezone": row["timezone"],
                                "lang": row["lang"], "atype": row["atype"], "addr": row["addr"],

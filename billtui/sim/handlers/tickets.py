@@ -14,6 +14,7 @@ like the issue asks, this panel accepts archiving any open ticket.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..catalog import DEPARTMENTS, SERVICE_TYPES, TICKET_STATUS
 from ..context import Binary, Ctx, Doc
@@ -49,7 +50,8 @@ def _toarchive(row) -> str:
 
 
 def _where(values: dict[str, str], _ctx: Ctx) -> Where:
-    clauses, args = [], []
+    clauses: list[str] = []
+    args: list[Any] = []  # SQL parameters of either kind: the status is an int, the name a str
     if values.get("tstatus", "").isdigit():
         clauses.append("tstatus = ?")
         args.append(int(values["tstatus"]))
@@ -98,7 +100,7 @@ def _save_uploads(ctx: Ctx, message_id: int) -> None:
 
 
 def _add_message(ctx: Ctx, ticket_id: int, body: str) -> int:
-    row = ctx.store.one("SELECT realname FROM users WHERE id=?", (ctx.user_id,))
+    row = ctx.store.row("SELECT realname FROM users WHERE id=?", (ctx.user_id,))
     now = ctx.store.now()
     mid = ctx.store.run("INSERT INTO ticket_messages(ticket_id, type, realname, date_post, body) "
                         "VALUES (?, 'outcoming', ?, ?, ?)", (ticket_id, row["realname"], now, body))
