@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import quote
 
 from .context import Binary, Ctx
@@ -39,6 +39,8 @@ class SimApp:
         self.faults = Faults()
         self.disabled = frozenset(disabled_funcs)
         self.handlers = all_handlers()
+        #: How a latency fault waits (tests record the delay instead of waiting it out).
+        self.sleep: Callable[[float], Any] = asyncio.sleep
 
     # -- public helpers ------------------------------------------------------
     def expire_all_sessions(self) -> None:
@@ -69,7 +71,7 @@ class SimApp:
         fault = self.faults.pick(func)
         if fault is not None:
             if fault.kind == "latency":
-                await asyncio.sleep(fault.delay)
+                await self.sleep(fault.delay)
             elif fault.kind == "http500":
                 await send_response(send, text_response(500, "Internal Server Error"))
                 return
@@ -183,8 +185,9 @@ class SimApp:
 
 def create_app(*, tier: str = "standard", size: str = "small", db_path: str | None = None,
                session_ttl: float = 3600.0, disabled_funcs: Iterable[str] = (), seed: int = 42,
-               today: dt.date | None = None) -> SimApp:
-    """Build a demo panel; seeds the database when it is new."""
+               today: dt.date | None = None, clock: Callable[[], float] | None = None) -> SimApp:
+    """Build a demo panel; seeds the database when it is new. ``clock``: monotonic seconds
+    for session lifetimes and login blocks (tests let time pass with their own)."""
     if tier not in TIERS:
         raise ValueError(f"tier must be one of {TIERS}")
     if size not in ("small", "large"):
@@ -193,6 +196,7 @@ def create_app(*, tier: str = "standard", size: str = "small", db_path: str | No
     store = Store(conn, tier, size, today or dt.date.today())
     if fresh:
         seed_demo(store, seed)
-    return SimApp(store, Sessions(session_ttl), disabled_funcs)
+    sessions = Sessions(session_ttl) if clock is None else Sessions(session_ttl, clock)
+    return SimApp(store, sessions, disabled_funcs)
 
 

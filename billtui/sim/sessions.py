@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 #: The cookie a browser (and pulivilizator/billmgr-addon billmgr_api.py) sends the session in,
@@ -25,7 +26,7 @@ class Session:
     user_id: int
     login: str
     pending_totp: bool = False
-    last_seen: float = field(default_factory=time.monotonic)
+    last_seen: float = 0.0  # set by Sessions.create, from the table's clock
     filters: dict[str, dict[str, str]] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -33,15 +34,17 @@ class Session:
 class Sessions:
     """Session table plus the failed-login counters."""
 
-    def __init__(self, ttl: float) -> None:
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.ttl = ttl
+        #: Seconds, monotonic; tests pass their own to let an hour pass at once.
+        self.clock = clock
         self._by_id: dict[str, Session] = {}
         self._failures: dict[str, int] = {}
         self._blocked_until: dict[str, float] = {}
 
     def create(self, user_id: int, login: str, *, pending_totp: bool = False) -> Session:
         """Start a session with an unguessable id."""
-        session = Session(secrets.token_hex(16), user_id, login, pending_totp)
+        session = Session(secrets.token_hex(16), user_id, login, pending_totp, last_seen=self.clock())
         self._by_id[session.sid] = session
         return session
 
@@ -50,7 +53,7 @@ class Sessions:
         session = self._by_id.get(sid)
         if session is None:
             return None
-        now = time.monotonic()
+        now = self.clock()
         if now - session.last_seen > self.ttl:
             del self._by_id[sid]
             return None
@@ -74,7 +77,7 @@ class Sessions:
         until = self._blocked_until.get(login)
         if until is None:
             return False
-        if time.monotonic() >= until:
+        if self.clock() >= until:
             del self._blocked_until[login]
             self._failures.pop(login, None)
             return False
@@ -85,7 +88,7 @@ class Sessions:
         count = self._failures.get(login, 0) + 1
         self._failures[login] = count
         if count >= BLOCK_AFTER:
-            self._blocked_until[login] = time.monotonic() + BLOCK_SECONDS
+            self._blocked_until[login] = self.clock() + BLOCK_SECONDS
 
     def succeeded(self, login: str) -> None:
         """A good login resets the counter."""

@@ -43,13 +43,16 @@ async def test_unknown_session_is_access_error(anon: Panel) -> None:
 
 
 async def test_session_expires_after_ttl() -> None:
-    import asyncio
-    app = create_app(session_ttl=0.05)
+    now = [1000.0]  # the panel's clock, moved by hand: no waiting for time to pass
+    app = create_app(session_ttl=60.0, clock=lambda: now[0])
     async with make_client(app) as client:
         p = Panel(client)
         await p.login()
-        assert "error" not in await p.call("keepalive")
-        await asyncio.sleep(0.1)
+        now[0] += 59.0
+        assert "error" not in await p.call("keepalive")  # a request keeps the session alive
+        now[0] += 59.0
+        assert "error" not in await p.call("whoami")
+        now[0] += 61.0
         assert (await p.call("whoami"))["error"]["$type"] == "access"
 
 

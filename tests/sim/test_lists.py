@@ -1,7 +1,6 @@
 """Lists: paging, totals, sorting, stored and inline filters, and the large data set."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -123,15 +122,14 @@ async def test_services_cover_every_state(panel: Panel) -> None:
 
 
 @pytest.mark.parametrize("func", ["payment", "expense"])
-async def test_large_size_pages_fast(func: str) -> None:
+async def test_large_size_pages_to_the_last_page_and_sorts(func: str) -> None:
+    # How fast is measured by `make bench` (bench/large_list.py), never here.
     app = create_app(size="large", today=TODAY)
     async with make_client(app) as client:
         p = Panel(client)
         await p.login()
-        start = time.perf_counter()
         last = await p.call(func, p_cnt=50, p_num=200 if func == "expense" else 20)
         sorted_doc = await p.call(func, p_cnt=50, p_col="+id")
-        assert time.perf_counter() - start < 2.0
         assert last["p_elems"]["$"] == ("100000" if func == "expense" else "10000")
         assert len(last["elem"]) == 50
         assert ids(sorted_doc)[0] == 1
