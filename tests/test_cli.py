@@ -56,6 +56,38 @@ def test_mistakes_on_a_tui_start_get_the_full_usage(capsys, monkeypatch) -> None
     assert "script commands" in capsys.readouterr().out
 
 
+def test_version_prints_the_installed_version_and_exits_0(capsys, monkeypatch) -> None:
+    from importlib import metadata
+
+    from billtui import __version__
+    from billtui.app import BillTUI
+
+    monkeypatch.setattr(BillTUI, "run", lambda self, *a, **k: pytest.fail("the TUI must not start"))
+    for argv in (["--version"], ["--demo", "--version"], ["--version", "get", "balance"]):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        assert exit_.value.code == 0
+        assert capsys.readouterr().out == f"billtui {metadata.version('billtui')}\n"
+
+    def not_installed(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out == f"billtui {__version__}\n"
+
+
+def test_version_from_the_installed_entry_point_exits_0() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "billtui", "--version"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("billtui ") and done.stdout.count("\n") == 1 and not done.stderr
+
+
 def test_get_balance_and_filters_on_the_demo_panel(capsys) -> None:
     code, out, err = run(capsys, "get", "balance", "--demo", "--format", "json")
     assert code == 0, err

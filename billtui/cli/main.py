@@ -34,6 +34,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     add_login_options(parser, top_level=True)
     parser.add_argument("--plain", action="store_true",
                         help="plain mode for screen readers and minimal terminals: no box drawing, no colour")
+    parser.add_argument("--version", action=_Version, help="print billtui's version and exit")
     if not commands:
         parser.set_defaults(command=None)
         return parser
@@ -49,6 +50,22 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     cli_tickets.add_parsers(sub, common)
     cli_profiles.add_parser(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: like argparse's own, but the version is looked up only when asked for,
+    so a plain TUI start does not read package metadata."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> NoReturn:
+        from billtui import version
+
+        print(f"billtui {version()}")
+        parser.exit()
 
 
 def main(argv: list[str] | None = None) -> int:

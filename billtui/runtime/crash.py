@@ -25,6 +25,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from rich.traceback import Trace, Traceback
 
+from billtui import version
 from billtui.api.secret import live_values, scrub
 
 __all__ = ["report", "scrub_trace", "write_report", "summary", "HIDDEN"]
@@ -130,21 +131,12 @@ def write_report(renderable: RenderableType, when: datetime | None = None) -> Pa
         stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
         folder = paths.state_dir() / "crashes"
         path = folder / f"crash-{stamp}.txt"
-        paths.private_write(path, f"billtui {_version()} crashed at {stamp}\n\n" + console.export_text())
+        paths.private_write(path, f"billtui {version()} crashed at {stamp}\n\n" + console.export_text())
         for old in sorted(folder.glob("crash-*.txt"))[:-KEEP_REPORTS]:
             old.unlink(missing_ok=True)
         return path
     except Exception:
         return None
-
-
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("billtui")
-    except Exception:
-        return "(version unknown)"
 
 
 def summary(error: BaseException | None, path: Path | None) -> Text:
