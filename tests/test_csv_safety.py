@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from billtui.cli import main as cli
-from billtui.cli.output import csv_safe
+from billtui.display.safe import csv_safe
 
 ATTACKS = ["=cmd|' /C calc'!A0", '=HYPERLINK("https://evil.example","click")', "@SUM(1+1)*cmd|' /C calc'!A0",
            "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]

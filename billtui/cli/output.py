@@ -5,7 +5,7 @@ formatted string with a currency glued on in JSON/CSV: each amount is an exact
 decimal string with its currency in a column of its own (``paid`` = "12.50",
 ``paid_currency`` = "USD"). Dates are ISO 8601. Statuses are spelled out.
 Server text is cleaned of control characters before it reaches a terminal.
-CSV cells that a spreadsheet would run as a formula are neutralised (``csv_safe``,
+CSV cells that a spreadsheet would run as a formula are neutralised (``display.safe.csv_safe``,
 used by every CSV billtui writes) unless the caller asks for raw cells.
 """
 
@@ -15,36 +15,15 @@ import csv
 import enum
 import io
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Callable, Sequence
 
 from billtui.api.values import Money
-from billtui.display.safe import clean
+from billtui.display.safe import clean, csv_safe
 
 FORMATS = ("table", "json", "csv")
-
-#: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
-#: (OWASP "CSV Injection": = + - @, and tab / carriage return, which some of them skip).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: A cell that is entirely a plain number (``-5.00``, ``+3``): a spreadsheet reads it as that
-#: number and nothing else, so it is left alone. OWASP would prefix even these, but then a
-#: negative amount (a refund, a correction) would become text and scripts and sums would
-#: break; a formula needs letters, operators or parentheses, which this cannot contain.
-_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
-
-
-def csv_safe(cell: Any) -> Any:
-    """``cell`` made harmless for a spreadsheet: text that would start a formula gets a leading ``'``.
-
-    Non-text values (numbers, None) and plain numbers are returned as they are.
-    """
-    if not isinstance(cell, str) or not cell.startswith(FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(cell):
-        return cell
-    return "'" + cell
-
 
 @dataclass(frozen=True)
 class Field:

@@ -8,11 +8,15 @@ screen nor reach the terminal, and bidi overrides cannot reorder what is shown.
 The panel's strings are already cleaned where they enter the program (the API parser);
 this is the app side of the same rule, for any other text put on screen. Both use the
 one definition of what is removed: ``billtui.api.text_clean``.
+
+Text written to a CSV file is made safe too (``csv_safe``): a spreadsheet must not run a
+stranger's cell as a formula.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.text import Text
 
@@ -45,3 +49,23 @@ def clean(value: object, *, multiline: bool = False) -> str:
 def plain(value: object, style: str = "", *, multiline: bool = False) -> Text:
     """A ``Text`` holding ``value`` literally: no markup, no escapes."""
     return Text(clean(value, multiline=multiline), style=style, no_wrap=not multiline)
+
+
+#: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+#: (OWASP "CSV Injection": = + - @, and tab / carriage return, which some of them skip).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A cell that is entirely a plain number (``-5.00``, ``+3``): a spreadsheet reads it as that
+#: number and nothing else, so it is left alone. OWASP would prefix even these, but then a
+#: negative amount (a refund, a correction) would become text and scripts and sums would
+#: break; a formula needs letters, operators or parentheses, which this cannot contain.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_safe(cell: Any) -> Any:
+    """``cell`` made harmless for a spreadsheet: text that would start a formula gets a leading ``'``.
+
+    Non-text values (numbers, None) and plain numbers are returned as they are.
+    """
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(cell):
+        return cell
+    return "'" + cell

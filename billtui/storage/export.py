@@ -7,7 +7,7 @@ as they arrive. The file is written only when every page is in: an export that
 fails or is cancelled leaves no partial file that could pass for a whole one.
 Files go to the downloads dir under a safe, never-overwriting name.
 
-CSV cells a spreadsheet would run as formulas are neutralised (``output.csv_safe``).
+CSV cells a spreadsheet would run as formulas are neutralised (``display.safe.csv_safe``).
 
 Columns are the row model's fields, so a script gets ids and every value, not
 just what fits on screen. Money is split into an amount and its currency (a
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
 from billtui.api.values import Money
-from billtui.cli.output import csv_safe
+from billtui.display.safe import csv_safe
 
 Format = Literal["csv", "json"]
 Progress = Callable[[int, int], None]
