@@ -16,7 +16,7 @@ from textual import work
 from textual.await_complete import AwaitComplete
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from billtui import compat
@@ -54,6 +54,9 @@ class BillTUI(App[None]):
     ]
 
     edition: reactive[Edition] = reactive(Edition.STANDARD, init=False)
+    #: Set while billtui shows saved data because the panel cannot be reached
+    #: (``runtime.offline.OfflineState``); the header and the main screen watch it.
+    offline: var[Any] = var(None, init=False)
 
     def __init__(
         self,
@@ -243,9 +246,13 @@ class BillTUI(App[None]):
 
             if not credentials.store_password(self.profile.name, self.profile.username, password):
                 self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
+        self.hold_first_frame()
+        self.show_main()
+
+    def show_main(self) -> None:
+        """The main screen in place of the start or login screen (dialogs above it closed first)."""
         from billtui.screens.shell.main import MainScreen
 
-        self.hold_first_frame()
         self.replace_base_screen(MainScreen())
 
     # ------------------------------------------------------------ first frame
@@ -367,7 +374,7 @@ class BillTUI(App[None]):
         self.profile = profile
         self.launch = replace(self.launch, mode="profile", profile=profile, edition=None)
         self.edition = profile.edition
-        self.run_worker(self._switch_profile, exclusive=True, group="login")
+        self.run_worker(self._switch_profile(), exclusive=True, group="login")
 
     async def _switch_profile(self) -> None:
         await self._close_client()

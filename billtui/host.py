@@ -31,6 +31,8 @@ class Host(Protocol):
     launch: Launch
     config: Config
     profile: Profile | None
+    #: Saved data shown while the panel is unreachable (``runtime.offline.OfflineState``), or None.
+    offline: Any
 
     def today(self) -> dt.date: ...
 

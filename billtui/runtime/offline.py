@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from billtui.api.errors import BillError
+from billtui.api.secret import Secret
 from billtui.api.parser import Doc
 from billtui.storage.cache import ProfileCache
 
@@ -249,7 +250,7 @@ def flush(app: Any) -> None:
         cache.flush()
 
 
-def start_offline(app: Any, exc: BaseException, password: str | None) -> bool:
+def start_offline(app: Any, exc: BaseException, password: Secret | None) -> bool:
     """Open with saved data if the panel could not be reached and there is any; True if it did."""
     from billtui.api.errors import TlsError, TransportError
 
@@ -271,9 +272,7 @@ def start_offline(app: Any, exc: BaseException, password: str | None) -> bool:
     )
     app.client = client
     app.offline = OfflineState(client, exc, reconnector)
-    from billtui.screens.shell.main import MainScreen
-
-    app.replace_base_screen(MainScreen())  # a dialog opened while connecting is closed first
+    app.show_main()
     app.notify(f"{exc.message} Showing the data saved on {client.saved_when()}, read-only; "
                "billtui reconnects by itself (F5 tries now).",
                title="Offline", severity="warning", timeout=12)
@@ -283,17 +282,17 @@ def start_offline(app: Any, exc: BaseException, password: str | None) -> bool:
 
 def reconnect_now(app: Any) -> bool:
     """F5 while offline: try the panel at once. False when billtui is not offline."""
-    state = getattr(app, "offline", None)
+    state = app.offline
     if state is None:
         return False
     state.reconnector.now()
     return True
 
 
-async def _attempt(app: Any, password: str | None) -> bool:
+async def _attempt(app: Any, password: Secret | None) -> bool:
     from billtui.api.errors import TransportError
 
-    state = getattr(app, "offline", None)
+    state = app.offline
     if state is None:
         return True
     client = app.make_client(password)
@@ -309,34 +308,16 @@ async def _attempt(app: Any, password: str | None) -> bool:
         app.client = None
         app.show_login(f"{exc.message} {exc.hint or ''}".strip())
         return True
-    app.offline = None
     app.client = client
     attach_cache(app, client)
-    from billtui.screens.shell.main import MainScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, MainScreen):
-            _refresh_main(screen)
+    app.offline = None  # the main screen, watching, drops what it built from saved data
     app.notify("The panel answers again: live data, changes allowed.", title="Back online")
     return True
 
 
-def _refresh_main(screen: Any) -> None:
-    """Drop every pane built from saved data except the one on screen, which reloads."""
-    from textual.widgets import ContentSwitcher
-
-    switcher = screen.query_one(ContentSwitcher)
-    for pane in list(switcher.children):
-        if pane.id != switcher.current:
-            pane.remove()
-    screen.unavailable.clear()
-    screen._update_header()
-    screen.action_refresh_all()
-
-
 def went_live(app: Any, client: Any) -> None:
     """A login worked: stop any reconnecting and start saving what this client reads."""
-    state = getattr(app, "offline", None)
+    state = app.offline
     if state is not None:
         state.reconnector.stop()
         app.offline = None

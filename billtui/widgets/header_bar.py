@@ -52,7 +52,7 @@ class HeaderBar(Widget):
         self.balance = (money_text(balance) if isinstance(balance, Money)
                         else fmt.money(balance) if balance is not None else "")
         self.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
-        stale = getattr(app, "offline", None)
+        stale = app.offline
         if stale is not None:  # saved data while the panel is unreachable (billtui.runtime.offline)
             self.warning = " · ".join(w for w in (stale.warning, self.warning) if w)
 

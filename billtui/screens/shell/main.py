@@ -85,9 +85,10 @@ class MainScreen(HeldFrameScreen):
         from billtui.display.plain import TREE_LINES, is_plain
 
         if is_plain(self):  # --plain: indentation instead of box-drawing guides
-            self.nav.LINES = TREE_LINES  # type: ignore[misc]
-            self.nav.ICON_NODE, self.nav.ICON_NODE_EXPANDED = "+ ", "- "  # type: ignore[misc]
+            self.nav.LINES = TREE_LINES
+            self.nav.ICON_NODE, self.nav.ICON_NODE_EXPANDED = "+ ", "- "
         self._update_header()
+        self.watch(self.app, "offline", self._offline_changed, init=False)
         self.rebuild_tree(select="customer")
         self.open_key("customer")
         self.nav.focus()
@@ -159,6 +160,20 @@ class MainScreen(HeldFrameScreen):
             self.call_after_refresh(self.open_key, key, focus=focus)
         if panel_menu is not None and not isinstance(panel_menu, BaseException):
             self._refresh_unavailable()
+
+    def _offline_changed(self, was: Any, now: Any) -> None:
+        self._update_header()
+        if was is not None and now is None:
+            self._back_online()
+
+    def _back_online(self) -> None:
+        """Drop every pane built from saved data except the one on screen, which reloads."""
+        switcher = self.query_one(ContentSwitcher)
+        for pane in list(switcher.children):
+            if pane.id != switcher.current:
+                pane.remove()
+        self.unavailable.clear()
+        self.action_refresh_all()
 
     def _update_header(self) -> None:
         self.header.show_session(self.billtui)
