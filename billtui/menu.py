@@ -19,8 +19,11 @@ class Edition(str, Enum):
     ADVANCED = "advanced"
     CORPORATE = "corporate"
 
+    # Shadows ``str.title()`` (a method) with a property on purpose: callers read ``edition.title``
+    # as text. mypy cannot accept a property over a base-class method, and renaming it would
+    # change the module's API.
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]
         return self.value.capitalize()
 
     @classmethod

@@ -74,7 +74,7 @@ def _kinds(type_titles: Mapping[str, str] | None = None) -> dict[str, Kind]:
     titles = dict(type_titles or {})
 
     def type_title(row: Any) -> Any:
-        kind = getattr(row, "type", None)
+        kind: Any = getattr(row, "type", None)
         return titles.get(kind) or kind
 
     return {

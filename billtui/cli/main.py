@@ -160,13 +160,12 @@ def _tui(args: argparse.Namespace) -> int:
                               edition=edition or Edition.STANDARD)
             launch = Launch("oneoff", profile, edition, plain=args.plain)
         else:
-            profile = config.profile(args.profile)
-            if args.profile and profile is None:
+            saved = config.profile(args.profile)
+            if args.profile and saved is None:
                 names = ", ".join(config.profiles) or "none yet"
                 print(f"billtui: no profile named {args.profile!r} (profiles: {names})", file=sys.stderr)
                 return 2
-            mode = "profile" if profile else "setup"
-            launch = Launch(mode, profile, edition, plain=args.plain)
+            launch = Launch("profile" if saved else "setup", saved, edition, plain=args.plain)
     from billtui.runtime import startup_gc
 
     startup_gc.pause()  # until the first frame: see billtui/startup_gc.py

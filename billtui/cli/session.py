@@ -36,7 +36,7 @@ def add_login_options(parser: argparse.ArgumentParser, *, top_level: bool = Fals
     On subcommands the defaults are suppressed so ``billtui --demo get payments`` and
     ``billtui get payments --demo`` mean the same thing.
     """
-    sup = {} if top_level else {"default": argparse.SUPPRESS}
+    sup: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
     parser.add_argument("--demo", action="store_true", help="use the embedded demo panel (no network)", **sup)
     parser.add_argument("--tier", "--edition", dest="tier", choices=[e.value for e in Edition],
                         help="the panel's edition (default: the profile's, else standard)", **sup)

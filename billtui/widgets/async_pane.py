@@ -65,7 +65,7 @@ class AsyncPane(VerticalScroll, can_focus=True):
 
     def reload(self) -> None:
         self._set_status("Loading…")
-        self.run_worker(self._load, exclusive=True, group="pane-load")
+        self.run_worker(self._load(), exclusive=True, group="pane-load")
 
     def action_reload(self) -> None:
         self.reload()

@@ -11,7 +11,7 @@ rules in one place.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import SkipAction
 from textual.binding import Binding
@@ -20,6 +20,9 @@ from textual.widgets import Input
 
 from billtui.display import format as fmt
 from billtui.widgets.resource_table import PageResult
+
+if TYPE_CHECKING:
+    from billtui.widgets.list_pane import ListSpec
 
 # Panel filter fields that match free text, per list (assumed from BILLmanager's list filters:
 # payments by number, tickets by subject, services by name/domain/IP). Lists not named here are
@@ -58,6 +61,8 @@ class ListFilter(Widget):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
+    spec: ListSpec  # set by the pane (a declaration only: no class attribute)
+
     _filter_text: str = ""
     _snapshot: tuple[Any, ...] | None = None  # rows filtered here, taken when filtering began
     _snapshot_total: int = 0
@@ -72,7 +77,7 @@ class ListFilter(Widget):
 
     def _server_field(self) -> str | None:
         try:
-            return text_filter_field(self.spec.call().key)  # type: ignore[attr-defined]
+            return text_filter_field(self.spec.call().key)
         except Exception:
             return None
 
@@ -151,7 +156,7 @@ class ListFilter(Widget):
 
     def _row_text(self, row: Any) -> str:
         parts = []
-        for col in self.spec.columns:  # type: ignore[attr-defined]
+        for col in self.spec.columns:
             label = getattr(row, col.label_field, None) if col.label_field else None
             # What the table shows, unreadable values included (the panel's text), so it filters.
             parts.append(fmt.cell(label, col.kind).plain if label else fmt.field(row, col.field, col.kind).plain)

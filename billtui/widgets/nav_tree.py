@@ -7,7 +7,7 @@ hides. Items the panel does not offer stay, dimmed, and say why when selected.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rich.style import Style
 from rich.text import Text
@@ -93,7 +93,7 @@ class NavTree(Tree[NavEntry]):
     def build(
         self,
         edition: Edition,
-        offered: "callable",
+        offered: Callable[[MenuItem], bool],
         service_types: Iterable[tuple[str, str]] = (),
         unread_tickets: int = 0,
         select_key: str | None = None,

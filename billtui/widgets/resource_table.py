@@ -14,8 +14,6 @@ table then scrolling sideways (← →, a column at a time), as k9s's wide mode 
 
 from __future__ import annotations
 
-from functools import partial
-
 import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -222,7 +220,7 @@ class ResourceTable(ScrollView, can_focus=True):
         page = self._page_of(self.cursor)
         self._pending.add(page)
         self.post_message(self.StateChanged(self, True, None))
-        self.run_worker(partial(self._load, page, self._generation), group="pages")
+        self.run_worker(self._load(page, self._generation), group="pages")
 
     async def wait_answered(self) -> None:
         """Wait until the first page (or its failure) has arrived: others may then start heavy work."""
@@ -257,7 +255,7 @@ class ResourceTable(ScrollView, can_focus=True):
             return
         self._pending.add(page)
         self.post_message(self.StateChanged(self, True, None))
-        self.run_worker(partial(self._load, page, self._generation), group="pages")
+        self.run_worker(self._load(page, self._generation), group="pages")
 
     async def _load(self, page: int, generation: int) -> None:
         self.requests += 1

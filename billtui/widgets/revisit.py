@@ -55,6 +55,6 @@ def _refresh(pane: Any) -> None:
         return
     if isinstance(pane, AsyncPane):
         focused = pane.screen.focused if pane.screen else None
-        typing = pane.query(Input) or pane.query(TextArea)
+        typing = bool(pane.query(Input)) or bool(pane.query(TextArea))
         if not typing and (focused is None or pane not in focused.ancestors_with_self):
             pane.reload()

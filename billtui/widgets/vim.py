@@ -6,9 +6,9 @@ rewards per day) add these so a list moves the same way wherever it appears.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-VIM_KEYS = [
+VIM_KEYS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False),
     Binding("k", "cursor_up", "Up", show=False),
     Binding("g", "scroll_top", "First", show=False),

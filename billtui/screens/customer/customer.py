@@ -240,7 +240,7 @@ class EditContactScreen(DialogScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
             box.border_title = "Edit contact data"
-            readonly = getattr(self.user, "readonly", frozenset())
+            readonly: frozenset[str] = getattr(self.user, "readonly", frozenset())
             for name, label in self.FIELDS:
                 locked = name in readonly  # the panel's form says so; production disables these too
                 yield Field(f"{label} (the panel does not let you change it)" if locked else label,

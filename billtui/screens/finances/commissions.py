@@ -110,7 +110,7 @@ class CommissionsPane(Vertical):
         status.update(Text(text))
 
     def reload_rewards(self) -> None:
-        self.run_worker(self._load, group="rewards", exclusive=True)
+        self.run_worker(self._load(), group="rewards", exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance
@@ -195,7 +195,7 @@ class RewardDetailScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Service", "Rate", "Commission", "Referral", "Date")
-        self.run_worker(self._load, exclusive=True)
+        self.run_worker(self._load(), exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance

@@ -11,6 +11,7 @@ is left and starts again when it is shown, so a long list never reads on unseen.
 from __future__ import annotations
 
 import asyncio
+import builtins
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -253,9 +254,9 @@ class ExpensesPane(Vertical):
 
     def reload_summary(self) -> None:
         self._summary_stopped = False
-        self.run_worker(self._load_summary, group=SUMMARY_GROUP, exclusive=True)
+        self.run_worker(self._load_summary(), group=SUMMARY_GROUP, exclusive=True)
 
-    def _summary_workers(self) -> list[Any]:
+    def _summary_workers(self) -> builtins.list[Any]:
         return [w for w in self.workers if w.node is self and w.group == SUMMARY_GROUP and not w.is_finished]
 
     def on_hide(self) -> None:

@@ -7,6 +7,7 @@ names, never overwriting), with progress on the list's status line.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,7 +78,7 @@ async def _save(invoices: list["Invoice"], pane: ListPane) -> None:
         what = f"invoice {clean(invoice.number)}" + (f" ({n} of {len(invoices)})" if many else "")
         try:
             path = await pdf_download.save_pdf(
-                lambda progress, i=invoice: finance.invoice_pdf(client, i.id, progress),
+                partial(finance.invoice_pdf, client, invoice.id),
                 what, f"{invoice.number or 'invoice-' + invoice.id}.pdf", pane.show_status)
         except Exception as exc:
             failed.append(pdf_download.failure(exc, f"invoice {clean(invoice.number)}"))

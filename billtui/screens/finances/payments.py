@@ -6,8 +6,6 @@ module holds what its keys do and the add-funds form.
 
 from __future__ import annotations
 
-from functools import partial
-
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -313,7 +311,7 @@ class AddFundsScreen(ModalScreen[None]):
         status.update(Text(text))
 
     def action_reload(self) -> None:
-        self.run_worker(self._load, group="add-funds", exclusive=True)
+        self.run_worker(self._load(), group="add-funds", exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance
@@ -404,7 +402,7 @@ class AddFundsScreen(ModalScreen[None]):
                     check_amount(str(total), method)[1] or "This method does not take this amount.")
                 return
             self.busy = True
-            self.run_worker(partial(self._submit, method, total or Decimal(0)), group="add-funds", exclusive=True)
+            self.run_worker(self._submit(method, total or Decimal(0)), group="add-funds", exclusive=True)
             return
         amount, problem = check_amount(self.query_one("#amount", Input).value, method)
         if problem is not None or amount is None:
@@ -412,7 +410,7 @@ class AddFundsScreen(ModalScreen[None]):
             self.query_one("#amount", Input).focus()
             return
         self.busy = True
-        self.run_worker(partial(self._submit, method, amount), group="add-funds", exclusive=True)
+        self.run_worker(self._submit(method, amount), group="add-funds", exclusive=True)
 
     async def _submit(self, method: "PayMethod", amount: Decimal) -> None:
         from billtui.api import errors

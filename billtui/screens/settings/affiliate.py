@@ -3,8 +3,6 @@ referral link and the promo code (c / p, one key each)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from typing import Any
 
 from rich.text import Text
@@ -79,7 +77,7 @@ class AffiliatePane(FormPane):
             return
         values = {"affiliate": program, "promocode": self.value("promocode").strip()}
         self.form_status("Saving…")
-        self.run_worker(partial(self._save, values), exclusive=True, group="aff-save")
+        self.run_worker(self._save(values), exclusive=True, group="aff-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from billtui.api.calls import settings

@@ -6,8 +6,6 @@ panel, whose message lands on the field it names.
 
 from __future__ import annotations
 
-from functools import partial
-
 import re
 from typing import Any
 
@@ -77,7 +75,7 @@ class ContactSettingsPane(FormPane):
             self.notify("Contact data not saved: check the marked fields.", severity="error")
             return
         self.form_status("Saving…")
-        self.run_worker(partial(self._save, values), exclusive=True, group="contact-save")
+        self.run_worker(self._save(values), exclusive=True, group="contact-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from billtui.api.calls import settings

@@ -73,7 +73,7 @@ def star_focused(screen: "MainScreen") -> None:
     else:
         node = screen.nav.cursor_node
         entry = node.data if node is not None else None
-        if entry is not None and getattr(entry, "favourite", ""):
+        if entry is not None and entry.favourite:
             key, title = entry.favourite, entry.service_title
             store.remove(key)
             starred = False

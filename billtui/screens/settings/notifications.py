@@ -13,8 +13,6 @@ either the same way.
 
 from __future__ import annotations
 
-from functools import partial
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +65,7 @@ class NotificationsPane(Vertical, can_focus=False):
     NotificationsPane > DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("space", "toggle", "Toggle"),
+        Binding("space", "toggle_cell", "Toggle"),
         Binding("ctrl+s", "save", "Save"),  # as in every form: s means Sort in billtui
         Binding("u", "discard", "Undo all"),
         Binding("r", "reload", "Reload"),
@@ -119,7 +117,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
     def reload(self) -> None:
         self._status("Loading…")
-        self.run_worker(self._load, exclusive=True, group="notices-load")
+        self.run_worker(self._load(), exclusive=True, group="notices-load")
 
     def action_reload(self) -> None:
         if self.pending:
@@ -207,7 +205,7 @@ class NotificationsPane(Vertical, can_focus=False):
             return None
         return self.pending.get((notice_id, channel), states[channel])
 
-    def action_toggle(self) -> None:
+    def action_toggle_cell(self) -> None:
         table = self.table
         if not self._order:
             return
@@ -291,7 +289,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
         def decided(ok: bool | None) -> None:
             if ok:
-                self.run_worker(partial(self._save, changes), exclusive=True, group="notices-save")
+                self.run_worker(self._save(changes), exclusive=True, group="notices-save")
 
         self.app.push_screen(
             ConfirmScreen(f"Save {len(changes)} {noun} to your subscriptions?\n{describe_changes(changes)}",

@@ -8,8 +8,6 @@ which a terminal cannot show: the key is typed (or pasted) into the app. An
 
 from __future__ import annotations
 
-from functools import partial
-
 from typing import Any
 
 from rich.text import Text
@@ -55,7 +53,7 @@ class TotpSetupScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#totp-code", Input).focus()
-        self.run_worker(self._load, exclusive=True)
+        self.run_worker(self._load(), exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import settings
@@ -94,7 +92,7 @@ class TotpSetupScreen(ModalScreen[bool]):
             field.set_error("Type the 6-digit code your app shows now.")
             return
         field.set_error(None)
-        self.run_worker(partial(self._confirm, code), exclusive=True)
+        self.run_worker(self._confirm(code), exclusive=True)
 
     async def _confirm(self, code: str) -> None:
         from billtui.api.calls import settings

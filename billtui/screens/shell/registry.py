@@ -78,4 +78,4 @@ def make_pane(entry: NavEntry, app: HostApp) -> Widget:
 
         return service_list_pane(app, entry.service_type, entry.service_title)
     assert entry.item is not None
-    return _factory(entry.item.key)(app)  # type: ignore[arg-type]
+    return _factory(entry.item.key)(app)
