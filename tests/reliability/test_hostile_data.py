@@ -129,6 +129,7 @@ _ANY_TEXT = st.one_of(
 
 # Each example fills every column with its own string, so a few app runs cover many strings.
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.slow
 @given(texts=st.lists(_ANY_TEXT, min_size=8, max_size=30))
 async def test_any_text_in_any_field_never_crashes_a_screen(texts):
     app = demo_app()

@@ -10,6 +10,8 @@ import pytest
 
 from tests.app.conftest import demo_app, settle
 
+pytestmark = pytest.mark.slow
+
 STEPS = 1000
 SEED = 20261125
 
