@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: demo test bench sim clean
+.PHONY: demo test quick check bench sim clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,18 @@ demo: $(STAMP_RUN)
 sim: $(STAMP_RUN)
 	$(BIN)/billtui-sim $(ARGS)
 
-test: $(STAMP_TEST)
+# Everything CI runs: the import layers, the types, then every test.
+test: check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The inner loop: the checks and the tests without the soak and the slowest property tests.
+quick: check
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# The dependency rule (pyproject.toml [tool.importlinter]) and the type checker.
+check: $(STAMP_TEST)
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m bench

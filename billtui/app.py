@@ -24,6 +24,7 @@ from billtui.storage import config as config_mod
 from billtui.display import format as fmt
 from billtui.runtime import offline
 from billtui.screens.shell.commands import MenuCommands, ObjectCommands
+from billtui.host import DataChanged, OpenFavourite, host
 from billtui.launch import Launch
 from billtui.menu import Edition
 from billtui.session import SessionInfo
@@ -249,6 +250,18 @@ class BillTUI(App[None]):
         self.hold_first_frame()
         self.show_main()
 
+    def on_data_changed(self, message: DataChanged) -> None:
+        from billtui.screens.shell.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.data_changed(message.kinds)
+
+    def on_open_favourite(self, message: OpenFavourite) -> None:
+        from billtui.screens.shell.favourite_open import open_favourite
+
+        open_favourite(host(self), message.favourite)
+
     def show_main(self) -> None:
         """The main screen in place of the start or login screen (dialogs above it closed first)."""
         from billtui.screens.shell.main import MainScreen
@@ -396,7 +409,7 @@ class BillTUI(App[None]):
 
     async def action_quit_app(self) -> None:
         if self.has_unsaved():
-            from billtui.screens.shell.confirm import ConfirmScreen
+            from billtui.widgets.confirm import ConfirmScreen
 
             def decided(ok: bool | None) -> None:
                 if ok:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from textual.message import Message
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+
+    from billtui.storage.favourites import Favourite
 
     from billtui.api.secret import Secret
     from billtui.launch import Launch
@@ -74,3 +78,35 @@ else:
 def host(node: DOMNode) -> HostApp:
     """The app ``node`` runs in: Textual's side and billtui's, typed."""
     return cast("HostApp", node.app)
+
+
+# ------------------------------------------------------------ upward messages
+# What a screen or widget tells the app instead of reaching for the main screen. The app
+# handles them (``BillTUI.on_*``): a section never imports the shell, nor another section.
+
+#: What a write can change that other panes show: ``balance`` (the header), ``payments``,
+#: ``orders`` (the cart and the order history) and ``tickets`` (both lists and the unread count).
+CHANGE_KINDS = frozenset({"balance", "payments", "orders", "tickets"})
+
+
+class DataChanged(Message):
+    """The panel's data changed under panes that may be open: they reload."""
+
+    def __init__(self, kinds: frozenset[str]) -> None:
+        super().__init__()
+        self.kinds = kinds
+
+
+class OpenFavourite(Message):
+    """Go to a favourite (an item, or an object in its list) as the menu would."""
+
+    def __init__(self, favourite: Favourite) -> None:
+        super().__init__()
+        self.favourite = favourite
+
+
+def announce(node: DOMNode, *kinds: str) -> None:
+    """Say that a write changed ``kinds`` of data (``CHANGE_KINDS``)."""
+    unknown = set(kinds) - CHANGE_KINDS
+    assert not unknown, unknown
+    node.app.post_message(DataChanged(frozenset(kinds)))

@@ -118,7 +118,7 @@ def test_the_cli_saves_long_emoji_names(capsys, monkeypatch, tmp_path):
 
 async def test_the_tui_saves_pdfs_the_same_way():
     from billtui.storage import paths
-    from billtui.screens.shell.pdf_download import save_pdf as tui_save_pdf
+    from billtui.screens.finances.pdf_download import save_pdf as tui_save_pdf
 
     def fetch_of(name, data):
         async def fetch(progress):

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from billtui.screens.shell.details import describe
+from billtui.widgets.details import describe
 from billtui.display.safe import plain
 
 

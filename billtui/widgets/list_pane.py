@@ -129,25 +129,25 @@ class ListPane(ListFilter, Vertical):
 
     def action_export(self) -> None:
         """Export every page of this list, with its filter, to CSV or JSON."""
-        from billtui.screens.shell.export_choice import start_export
+        from billtui.widgets.list_export import start_export
 
         start_export(self)
 
     def action_cancel_export(self) -> None:
-        from billtui.screens.shell.export_choice import cancel_export
+        from billtui.widgets.list_export import cancel_export
 
         if not cancel_export(self):
             raise SkipAction()  # nothing running: escape clears the filter or goes back
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_export":
-            from billtui.screens.shell.export_choice import export_running
+            from billtui.widgets.list_export import export_running
 
             return export_running(self)  # shown in the keys list only while an export runs
         return super().check_action(action, parameters)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        from billtui.screens.shell.export_choice import EXPORT_GROUP
+        from billtui.widgets.list_export import EXPORT_GROUP
 
         if event.worker.node is self and event.worker.group == EXPORT_GROUP:
             self.refresh_bindings()  # "Cancel export" comes and goes with the export
@@ -195,12 +195,17 @@ class ListPane(ListFilter, Vertical):
 
     async def on_resource_table_selected(self, event: ResourceTable.Selected) -> None:
         event.stop()
-        if self.spec.on_select is not None:
-            result = self.spec.on_select(self, event.row)
-        else:
-            from billtui.screens.shell.details import DetailsScreen
+        await self.open_row(event.row)
 
-            result = self.app.push_screen(DetailsScreen.for_row(self.spec.title, event.row))
+    async def open_row(self, row: Any) -> None:
+        """What Enter on ``row`` does: the spec's own action, else every field on a card. The one
+        path for Enter, the palette's object search and a favourite."""
+        if self.spec.on_select is not None:
+            result = self.spec.on_select(self, row)
+        else:
+            from billtui.widgets.details import DetailsScreen
+
+            result = self.app.push_screen(DetailsScreen.for_row(self.spec.title, row))
         if result is not None and hasattr(result, "__await__"):
             await result
 

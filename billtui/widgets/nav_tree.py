@@ -162,12 +162,12 @@ class NavTree(Tree[NavEntry]):
         entry = event.node.data
         if entry is not None and entry.favourite:
             event.stop()
+            from billtui.host import OpenFavourite
             from billtui.storage.favourites import store_for
-            from billtui.screens.settings.favourites import open_favourite
 
             found = next((f for f in store_for(self.app).load() if f.key == entry.favourite), None)
             if found is not None:
-                open_favourite(self.app, found)  # type: ignore[arg-type]
+                self.post_message(OpenFavourite(found))  # the app opens it (widgets do not open screens)
 
     def find(self, key: str) -> TreeNode[NavEntry] | None:
         stack = list(self.root.children)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from billtui.screens.shell.details import DetailsScreen
+from billtui.widgets.details import DetailsScreen
 from billtui.screens.finances.period import PeriodScreen
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 

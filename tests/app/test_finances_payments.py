@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from billtui.screens.finances.payflow import PaymentPageScreen
+from billtui.screens.common.payflow import PaymentPageScreen
 from billtui.screens.finances.payments import AddFundsScreen
 from billtui.widgets.field import Field
 from tests.app.conftest import demo_app, open_item, screen_text, settle

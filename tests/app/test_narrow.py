@@ -116,7 +116,7 @@ LISTS = ["payments", "expenses", "invoices", "orders", "tickets", "archived_tick
 
 @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
 async def test_every_list_keeps_its_identifying_columns(size) -> None:
-    """Every list built from specs.py, at both sizes: each priority-1 column with content is shown."""
+    """Every declared list (each section's specs.py), at both sizes: each priority-1 column with content is shown."""
     app = demo_app(Edition.ADVANCED)  # Advanced: the referral clicks list too
     async with app.run_test(size=size) as pilot:
         await settle(pilot)

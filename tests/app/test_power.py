@@ -160,7 +160,7 @@ async def test_slash_filters_a_list_the_panel_cannot_filter_and_says_so(app) -> 
 
 def test_local_filter_is_honest_about_rows_not_loaded() -> None:
     """A list the panel cannot filter, only partly loaded: the status says where it looked."""
-    from billtui.screens.shell.specs import invoices_spec
+    from billtui.screens.finances.specs import invoices_spec
 
     pane = ListPane(invoices_spec())
     rows = tuple(type("Row", (), {"number": f"INV-{n}", "created": None, "customer": "", "amount": None,

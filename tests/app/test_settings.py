@@ -446,7 +446,7 @@ async def test_theme_from_textuals_own_picker_is_remembered_too():
 
 
 async def test_quitting_with_unsaved_notification_changes_asks_first():
-    from billtui.screens.shell.confirm import ConfirmScreen
+    from billtui.widgets.confirm import ConfirmScreen
 
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:

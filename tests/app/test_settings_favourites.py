@@ -66,7 +66,7 @@ async def test_star_an_object_in_a_list_and_open_it_from_favourites():
         tree.move_cursor(tree.root.children[0].children[0])
         await pilot.press("enter")
         await settle(pilot)
-        from billtui.screens.shell.details import DetailsScreen
+        from billtui.widgets.details import DetailsScreen
 
         assert isinstance(app.screen, DetailsScreen)  # opened, as Enter on its row would
         assert row.number in screen_text(app)

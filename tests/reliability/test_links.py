@@ -175,7 +175,7 @@ async def test_a_control_panel_link_to_a_file_or_options_is_refused(url, browser
 
 
 async def test_a_javascript_payment_page_is_refused(browser):
-    from billtui.screens.finances.payflow import PaymentPageScreen, show_payment_page
+    from billtui.screens.common.payflow import PaymentPageScreen, show_payment_page
 
     app = demo_app()
     copied: list[str] = []
@@ -193,7 +193,7 @@ async def test_a_javascript_payment_page_is_refused(browser):
 
 
 async def test_a_payment_page_screen_never_copies_what_is_not_a_web_page():
-    from billtui.screens.finances.payflow import PaymentPageScreen
+    from billtui.screens.common.payflow import PaymentPageScreen
 
     app = demo_app()
     copied: list[str] = []

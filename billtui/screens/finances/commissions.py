@@ -26,7 +26,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.vim import VIM_KEYS
 from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
-from billtui.screens.shell.specs import clicks_spec
+from billtui.screens.finances.specs import clicks_spec
 from billtui.host import HostApp, host
 
 if TYPE_CHECKING:

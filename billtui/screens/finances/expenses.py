@@ -205,7 +205,7 @@ class ExpensesPane(Vertical):
         return self.app
 
     def compose(self) -> ComposeResult:
-        from billtui.screens.shell.specs import expenses_spec
+        from billtui.screens.finances.specs import expenses_spec
 
         chart = MonthBars(id="expense-chart")
         chart.border_title = "Spending per month, last 12 months"

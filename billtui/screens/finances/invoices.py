@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def open_invoice(pane: ListPane, invoice: "Invoice") -> None:
-    from billtui.screens.shell.details import DetailsScreen
+    from billtui.widgets.details import DetailsScreen
 
     pane.app.push_screen(DetailsScreen(f"Invoice {invoice.number}", [
         ("Number", invoice.number), ("Date", invoice.created), ("Customer", invoice.customer),
@@ -68,7 +68,7 @@ async def _save_period(pane: ListPane, period: Period) -> None:
 
 async def _save(invoices: list["Invoice"], pane: ListPane) -> None:
     from billtui.api.calls import finance
-    from billtui.screens.shell import pdf_download
+    from billtui.screens.finances import pdf_download
 
     client = pane.billtui.client
     saved: list[Path] = []

@@ -72,7 +72,7 @@ class OrdersPane(Vertical):
         return self.app
 
     def compose(self) -> ComposeResult:
-        from billtui.screens.shell.specs import orders_spec
+        from billtui.screens.finances.specs import orders_spec
 
         with Vertical(id="cart") as cart:
             cart.border_title = "Cart"
@@ -178,7 +178,7 @@ class OrdersPane(Vertical):
                                      f"Removed {clean(item.tariff)} from the cart."), group="cart", exclusive=True)
 
     def action_empty(self) -> None:
-        from billtui.screens.shell.confirm import ConfirmScreen
+        from billtui.widgets.confirm import ConfirmScreen
 
         if not self._has_items():
             return

@@ -1,6 +1,6 @@
 """Credits/Payments: the list with its filter, adding funds, paying, deleting, PDFs.
 
-The list is the generic ``ListPane`` (declared in ``specs.payments_spec``); this
+The list is the generic ``ListPane`` (declared in this section's ``specs.payments_spec``); this
 module holds what its keys do and the add-funds form.
 """
 
@@ -25,7 +25,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
-from billtui.host import HostApp, host
+from billtui.host import HostApp, announce, host
 
 if TYPE_CHECKING:
     from billtui.api.models import AddFundsForm, Payment, PayMethod
@@ -55,7 +55,7 @@ class PaymentsPane(Vertical):
         self.choice = FilterChoice(Period("all"))
 
     def compose(self) -> ComposeResult:
-        from billtui.screens.shell.specs import payments_spec
+        from billtui.screens.finances.specs import payments_spec
 
         yield ListPane(payments_spec())
         yield Static(self._filter_text(), classes="filter-line")
@@ -90,25 +90,11 @@ class PaymentsPane(Vertical):
         self.list.set_filters(filters)
 
 
-def reload_payments(app: Any) -> None:
-    """After money moved: the payments and orders lists, the cart and the balance in the header."""
-    from billtui.screens.shell.main import MainScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, MainScreen):
-            screen.refresh_balance()
-            for pane in screen.query(ListPane):
-                if pane.spec.key in ("payments", "orders"):
-                    pane.reload()
-            for widget in screen.query("OrdersPane"):
-                widget.reload()  # type: ignore[attr-defined]
-
-
 # ----------------------------------------------------------------------- row actions
 
 def open_payment(pane: ListPane, payment: "Payment") -> None:
     """Enter: every field of one payment, and what can be done with it."""
-    from billtui.screens.shell.details import DetailsScreen
+    from billtui.widgets.details import DetailsScreen
 
     can = ["D save PDF"]
     if payment.deletable:
@@ -136,7 +122,7 @@ def pay_payment(pane: ListPane, payment: "Payment") -> None:
 
 async def _pay(pane: ListPane, payment: "Payment") -> None:
     from billtui.api.calls import finance
-    from billtui.screens.finances.payflow import show_payment_page
+    from billtui.screens.common.payflow import show_payment_page
 
     pane.show_status(f"Asking the panel for the payment page of {payment.number}…")
     try:
@@ -150,7 +136,7 @@ async def _pay(pane: ListPane, payment: "Payment") -> None:
 
 def delete_payment(pane: ListPane, payment: "Payment") -> None:
     """Delete a New payment, after a confirmation."""
-    from billtui.screens.shell.confirm import ConfirmScreen
+    from billtui.widgets.confirm import ConfirmScreen
 
     if not payment.deletable:
         pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text)}: "
@@ -185,7 +171,7 @@ def save_pdf(pane: ListPane, payment: "Payment") -> None:
 
 async def _save_pdf(pane: ListPane, payment: "Payment") -> None:
     from billtui.api.calls import finance
-    from billtui.screens.shell import pdf_download
+    from billtui.screens.finances import pdf_download
 
     what = f"payment {payment.number}"
     try:
@@ -415,7 +401,7 @@ class AddFundsScreen(ModalScreen[None]):
     async def _submit(self, method: "PayMethod", amount: Decimal) -> None:
         from billtui.api import errors
         from billtui.api.calls import finance
-        from billtui.screens.finances.payflow import show_payment_page
+        from billtui.screens.common.payflow import show_payment_page
 
         currency = self._value("payment_currency")
         self._status(f"Creating the payment of {amount:,.2f} {currency} by {clean(method.name)}…")
@@ -440,7 +426,7 @@ class AddFundsScreen(ModalScreen[None]):
         self.busy = False
         app = self.app
         self.dismiss(None)
-        reload_payments(app)
+        announce(app, "balance", "payments", "orders")
         what = f"Adding {amount:,.2f} {currency} by {clean(method.name)}"
         if self.order is not None:
             what = f"Paying {self.order.what} ({fmt.money(self.order.total)}) by {clean(method.name)}"

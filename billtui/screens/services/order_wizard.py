@@ -28,7 +28,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.services.service_actions import show_payment
-from billtui.host import HostApp, host
+from billtui.host import HostApp, announce, host
 
 if TYPE_CHECKING:
     from billtui.api.models import FormData, Tariff
@@ -385,9 +385,8 @@ class OrderWizard(ModalScreen[bool]):
             self.busy = False
             self.status(f"✗ {error_text(exc)} Nothing was ordered; press b or p to try again.", error=True)
             return
-        from billtui.screens.finances.payments import reload_payments
 
-        reload_payments(self.app)  # the cart changed: an Orders pane opened before must not say "empty"
+        announce(self.app, "balance", "payments", "orders")  # the cart changed: an Orders pane opened before must not say "empty"
         months = parse_int(d.period)
         what = f"{clean(d.tariff.name)}, {period_label(months) if months is not None else clean(d.period)}"
         if not pay:
@@ -447,11 +446,10 @@ class OrderWizard(ModalScreen[bool]):
             self.busy = False
             self.status(f"✗ {error_text(exc)} Pick again, or escape to leave it in the cart.", error=True)
             return
-        from billtui.screens.finances.payments import reload_payments
 
         app = self.app
         self.dismiss(True)
-        reload_payments(app)  # the balance, and the Orders/Payments panes that show this order
+        announce(app, "balance", "payments", "orders")  # the balance, and the Orders/Payments panes that show this order
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
             total = fmt.money(self.cart_total_money) if self.cart_total_money is not None else "the cart"

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from billtui.host import announce
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
 from billtui.widgets.async_pane import error_text
@@ -179,9 +180,8 @@ class RenewScreen(ServiceModal):
         else:
             self.app.notify(f"The panel accepted the renewal of {name}.")
         app = self.app
-        from billtui.screens.finances.payments import reload_payments
 
-        reload_payments(app)  # the cart, the orders and the balance other panes show have changed
+        announce(app, "balance", "payments", "orders")  # the cart, the orders and the balance other panes show have changed
         self.dismiss(True)
         if result is not None and result.expires is None and result.url:
             show_payment(app, result.url, f"Renewal of {name}")

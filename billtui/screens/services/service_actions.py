@@ -47,7 +47,7 @@ def app_today(app: Any) -> date:
 def show_payment(app: Any, url: str, what: str) -> None:
     """The Finances payment-page flow when it is there, else open/copy the link."""
     try:
-        from billtui.screens.finances.payflow import show_payment_page
+        from billtui.screens.common.payflow import show_payment_page
     except ImportError:
         from billtui.runtime.links import open_link
 
@@ -56,14 +56,6 @@ def show_payment(app: Any, url: str, what: str) -> None:
     result = show_payment_page(app, url, what)
     if hasattr(result, "__await__"):
         app.run_worker(result, group="payflow")
-
-
-def refresh_balance(app: Any) -> None:
-    from billtui.screens.shell.main import MainScreen
-
-    for screen in app.screen_stack:
-        if isinstance(screen, MainScreen):
-            screen.refresh_balance()
 
 
 def service_title(service: "Service") -> str:

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
-from billtui.screens.shell.details import describe
+from billtui.widgets.details import describe
 from billtui.screens.services import service_actions as actions
 from billtui.widgets.footer import Footer
 

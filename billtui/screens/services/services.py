@@ -43,7 +43,7 @@ def _type_title(app: Any, type_name: str) -> str:
 def service_list_pane(app: Any, type_name: str, title: str) -> "ListPane":
     """A product type's list; expiry highlights count from the panel's today."""
     from billtui.widgets.list_pane import ListPane
-    from billtui.screens.shell import specs
+    from billtui.screens.services import specs
 
     return ListPane(specs.services_spec(type_name, title))
 

@@ -21,16 +21,13 @@ from textual.widgets.option_list import Option
 from billtui.storage.favourites import Favourite, FavouritesStore, object_key, store_for
 from billtui.display.safe import clean
 from billtui.widgets.resource_table import ResourceTable
-from billtui.host import HostApp, host
+from billtui.host import HostApp, OpenFavourite, host
 
 if TYPE_CHECKING:
     from billtui.screens.shell.main import MainScreen
 
 #: Row attributes that name an object, best first.
 _NAME_ATTRS = ("number", "subject", "name", "domain")
-#: How many rows to look through for a starred object that is not on screen.
-SEARCH_PAGES = 20
-SEARCH_PAGE_SIZE = 100
 
 
 def visible_favourites(app: Any) -> list[Favourite]:
@@ -100,81 +97,6 @@ def favourites_changed(screen: Any) -> None:
         pane.refresh_list()
 
 
-def open_favourite(app: HostApp, favourite: Favourite) -> None:
-    """Go to the item; for an object, to its list with the object highlighted and opened."""
-    from billtui.menu import visible
-
-    if not visible(favourite.item_key, app.edition):
-        app.notify(f"{clean(favourite.title)} is not in the {app.edition.title} edition.", severity="warning")
-        return
-    from billtui.screens.shell.main import MainScreen
-
-    screen = app.screen
-    if not isinstance(screen, MainScreen):
-        return
-    if screen.nav.find(favourite.list_key) is None:
-        app.notify(f"{clean(favourite.title)}: this panel does not show that list now.", severity="warning")
-        return
-    app.goto(favourite.list_key)
-    if favourite.object_id:
-        app.run_worker(_reveal(app, screen, favourite), group="favourite-open", exclusive=True)
-
-
-async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> None:
-    """Find the object's row (the list pages on the server), highlight it and open it like Enter."""
-    from billtui.api.lists import fetch_page
-    from billtui.widgets.async_pane import error_text
-    from billtui.widgets.list_pane import ListPane
-    from billtui.screens.shell.main import pane_id
-
-    pane = next((p for p in screen.query(ListPane) if p.id == pane_id(favourite.list_key)), None)
-    if pane is None:
-        return
-    tables = pane.query(ResourceTable)
-    sort = tables.first().sort if tables else pane.spec.default_sort  # the order the user sees
-    try:
-        for page in range(1, SEARCH_PAGES + 1):
-            result = await fetch_page(app.client, pane.spec.call(), page, SEARCH_PAGE_SIZE,
-                                      sort=sort, filters=pane.filters or None)
-            for index, row in enumerate(result.rows):
-                if str(getattr(row, "id", "")) == favourite.object_id:
-                    await _highlight(pane, (page - 1) * SEARCH_PAGE_SIZE + index)
-                    await _open_row(pane, row)
-                    return
-            if len(result.rows) < SEARCH_PAGE_SIZE:
-                break
-    except Exception as exc:
-        app.notify(f"Could not look for {clean(favourite.title)}: {error_text(exc)}", severity="error")
-        return
-    filtered = " with the current filter" if pane.filters else ""
-    app.notify(f"{clean(favourite.title)} is no longer in {clean(pane.spec.title)}{filtered}. "
-               f"Press f on it in the Favourites list to remove it, or d there.", severity="warning", timeout=10)
-
-
-async def _highlight(pane: Any, index: int) -> None:
-    """Put the list's cursor on the row once the list knows its length (its first page is in)."""
-    import asyncio
-
-    for _ in range(200):  # at most ~4 s: a slow panel still gets the object opened, unhighlighted
-        table = pane.query(ResourceTable)
-        if table and table.first().total is not None:
-            table.first().cursor = min(index, table.first().total - 1)
-            return
-        await asyncio.sleep(0.02)
-
-
-async def _open_row(pane: Any, row: Any) -> None:
-    """What Enter on the row does."""
-    if pane.spec.on_select is not None:
-        result = pane.spec.on_select(pane, row)
-    else:
-        from billtui.screens.shell.details import DetailsScreen
-
-        result = pane.app.push_screen(DetailsScreen.for_row(pane.spec.title, row))
-    if result is not None and hasattr(result, "__await__"):
-        await result
-
-
 class FavouritesPane(Vertical):
     DEFAULT_CSS = """
     FavouritesPane { height: 1fr; padding: 0 1; }
@@ -233,7 +155,7 @@ class FavouritesPane(Vertical):
         event.stop()
         favourite = next((f for f in self.store().load() if f.key == event.option.id), None)
         if favourite is not None:
-            open_favourite(self.billtui, favourite)
+            self.post_message(OpenFavourite(favourite))  # the app opens it, as the menu would
 
     def action_remove(self) -> None:
         key = self._selected_key()

@@ -279,7 +279,7 @@ class NotificationsPane(Vertical, can_focus=False):
     # ------------------------------------------------------------- saving
 
     def action_save(self) -> None:
-        from billtui.screens.shell.confirm import ConfirmScreen
+        from billtui.widgets.confirm import ConfirmScreen
 
         changes = self.changes()
         if not changes:

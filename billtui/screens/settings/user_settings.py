@@ -206,7 +206,7 @@ class UserSettingsPane(FormPane):
         if not (code.isdigit() and len(code) == 6):
             self.mark("disable_totp", "Type the 6-digit code your app shows now, then press ctrl+t.")
             return
-        from billtui.screens.shell.confirm import ConfirmScreen
+        from billtui.widgets.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
             if yes:

@@ -37,7 +37,8 @@ class MenuCommands(Provider):
 
         on_main = any(isinstance(s, MainScreen) for s in app.screen_stack)
         if on_main:
-            from billtui.screens.settings.favourites import open_favourite, visible_favourites
+            from billtui.screens.settings.favourites import visible_favourites
+            from billtui.screens.shell.favourite_open import open_favourite
 
             for fav in visible_favourites(app):
                 yield (f"Favourite: {clean(fav.title)}", partial(open_favourite, app, fav), "★ Favourites")

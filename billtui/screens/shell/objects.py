@@ -141,11 +141,4 @@ async def _open(app: HostApp, ref: ObjectRef) -> None:
     if pane is None:
         app.notify(f"Could not open {ref.title}: its list did not open.", severity="error")
         return
-    if pane.spec.on_select is not None:
-        result = pane.spec.on_select(pane, ref.row)
-        if result is not None and hasattr(result, "__await__"):
-            await result
-        return
-    from billtui.screens.shell.details import DetailsScreen
-
-    app.push_screen(DetailsScreen.for_row(pane.spec.title, ref.row))
+    await pane.open_row(ref.row)

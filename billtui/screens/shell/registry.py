@@ -54,6 +54,14 @@ PANES: dict[str, tuple[str, str]] = {
     "tutorials": ("help.help", "tutorials_pane"),
 }
 
+#: Menu items that are nothing but a declared list: ``key -> (module, spec function)``.
+#: Payments and Expenses wrap their list in a pane of their own (filter line, totals, chart).
+LISTS: dict[str, tuple[str, str]] = {
+    "invoices": ("finances.specs", "invoices_spec"),
+    "tickets": ("support.specs", "tickets_spec"),
+    "archived_tickets": ("support.specs", "archived_tickets_spec"),
+}
+
 #: Panes made with the app (the help panes read the edition from it).
 _TAKES_APP = {"help", "tutorials"}
 
@@ -66,9 +74,9 @@ def _factory(key: str) -> Callable[[HostApp], Widget]:
         made = getattr(import_module(f"billtui.screens.{module}"), name)
         return made if key in _TAKES_APP else (lambda app: made())
     from billtui.widgets.list_pane import ListPane
-    from billtui.screens.shell import specs
 
-    spec = specs.SPECS[key]
+    module, name = LISTS[key]
+    spec = getattr(import_module(f"billtui.screens.{module}"), name)
     return lambda app: ListPane(spec())
 
 

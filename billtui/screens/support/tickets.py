@@ -27,7 +27,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import TicketThreadView, human_size, when
 from billtui.screens.support.ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
-from billtui.host import HostApp, host
+from billtui.host import HostApp, announce, host
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListPane
@@ -37,19 +37,8 @@ if TYPE_CHECKING:
 
 
 def tickets_changed(app: Any) -> None:
-    """Something changed on the panel: reload the ticket lists and the unread count."""
-    from billtui.widgets.list_pane import ListPane
-    from billtui.screens.shell.main import MainScreen
-
-    for screen in app.screen_stack:
-        if not isinstance(screen, MainScreen):
-            continue
-        for pane in screen.query(ListPane):
-            if pane.spec.key in ("tickets", "archived_tickets") and pane.is_mounted:
-                pane.reload()
-        watch = getattr(screen, "ticket_watch", None)
-        if watch is not None:
-            watch.poll_now()
+    """Something changed on the panel: the ticket lists and the unread count reload."""
+    announce(app, "tickets")
 
 
 # ------------------------------------------------------ list row actions
@@ -82,7 +71,7 @@ async def archive_ticket(pane: "ListPane", ticket: Any) -> None:
     panel decides, and if it refuses (BILLmanager's docs: a ticket support is still working on may not
     be archivable) its message is shown. The list's ``toarchive`` column only changes the wording.
     """
-    from billtui.screens.shell.confirm import ConfirmScreen
+    from billtui.widgets.confirm import ConfirmScreen
 
     def decided(ok: bool | None) -> None:
         if ok:

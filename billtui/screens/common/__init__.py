@@ -1,0 +1,1 @@
+"""Screens more than one menu section uses (the payment page), below the sections."""

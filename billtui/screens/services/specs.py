@@ -1,0 +1,44 @@
+"""The per-type service lists, declared.
+
+Rendered by the generic ``widgets.list_pane.ListPane``; the row actions are in ``services.py``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from billtui.widgets.list_pane import ListSpec
+from billtui.widgets.resource_table import Column
+
+# Column priorities (1 identifies a row and stays at any width): ``widgets.resource_table.Column``.
+
+
+def _lists():
+    from billtui.api import lists
+
+    return lists
+
+
+def services_spec(type_name: str, title: str) -> ListSpec:
+    from billtui.screens.services.services import open_service, service_row_actions
+
+    return ListSpec(
+        key=f"services/{type_name}",
+        title=title,
+        call=partial(lambda t: _lists().services(t), type_name),
+        noun="services",
+        default_sort=("expires", False),
+        actions=service_row_actions(type_name),
+        on_select=open_service,
+        columns=(
+            Column("name", "Name", min_width=14),
+            Column("ip", "IP", width=15, priority=3),
+            # The tariff, long ("VDS-4 (4 vCPU, 8 GB RAM, 120 GB SSD)"), gives way before
+            # auto-renew, which the list's a key changes and which warns of an expiry.
+            Column("tariff", "Tariff", min_width=10, priority=4),
+            Column("status", "Status", "status", width=12, label_field="status_text"),
+            Column("expires", "Expires", "expiry", width=12),
+            Column("autoprolong", "Auto-renew", width=10, priority=3),
+            Column("cost", "Cost", "money", width=12, priority=5),
+        ),
+    )

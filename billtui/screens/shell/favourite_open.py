@@ -1,0 +1,82 @@
+"""Opening a favourite: go to its item and, for an object, find its row (the list pages on the
+server), highlight it and open it as Enter would. The shell does it, for the menu, the palette
+and the Favourites list alike (``host.OpenFavourite``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from billtui.display.safe import clean
+from billtui.host import HostApp
+from billtui.storage.favourites import Favourite
+from billtui.widgets.resource_table import ResourceTable
+
+if TYPE_CHECKING:
+    from billtui.screens.shell.main import MainScreen
+
+#: How many rows to look through for a starred object that is not on screen.
+SEARCH_PAGES = 20
+SEARCH_PAGE_SIZE = 100
+
+
+def open_favourite(app: HostApp, favourite: Favourite) -> None:
+    """Go to the item; for an object, to its list with the object highlighted and opened."""
+    from billtui.menu import visible
+
+    if not visible(favourite.item_key, app.edition):
+        app.notify(f"{clean(favourite.title)} is not in the {app.edition.title} edition.", severity="warning")
+        return
+    from billtui.screens.shell.main import MainScreen
+
+    screen = app.screen
+    if not isinstance(screen, MainScreen):
+        return
+    if screen.nav.find(favourite.list_key) is None:
+        app.notify(f"{clean(favourite.title)}: this panel does not show that list now.", severity="warning")
+        return
+    app.goto(favourite.list_key)
+    if favourite.object_id:
+        app.run_worker(_reveal(app, screen, favourite), group="favourite-open", exclusive=True)
+
+
+async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> None:
+    """Find the object's row (the list pages on the server), highlight it and open it like Enter."""
+    from billtui.api.lists import fetch_page
+    from billtui.widgets.async_pane import error_text
+    from billtui.widgets.list_pane import ListPane
+    from billtui.screens.shell.main import pane_id
+
+    pane = next((p for p in screen.query(ListPane) if p.id == pane_id(favourite.list_key)), None)
+    if pane is None:
+        return
+    tables = pane.query(ResourceTable)
+    sort = tables.first().sort if tables else pane.spec.default_sort  # the order the user sees
+    try:
+        for page in range(1, SEARCH_PAGES + 1):
+            result = await fetch_page(app.client, pane.spec.call(), page, SEARCH_PAGE_SIZE,
+                                      sort=sort, filters=pane.filters or None)
+            for index, row in enumerate(result.rows):
+                if str(getattr(row, "id", "")) == favourite.object_id:
+                    await _highlight(pane, (page - 1) * SEARCH_PAGE_SIZE + index)
+                    await pane.open_row(row)
+                    return
+            if len(result.rows) < SEARCH_PAGE_SIZE:
+                break
+    except Exception as exc:
+        app.notify(f"Could not look for {clean(favourite.title)}: {error_text(exc)}", severity="error")
+        return
+    filtered = " with the current filter" if pane.filters else ""
+    app.notify(f"{clean(favourite.title)} is no longer in {clean(pane.spec.title)}{filtered}. "
+               f"Press f on it in the Favourites list to remove it, or d there.", severity="warning", timeout=10)
+
+
+async def _highlight(pane: Any, index: int) -> None:
+    """Put the list's cursor on the row once the list knows its length (its first page is in)."""
+    import asyncio
+
+    for _ in range(200):  # at most ~4 s: a slow panel still gets the object opened, unhighlighted
+        table = pane.query(ResourceTable)
+        if table and table.first().total is not None:
+            table.first().cursor = min(index, table.first().total - 1)
+            return
+        await asyncio.sleep(0.02)

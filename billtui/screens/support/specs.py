@@ -1,0 +1,65 @@
+"""Support's lists, declared: open and archived tickets.
+
+Rendered by the generic ``widgets.list_pane.ListPane``; the row actions are in ``tickets.py``.
+"""
+
+from __future__ import annotations
+
+from billtui.widgets.list_pane import ListSpec, RowAction
+from billtui.widgets.resource_table import Column
+
+# Column priorities (1 identifies a row and stays at any width): ``widgets.resource_table.Column``.
+
+
+def _lists():
+    from billtui.api import lists
+
+    return lists
+
+
+def _ticket_columns() -> tuple[Column, ...]:
+    return (
+        Column("unread", "", "unread", width=5, sortable=False),
+        Column("id", "#", width=6),  # what `:ticket N` takes
+        Column("subject", "Subject", min_width=16),
+        Column("status", "Status", "status", width=16, label_field="status_text"),
+        Column("last_message", "Last message", "datetime", width=16, priority=2),
+        Column("wait_time", "Waiting", width=10, priority=4, sortable=False),
+    )
+
+
+def tickets_spec() -> ListSpec:
+    from billtui.screens.support.tickets import archive_ticket, filter_status, new_ticket, open_ticket
+
+    return ListSpec(
+        key="tickets",
+        title="Open tickets",
+        call=lambda: _lists().TICKETS,
+        noun="tickets",
+        default_sort=("last_message", True),
+        columns=_ticket_columns(),
+        on_select=open_ticket,
+        actions=(
+            RowAction("n", "New ticket", new_ticket, needs_row=False),
+            RowAction("a", "Archive", archive_ticket),
+            RowAction("t", "Status", filter_status, needs_row=False),
+        ),
+    )
+
+
+def archived_tickets_spec() -> ListSpec:
+    from billtui.screens.support.tickets import filter_status, open_archived_ticket, restore_ticket
+
+    return ListSpec(
+        key="archived_tickets",
+        title="Archived tickets",
+        call=lambda: _lists().ARCHIVED_TICKETS,
+        noun="archived tickets",
+        default_sort=("last_message", True),
+        columns=_ticket_columns(),
+        on_select=open_archived_ticket,
+        actions=(
+            RowAction("u", "Restore", restore_ticket),
+            RowAction("t", "Status", filter_status, needs_row=False),
+        ),
+    )
