@@ -49,9 +49,9 @@ class BillTUI(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("question_mark", "keys", "Keys", key_display="?"),
-        Binding("q", "quit_app", "Quit"),
-        Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True),
+        Binding("question_mark", "keys", "Keys", key_display="?", id="app.keys"),
+        Binding("q", "quit_app", "Quit", id="app.quit-app"),
+        Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True, id="app.quit-app-ctrl-c"),
     ]
 
     edition: reactive[Edition] = reactive(Edition.STANDARD, init=False)
@@ -110,6 +110,9 @@ class BillTUI(App[None]):
     def on_mount(self) -> None:
         if self._saved_theme and self._saved_theme in self.available_themes:
             self.theme = self._saved_theme
+        if self.config.keymap:
+            # [keymap] in the config: binding id -> keys; `?` shows every key's id.
+            self.set_keymap(self.config.keymap)
         from billtui.screens.shell.start import StartScreen
 
         self.push_screen(StartScreen())

@@ -145,7 +145,11 @@ def _tui(args: argparse.Namespace) -> int:
     edition = Edition(args.tier) if args.tier else None
     if args.demo:
         launch = Launch.demo(edition or Edition.STANDARD, args.size, args.plain)
-        config = config_mod.Config()
+        # The demo keeps nothing of the user's config but their keys ([keymap]).
+        try:
+            config = config_mod.Config(keymap=config_mod.load().keymap)
+        except config_mod.ConfigError:
+            config = config_mod.Config()
     else:
         try:
             config = config_mod.load()

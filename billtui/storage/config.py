@@ -96,6 +96,9 @@ class Config:
     theme: str = ""
     ticket_refresh_seconds: int = 120
     profiles: dict[str, Profile] = field(default_factory=dict)
+    #: ``[keymap]``: binding id -> keys ("ctrl+g" or "j,down"), as Textual's keymaps take
+    #: them; ``?`` shows each key's id. Only the user writes it: billtui never saves it.
+    keymap: dict[str, str] = field(default_factory=dict)
 
     def with_profile(self, profile: Profile, *, default: bool = False) -> "Config":
         profiles = dict(self.profiles)
@@ -149,7 +152,15 @@ def _from_data(data: MutableMapping[str, Any]) -> Config:
         theme=str(data.get("theme", "")),
         ticket_refresh_seconds=int(data.get("ticket_refresh_seconds", 120)),
         profiles=profiles,
+        keymap=_keymap(data.get("keymap")),
     )
+
+
+def _keymap(table: Any) -> dict[str, str]:
+    """The ``[keymap]`` table; an entry that is not ``id = "keys"`` is left out, not fatal."""
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): v.strip() for k, v in table.items() if isinstance(v, str) and v.strip()}
 
 
 class ConfigWriteError(ConfigError, OSError):

@@ -35,7 +35,7 @@ class AsyncPane(VerticalScroll, can_focus=True):
     AsyncPane > .pane-status.-error { color: $error; text-style: bold; }
     AsyncPane > #pane-body { height: auto; }
     """
-    BINDINGS = [Binding("r", "reload", "Reload")]
+    BINDINGS = [Binding("r", "reload", "Reload", id="async.reload")]
 
     title: str = ""
 

@@ -51,7 +51,7 @@ class DetailsScreen(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="details.dismiss")]
 
     def __init__(self, title: str, fields: Iterable[tuple[str, Any]]) -> None:
         super().__init__()

@@ -25,7 +25,7 @@ class DialogScreen(ModalScreen[bool]):
     DialogScreen Horizontal.buttons { height: auto; align-horizontal: right; }
     DialogScreen Horizontal.buttons Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.cancel")]
 
     def status(self, text: str, *, error: bool = False) -> None:
         """Say what is happening (or what went wrong, marked) — always plain text."""

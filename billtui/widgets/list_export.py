@@ -30,9 +30,9 @@ class ExportChoiceScreen(ModalScreen["str | None"]):
     }
     """
     BINDINGS = [
-        Binding("c", "choose('csv')", "CSV"),
-        Binding("j", "choose('json')", "JSON"),
-        Binding("escape", "choose('')", "Cancel"),
+        Binding("c", "choose('csv')", "CSV", id="export-choice.csv"),
+        Binding("j", "choose('json')", "JSON", id="export-choice.json"),
+        Binding("escape", "choose('')", "Cancel", id="export-choice.cancel"),
     ]
 
     def __init__(self, title: str, filtered: bool) -> None:

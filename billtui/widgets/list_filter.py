@@ -45,7 +45,7 @@ class FilterInput(Input):
     FilterInput { height: 1; border: none; padding: 0 1; margin: 0; background: $boost; }
     FilterInput:focus { border: none; background: $boost; }
     """
-    BINDINGS = [Binding("down", "to_rows", "Rows", show=False)]
+    BINDINGS = [Binding("down", "to_rows", "Rows", show=False, id="filter-input.to-rows")]
 
     def action_to_rows(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, ListFilter)), None)
@@ -57,8 +57,8 @@ class ListFilter(Widget):
     """Mixin: the filter line and its rules. The pane provides ``spec``, ``table``, ``filters``."""
 
     BINDINGS = [
-        Binding("slash", "open_filter", "Filter", key_display="/"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("slash", "open_filter", "Filter", key_display="/", id="list-filter.open-filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="list-filter.clear-filter"),
     ]
 
     spec: ListSpec  # set by the pane (a declaration only: no class attribute)

@@ -58,12 +58,12 @@ class ListPane(ListFilter, Vertical):
     ListPane > .list-status.-error { color: $error; text-style: bold; height: auto; max-height: 4; }
     """
     BINDINGS = [
-        Binding("x", "export", "Export"),
+        Binding("x", "export", "Export", id="list.export"),
         # A class's bindings for a key replace its bases' (Textual merges by key), so the
         # filter's escape is repeated here, after cancelling: escape first stops a running
         # export, else clears the filter, else goes back (each one skips when it has nothing to do).
-        Binding("escape", "cancel_export", "Cancel export"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("escape", "cancel_export", "Cancel export", id="list.cancel-export"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="list.clear-filter"),
     ]
 
     def __init__(self, spec: ListSpec, **kwargs: Any) -> None:

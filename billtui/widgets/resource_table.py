@@ -118,21 +118,21 @@ class ResourceTable(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False),
-        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=True),
-        Binding("s", "cycle_sort", "Sort", show=True),
-        Binding("S", "reverse_sort", "Reverse", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="table.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="table.down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="table.page-up"),
+        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="table.page-down"),
+        Binding("home,g", "first", "First", show=False, id="table.first"),
+        Binding("end,G", "last", "Last", show=False, id="table.last"),
+        Binding("enter", "select", "Open", show=True, id="table.select"),
+        Binding("s", "cycle_sort", "Sort", show=True, id="table.cycle-sort"),
+        Binding("S", "reverse_sort", "Reverse", show=False, id="table.reverse-sort"),
         # Reload stays on r and in the keys list (?); the footer's room goes to w, which an
         # 80-column user needs to see the columns that do not fit.
-        Binding("r", "reload", "Reload", show=False),
-        Binding("w", "toggle_wide", "Wide", show=True),
-        Binding("left", "scroll_columns(-1)", "Wide: scroll a column left", show=False),
-        Binding("right", "scroll_columns(1)", "Wide: scroll a column right", show=False),
+        Binding("r", "reload", "Reload", show=False, id="table.reload"),
+        Binding("w", "toggle_wide", "Wide", show=True, id="table.toggle-wide"),
+        Binding("left", "scroll_columns(-1)", "Wide: scroll a column left", show=False, id="table.wide-scroll-a-column-left"),
+        Binding("right", "scroll_columns(1)", "Wide: scroll a column right", show=False, id="table.wide-scroll-a-column-right"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)

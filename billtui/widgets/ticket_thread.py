@@ -100,10 +100,10 @@ class TicketThreadView(VerticalScroll, can_focus=True):
     TicketThreadView:focus { border: round $accent; }
     """
     BINDINGS = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False),
-        Binding("down,j", "scroll_down", "Scroll down", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="ticket-thread-view.scroll-up"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="ticket-thread-view.scroll-down"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="ticket-thread-view.scroll-home"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="ticket-thread-view.scroll-end"),
     ]
 
     async def show_messages(self, messages: Iterable[object]) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 VIM_KEYS: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
-    Binding("g", "scroll_top", "First", show=False),
-    Binding("G", "scroll_bottom", "Last", show=False),
+    Binding("j", "cursor_down", "Down", show=False, id="vim.cursor-down"),
+    Binding("k", "cursor_up", "Up", show=False, id="vim.cursor-up"),
+    Binding("g", "scroll_top", "First", show=False, id="vim.scroll-top"),
+    Binding("G", "scroll_bottom", "Last", show=False, id="vim.scroll-bottom"),
 ]

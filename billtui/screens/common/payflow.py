@@ -59,9 +59,9 @@ class PaymentPageScreen(ModalScreen[None]):
     PaymentPageScreen .muted { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("c", "copy", "Copy again"),
-        Binding("o", "open", "Open in browser"),
-        Binding("escape,enter", "dismiss", "Done"),
+        Binding("c", "copy", "Copy again", id="payment-page.copy"),
+        Binding("o", "open", "Open in browser", id="payment-page.open"),
+        Binding("escape,enter", "dismiss", "Done", id="payment-page.dismiss"),
     ]
 
     def __init__(self, url: str, what: str) -> None:

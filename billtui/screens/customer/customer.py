@@ -178,7 +178,7 @@ class CustomerPane(AsyncPane):
     # One meaning per key across billtui: s sorts, t narrows a list by period or status, so the
     # card's places are reached the way every place is — ":" (shown beside each) or the tree.
     BINDINGS = [
-        Binding("e", "edit", "Edit contact data"),
+        Binding("e", "edit", "Edit contact data", id="customer.edit"),
     ]
 
     async def fetch(self) -> Any:
@@ -227,8 +227,8 @@ class EditContactScreen(DialogScreen):
 
     DEFAULT_CSS = "EditContactScreen > #dialog { width: 70; max-height: 94%; }"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", id="edit-contact.cancel"),
+        Binding("ctrl+s", "save", "Save", id="edit-contact.save"),
     ]
     FIELDS = (("realname", "Full name"), ("email", "Email"), ("phone", "Phone"))
 

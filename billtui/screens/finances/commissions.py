@@ -61,7 +61,7 @@ class CommissionsPane(Vertical):
     CommissionsPane #rewards-status { height: auto; color: $text-muted; }
     CommissionsPane #rewards-status.-error { color: $error; text-style: bold; }
     """
-    BINDINGS = [Binding("t", "period", "Period")]
+    BINDINGS = [Binding("t", "period", "Period", id="commissions.period")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -179,7 +179,7 @@ class RewardDetailScreen(ModalScreen[None]):
     }
     RewardDetailScreen DataTable { height: auto; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="reward-detail.dismiss")]
 
     def __init__(self, day: date) -> None:
         super().__init__()

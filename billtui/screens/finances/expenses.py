@@ -190,7 +190,7 @@ class ExpensesPane(Vertical):
     ExpensesPane > #expense-chart { border: round $panel-lighten-2; padding: 0 1; height: auto; }
     ExpensesPane > #expense-chart.-hidden { display: none; }
     """
-    BINDINGS = [Binding("t", "period", "Period"), Binding("b", "toggle_chart", "Chart")]
+    BINDINGS = [Binding("t", "period", "Period", id="expenses.period"), Binding("b", "toggle_chart", "Chart", id="expenses.toggle-chart")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -41,7 +41,7 @@ class CartTable(DataTable):
     """The cart's items (a cart is short: a plain DataTable is right here)."""
 
     DEFAULT_CSS = "CartTable { height: auto; max-height: 10; }"
-    BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", "Remove item")]
+    BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", "Remove item", id="cart-table.remove")]
 
     def action_remove(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, OrdersPane)), None)
@@ -58,9 +58,9 @@ class OrdersPane(Vertical):
     OrdersPane #awaiting { height: auto; color: $warning; padding: 0 1; }
     """
     BINDINGS = [
-        Binding("p", "pay_cart", "Pay cart"),
-        Binding("c", "promo", "Promo code"),
-        Binding("E", "empty", "Empty cart"),
+        Binding("p", "pay_cart", "Pay cart", id="orders.pay-cart"),
+        Binding("c", "promo", "Promo code", id="orders.promo"),
+        Binding("E", "empty", "Empty cart", id="orders.empty"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -258,7 +258,7 @@ class PromoScreen(ModalScreen[Any]):
     PromoScreen Button { margin-left: 1; }
     PromoScreen #promo-status { height: auto; color: $text-muted; }
     """
-    BINDINGS = [Binding("ctrl+s", "apply", "Apply"), Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("ctrl+s", "apply", "Apply", id="promo.apply"), Binding("escape", "cancel", "Cancel", id="promo.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:

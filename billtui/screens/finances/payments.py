@@ -48,7 +48,7 @@ class PaymentsPane(Vertical):
     PaymentsPane { height: 1fr; }
     PaymentsPane > .filter-line { height: 1; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("t", "filter", "Period/status")]  # "/ Filter" is the text filter: one name each
+    BINDINGS = [Binding("t", "filter", "Period/status", id="payments.filter")]  # "/ Filter" is the text filter: one name each
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -254,9 +254,9 @@ class AddFundsScreen(ModalScreen[None]):
     AddFundsScreen Button { margin-left: 1; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Go to payment"),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+r", "reload", "Reload form", show=False),
+        Binding("ctrl+s", "submit", "Go to payment", id="add-funds.submit"),
+        Binding("escape", "cancel", "Cancel", id="add-funds.cancel"),
+        Binding("ctrl+r", "reload", "Reload form", show=False, id="add-funds.reload"),
     ]
 
     def __init__(self, order: OrderToPay | None = None) -> None:

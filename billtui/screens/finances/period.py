@@ -120,9 +120,9 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
     PeriodScreen Button { margin-left: 1; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "apply", "Apply"),
-        Binding("ctrl+r", "clear", "All time"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "apply", "Apply", id="period.apply"),
+        Binding("ctrl+r", "clear", "All time", id="period.clear"),
+        Binding("escape", "cancel", "Cancel", id="period.cancel"),
     ]
 
     def __init__(self, title: str, today: date, current: FilterChoice, *,

@@ -26,8 +26,8 @@ class LinksPane(VerticalScroll):
     LinksPane #links-url { height: auto; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("o", "open", "Open"),
-        Binding("c", "copy", "Copy link"),
+        Binding("o", "open", "Open", id="links.open"),
+        Binding("c", "copy", "Copy link", id="links.copy"),
     ]
 
     def __init__(self, title: str, links: tuple[tuple[str, str], ...], intro: str) -> None:

@@ -83,10 +83,10 @@ class OrderWizard(ModalScreen[bool]):
     OrderWizard #review-text { height: auto; margin-bottom: 1; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+n", "next", "Next"),
-        Binding("b", "basket", "Add to cart"),
-        Binding("p", "pay", "Pay now"),
+        Binding("escape", "back", "Back", id="order-wizard.back"),
+        Binding("ctrl+n", "next", "Next", id="order-wizard.next"),
+        Binding("b", "basket", "Add to cart", id="order-wizard.basket"),
+        Binding("p", "pay", "Pay now", id="order-wizard.pay"),
     ]
 
     def __init__(self, type_name: str | None = None) -> None:

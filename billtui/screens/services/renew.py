@@ -41,9 +41,9 @@ class RenewScreen(ServiceModal):
     RenewScreen #summary { height: auto; margin-bottom: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("p", "pay", "Pay now"),
-        Binding("b", "basket", "Add to cart"),
+        Binding("escape", "cancel", "Cancel", id="renew.cancel"),
+        Binding("p", "pay", "Pay now", id="renew.pay"),
+        Binding("b", "basket", "Add to cart", id="renew.basket"),
     ]
 
     def __init__(self, service: Any) -> None:

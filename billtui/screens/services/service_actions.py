@@ -81,7 +81,7 @@ class ServiceModal(DialogScreen):
 class AutoRenewScreen(ServiceModal):
     """Auto-renew off, or every N months (the choices the panel offers for this tariff)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close"), Binding("enter", "save", "Save", show=True)]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="auto-renew.cancel"), Binding("enter", "save", "Save", show=True, id="auto-renew.save")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
@@ -159,7 +159,7 @@ class DeleteServiceScreen(ServiceModal):
     """Deleting cannot be undone, so the user types the service's name first."""
 
     DEFAULT_CSS = "DeleteServiceScreen > #dialog { border: round $error; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="delete-service.cancel")]
 
     def compose(self) -> ComposeResult:
         name = service_title(self.service)
@@ -218,7 +218,7 @@ class DeleteServiceScreen(ServiceModal):
 class InstructionsScreen(ServiceModal):
     """The panel's HTML instructions (how to connect, login data) as readable text."""
 
-    BINDINGS = [Binding("escape,q", "cancel", "Close"), Binding("r", "reload", "Reload")]
+    BINDINGS = [Binding("escape,q", "cancel", "Close", id="instructions.cancel"), Binding("r", "reload", "Reload", id="instructions.reload")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as box:
@@ -261,7 +261,7 @@ class HistoryScreen(ModalScreen[None]):
         width: 96%; max-width: 120; height: 80%; border: round $primary; background: $surface;
     }
     """
-    BINDINGS = [Binding("escape,q", "dismiss_none", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss_none", "Close", id="history.dismiss-none")]
 
     def __init__(self, service: "Service") -> None:
         super().__init__()

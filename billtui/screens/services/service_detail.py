@@ -43,13 +43,13 @@ class ServiceDetailScreen(ModalScreen[bool]):
     ServiceDetailScreen .hint { color: $text-muted; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("n", "renew", "Renew"),
-        Binding("a", "autorenew", "Auto-renew"),
-        Binding("h", "history", "History"),
-        Binding("i", "instructions", "Instructions"),
-        Binding("c", "control_panel", "Control panel"),
-        Binding("d", "delete", "Delete"),
+        Binding("escape,q", "close", "Close", id="service-detail.close"),
+        Binding("n", "renew", "Renew", id="service-detail.renew"),
+        Binding("a", "autorenew", "Auto-renew", id="service-detail.autorenew"),
+        Binding("h", "history", "History", id="service-detail.history"),
+        Binding("i", "instructions", "Instructions", id="service-detail.instructions"),
+        Binding("c", "control_panel", "Control panel", id="service-detail.control-panel"),
+        Binding("d", "delete", "Delete", id="service-detail.delete"),
     ]
 
     def __init__(self, service: Any, type_title: str = "") -> None:

@@ -112,10 +112,10 @@ class ServicesOverview(AsyncPane):
     title = "Services"
     DEFAULT_CSS = "ServicesOverview .service-section { height: auto; }"
     BINDINGS = [
-        Binding("n", "renew", "Renew"),
-        Binding("enter", "open", "Details", show=False),
-        Binding("a", "autorenew", "Auto-renew"),
-        Binding("o", "order", "Order new"),
+        Binding("n", "renew", "Renew", id="services.renew"),
+        Binding("enter", "open", "Details", show=False, id="services.open"),
+        Binding("a", "autorenew", "Auto-renew", id="services.autorenew"),
+        Binding("o", "order", "Order new", id="services.order"),
     ]
 
     async def fetch(self) -> Any:

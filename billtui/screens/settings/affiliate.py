@@ -20,9 +20,9 @@ class AffiliatePane(FormPane):
     AffiliatePane #aff-link { height: auto; margin-bottom: 1; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Join / save"),
-        Binding("c", "copy('url')", "Copy link"),
-        Binding("p", "copy('promocode')", "Copy promo code"),
+        Binding("ctrl+s", "save", "Join / save", id="affiliate.save"),
+        Binding("c", "copy('url')", "Copy link", id="affiliate.copy-link"),
+        Binding("p", "copy('promocode')", "Copy promo code", id="affiliate.copy-promo-code"),
     ]
 
     async def fetch(self) -> Any:

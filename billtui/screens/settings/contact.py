@@ -39,7 +39,7 @@ class ContactSettingsPane(FormPane):
     title = "Settings (contact data)"
     prefix = "contact"
     DEFAULT_CSS = FORM_CSS.format(name="ContactSettingsPane")
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="contact-settings.save")]
 
     async def fetch(self) -> Any:
         from billtui.api.calls import settings

@@ -104,9 +104,9 @@ class FavouritesPane(Vertical):
     FavouritesPane .muted { color: $text-muted; height: auto; }
     """
     BINDINGS = [
-        Binding("d,delete", "remove", "Remove"),
-        Binding("K,shift+up", "move(-1)", "Move up"),
-        Binding("J,shift+down", "move(1)", "Move down"),
+        Binding("d,delete", "remove", "Remove", id="favourites.remove"),
+        Binding("K,shift+up", "move(-1)", "Move up", id="favourites.move-up"),
+        Binding("J,shift+down", "move(1)", "Move down", id="favourites.move-down"),
     ]
 
     @property

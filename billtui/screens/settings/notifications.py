@@ -65,10 +65,10 @@ class NotificationsPane(Vertical, can_focus=False):
     NotificationsPane > DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("space", "toggle_cell", "Toggle"),
-        Binding("ctrl+s", "save", "Save"),  # as in every form: s means Sort in billtui
-        Binding("u", "discard", "Undo all"),
-        Binding("r", "reload", "Reload"),
+        Binding("space", "toggle_cell", "Toggle", id="notifications.toggle-cell"),
+        Binding("ctrl+s", "save", "Save", id="notifications.save"),  # as in every form: s means Sort in billtui
+        Binding("u", "discard", "Undo all", id="notifications.discard"),
+        Binding("r", "reload", "Reload", id="notifications.reload"),
     ]
 
     def __init__(self) -> None:

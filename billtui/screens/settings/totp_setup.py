@@ -34,8 +34,8 @@ class TotpSetupScreen(ModalScreen[bool]):
     TotpSetupScreen .error { color: $error; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+y", "copy", "Copy the key"),
+        Binding("escape", "cancel", "Cancel", id="totp-setup.cancel"),
+        Binding("ctrl+y", "copy", "Copy the key", id="totp-setup.copy"),
     ]
 
     def __init__(self) -> None:

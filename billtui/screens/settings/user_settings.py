@@ -28,9 +28,9 @@ class UserSettingsPane(FormPane):
     prefix = "usr"
     DEFAULT_CSS = FORM_CSS.format(name="UserSettingsPane")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save language/time zone"),
-        Binding("ctrl+o", "change_password", "Change password"),
-        Binding("ctrl+t", "two_factor", "Two-factor on/off"),
+        Binding("ctrl+s", "save", "Save language/time zone", id="user-settings.save"),
+        Binding("ctrl+o", "change_password", "Change password", id="user-settings.change-password"),
+        Binding("ctrl+t", "two_factor", "Two-factor on/off", id="user-settings.two-factor"),
     ]
 
     async def fetch(self) -> Any:

@@ -101,7 +101,7 @@ class JumpScreen(ModalScreen[None]):
     JumpScreen #jump-help { padding: 0 1; color: $text-muted; height: auto; }
     JumpScreen #jump-help.-error { color: $error; }
     """
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close", id="jump.close")]
 
     @property
     def billtui(self) -> HostApp:

@@ -14,9 +14,7 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "Command palette: jump to any screen, switch edition, log out"),
     ("tab / shift+tab", "Move between the menu and the content"),
     ("escape", "Go back"),
-    ("?", "This list"),
-    ("q", "Quit"),
-)
+)  # ? and q are app keys: listed under "Here", as the user's [keymap] may have moved them
 
 LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓ / j k", "Move in a list"),
@@ -41,6 +39,8 @@ def _declares(cls: type, binding: Binding) -> bool:
             continue
         if action == binding.action and binding.key in [k.strip() for k in keys.split(",")]:
             return True
+        if binding.id and isinstance(declared, Binding) and declared.id == binding.id:
+            return True  # remapped by the user's [keymap]: the key differs, the id does not
     return False
 
 
@@ -63,31 +63,38 @@ class KeysScreen(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="keys.dismiss")]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()
         self.under = under
 
-    def _rows(self) -> list[tuple[str, str]]:
-        rows: list[tuple[str, str]] = []
+    def _rows(self) -> list[tuple[str, str, str]]:
+        rows: list[tuple[str, str, str]] = []
         seen: set[str] = set()
-        for key, active in self.under.active_bindings.items():
+        # The keys the footer shows first: an action with a shown key (q Quit) is listed by it,
+        # not by a hidden spare (ctrl+c).
+        actives = sorted(self.under.active_bindings.values(), key=lambda a: not a.binding.show)
+        for active in actives:
             binding = active.binding
             if not binding.description or binding.action in seen or not declared_by_billtui(active.node, binding):
                 continue
             seen.add(binding.action)
             display = binding.key_display or self.app.get_key_display(binding)
-            rows.append((display, binding.description))
+            rows.append((display, binding.description, binding.id or ""))
         return rows
 
     def compose(self) -> ComposeResult:
+        here = Table.grid(padding=(0, 2))
+        here.add_column(style="bold", no_wrap=True)
+        here.add_column()
+        here.add_column(style="dim", no_wrap=True)  # what [keymap] in the config calls the key
+        here.add_row(Text("Here", style="underline"), "", Text("[keymap] id"))
+        for key, what, ident in self._rows():
+            here.add_row(Text(key), Text(what), Text(ident))
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_row(Text("Here", style="underline"), "")
-        for key, what in self._rows():
-            table.add_row(Text(key), Text(what))
         table.add_row("", "")
         table.add_row(Text("Everywhere", style="underline"), "")
         for key, what in GLOBAL_KEYS:
@@ -99,4 +106,5 @@ class KeysScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "escape closes"
+            yield Static(here)
             yield Static(table)

@@ -34,12 +34,12 @@ class LoginScreen(Screen[None]):
     LoginScreen Button { margin-left: 1; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Log in"),
+        Binding("ctrl+s", "submit", "Log in", id="login.submit"),
         # priority: the login and password boxes take ctrl+e (end of line) and would swallow it;
         # End still goes to the end of the line.
-        Binding("ctrl+e", "edit_profile", "Edit profile", priority=True),
+        Binding("ctrl+e", "edit_profile", "Edit profile", priority=True, id="login.edit-profile"),
         # The first screen: leaving it is leaving billtui, and the footer must say how.
-        Binding("escape", "app.quit_app", "Quit"),
+        Binding("escape", "app.quit_app", "Quit", id="login.quit-app"),
     ]
 
     def __init__(self, profile: Profile | None, *, error: str | None = None, field: str | None = None) -> None:
@@ -140,7 +140,7 @@ class TotpScreen(ModalScreen[str]):
     TotpScreen { align: center middle; }
     TotpScreen > Vertical { width: 50; height: auto; border: round $primary; padding: 1 2; background: $surface; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="totp.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:

@@ -44,10 +44,10 @@ class MainScreen(HeldFrameScreen):
     MainScreen #content { width: 1fr; height: 1fr; padding: 0 0 0 1; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("f", "star", "Star"),
-        Binding("f5", "refresh_all", "Refresh", show=False),
-        Binding("colon", "jump", "Jump", key_display=":"),
+        Binding("escape", "back", "Back", id="main.back"),
+        Binding("f", "star", "Star", id="main.star"),
+        Binding("f5", "refresh_all", "Refresh", show=False, id="main.refresh-all"),
+        Binding("colon", "jump", "Jump", key_display=":", id="main.jump"),
     ]
 
     def __init__(self) -> None:

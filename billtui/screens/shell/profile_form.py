@@ -45,8 +45,8 @@ class ProfileFormScreen(Screen[None]):
     ProfileFormScreen Select { width: 100%; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save and log in"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save and log in", id="profile-form.save"),
+        Binding("escape", "cancel", "Cancel", id="profile-form.cancel"),
     ]
 
     def __init__(self, *, profile: Profile | None = None, first_run: bool = False) -> None:

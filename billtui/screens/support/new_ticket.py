@@ -40,10 +40,10 @@ class NewTicketScreen(Screen["str | None"]):
     NewTicketScreen .nt-attachments { height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "close", "Close (draft kept)"),
-        Binding("ctrl+s", "send", "Send", priority=True),
-        Binding("ctrl+o", "attach", "Attach file", priority=True),
-        Binding("ctrl+r", "reload", "Reload form"),
+        Binding("escape", "close", "Close (draft kept)", id="new-ticket.close"),
+        Binding("ctrl+s", "send", "Send", priority=True, id="new-ticket.send"),
+        Binding("ctrl+o", "attach", "Attach file", priority=True, id="new-ticket.attach"),
+        Binding("ctrl+r", "reload", "Reload form", id="new-ticket.reload"),
     ]
 
     def __init__(self) -> None:

@@ -106,8 +106,8 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
     AttachScreen .attach-help { color: $text-muted; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "done", "Done"),
-        Binding("delete", "remove", "Remove file"),
+        Binding("escape", "done", "Done", id="attach.done"),
+        Binding("delete", "remove", "Remove file", id="attach.remove"),
     ]
 
     def __init__(self, paths: Sequence[str]) -> None:

@@ -137,7 +137,7 @@ class StatusFilterScreen(ModalScreen["str | None"]):
     }
     StatusFilterScreen OptionList { height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="status-filter.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -186,7 +186,7 @@ class AttachmentPicker(ModalScreen["Any | None"]):
     }
     AttachmentPicker OptionList { height: auto; max-height: 16; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="attachment-picker.cancel")]
 
     def __init__(self, attachments: list[Any]) -> None:
         super().__init__()
@@ -218,7 +218,7 @@ class AttachmentPicker(ModalScreen["Any | None"]):
 class ReplyEditor(TextArea):
     """The reply box; escape goes back to the conversation instead of closing it."""
 
-    BINDINGS = [Binding("escape", "leave", "To conversation", show=False)]
+    BINDINGS = [Binding("escape", "leave", "To conversation", show=False, id="reply-editor.leave")]
 
     def action_leave(self) -> None:
         self.screen.query_one(TicketThreadView).focus()
@@ -242,14 +242,14 @@ class TicketScreen(Screen[None]):
     TicketScreen > .archived-note { padding: 0 1; color: $warning; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "send", "Send", priority=True),
-        Binding("ctrl+o", "attach", "Attach", priority=True),
-        Binding("ctrl+r", "reload", "Reload"),
-        Binding("d", "download", "Download"),
-        Binding("w", "write", "Write"),
-        Binding("plus", "rate(True)", "Good answer"),
-        Binding("minus", "rate(False)", "Bad answer"),
+        Binding("escape", "back", "Back", id="ticket.back"),
+        Binding("ctrl+s", "send", "Send", priority=True, id="ticket.send"),
+        Binding("ctrl+o", "attach", "Attach", priority=True, id="ticket.attach"),
+        Binding("ctrl+r", "reload", "Reload", id="ticket.reload"),
+        Binding("d", "download", "Download", id="ticket.download"),
+        Binding("w", "write", "Write", id="ticket.write"),
+        Binding("plus", "rate(True)", "Good answer", id="ticket.good-answer"),
+        Binding("minus", "rate(False)", "Bad answer", id="ticket.bad-answer"),
     ]
 
     def __init__(self, ticket_id: str, subject: str = "", *, archived: bool = False) -> None:
