@@ -172,7 +172,7 @@ def _tui(args: argparse.Namespace) -> int:
             launch = Launch("profile" if saved else "setup", saved, edition, plain=args.plain)
     from billtui.runtime import startup_gc
 
-    startup_gc.pause()  # until the first frame: see billtui/startup_gc.py
+    startup_gc.pause()  # until the first frame: see billtui/runtime/startup_gc.py
     try:
         from billtui.app import BillTUI
 
