@@ -80,3 +80,13 @@ def quick_read_retries(monkeypatch):
     from billtui.api import retry
 
     monkeypatch.setattr(retry, "READS", retry.RetryPolicy((0.0, 0.01, 0.01)))
+
+
+@pytest.fixture(autouse=True)
+def truecolour_terminal(monkeypatch):
+    """Every app in a test draws as on a truecolour terminal, whatever TERM the machine running the
+    tests has (TERM=xterm would make it a 16-colour one, and add the contrast filter of
+    display/low_colour.py to every snapshot). Tests of 16 colours set it themselves."""
+    from textual import constants
+
+    monkeypatch.setattr(constants, "COLOR_SYSTEM", "truecolor")
