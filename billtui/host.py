@@ -3,7 +3,8 @@
 Screens and widgets live below the app (README, "Layout"): they never import ``billtui.app``.
 What they need from it — the panel client, the session, the edition, today's date, going to a
 menu item, and the few start-up and session steps the shell screens drive — is declared here,
-and ``host(node)`` gives it to them typed. ``HostApp`` is the same app seen as both a Textual ``App`` and a ``Host``.
+and ``host(node)`` gives it to them typed. ``HostApp`` is the same app seen as both a Textual
+``App`` and a ``Host``. What they tell the app goes up as a message (at the end of this module).
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from textual.message import Message
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from billtui.storage.favourites import Favourite
-
     from billtui.api.secret import Secret
     from billtui.launch import Launch
     from billtui.menu import Edition
     from billtui.session import SessionInfo
     from billtui.storage.config import Config, Profile
+    from billtui.storage.favourites import Favourite
 
 
 class Host(Protocol):
