@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 
 
@@ -65,7 +66,7 @@ class AsyncPane(VerticalScroll, can_focus=True):
 
     def reload(self) -> None:
         self._set_status("Loading…")
-        self.run_worker(self._load(), exclusive=True, group="pane-load")
+        self.run_worker(later(self._load), exclusive=True, group="pane-load")
 
     def action_reload(self) -> None:
         self.reload()

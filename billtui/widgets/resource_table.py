@@ -33,6 +33,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from billtui.display import format as fmt
+from billtui.workers import later
 
 T = TypeVar("T")
 
@@ -220,7 +221,7 @@ class ResourceTable(ScrollView, can_focus=True):
         page = self._page_of(self.cursor)
         self._pending.add(page)
         self.post_message(self.StateChanged(self, True, None))
-        self.run_worker(self._load(page, self._generation), group="pages")
+        self.run_worker(later(self._load, page, self._generation), group="pages")
 
     async def wait_answered(self) -> None:
         """Wait until the first page (or its failure) has arrived: others may then start heavy work."""
@@ -255,7 +256,7 @@ class ResourceTable(ScrollView, can_focus=True):
             return
         self._pending.add(page)
         self.post_message(self.StateChanged(self, True, None))
-        self.run_worker(self._load(page, self._generation), group="pages")
+        self.run_worker(later(self._load, page, self._generation), group="pages")
 
     async def _load(self, page: int, generation: int) -> None:
         self.requests += 1

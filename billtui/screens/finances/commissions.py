@@ -28,6 +28,7 @@ from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
 from billtui.screens.finances.specs import clicks_spec
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.api.models import Reward
@@ -110,7 +111,7 @@ class CommissionsPane(Vertical):
         status.update(Text(text))
 
     def reload_rewards(self) -> None:
-        self.run_worker(self._load(), group="rewards", exclusive=True)
+        self.run_worker(later(self._load), group="rewards", exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance
@@ -195,7 +196,7 @@ class RewardDetailScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Service", "Rate", "Commission", "Referral", "Date")
-        self.run_worker(self._load(), exclusive=True)
+        self.run_worker(later(self._load), exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance

@@ -28,6 +28,7 @@ from billtui.display.plain import is_plain
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
+from billtui.workers import later
 
 PAGE = 250  # rows per request while adding up: small enough that parsing one page never holds keys back
 ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
@@ -254,7 +255,7 @@ class ExpensesPane(Vertical):
 
     def reload_summary(self) -> None:
         self._summary_stopped = False
-        self.run_worker(self._load_summary(), group=SUMMARY_GROUP, exclusive=True)
+        self.run_worker(later(self._load_summary), group=SUMMARY_GROUP, exclusive=True)
 
     def _summary_workers(self) -> builtins.list[Any]:
         return [w for w in self.workers if w.node is self and w.group == SUMMARY_GROUP and not w.is_finished]

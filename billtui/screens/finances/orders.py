@@ -26,6 +26,7 @@ from billtui.widgets.vim import VIM_KEYS
 from billtui.widgets.field import Field
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.api.models import Basket, Order
@@ -107,7 +108,7 @@ class OrdersPane(Vertical):
         status.update(Text(text))
 
     def reload_cart(self) -> None:
-        self.run_worker(self._load_cart(), group="cart", exclusive=True)
+        self.run_worker(later(self._load_cart), group="cart", exclusive=True)
 
     async def _load_cart(self, message: str = "") -> None:
         import asyncio
@@ -174,7 +175,7 @@ class OrdersPane(Vertical):
             return
         assert self.state is not None
         item = self.state.basket.items[table.cursor_row]
-        self.run_worker(self._change(lambda c, f: f.basket_remove(c, item.id),
+        self.run_worker(later(self._change, lambda c, f: f.basket_remove(c, item.id),
                                      f"Removed {clean(item.tariff)} from the cart."), group="cart", exclusive=True)
 
     def action_empty(self) -> None:
@@ -186,7 +187,7 @@ class OrdersPane(Vertical):
         def decided(yes: bool | None) -> None:
             if yes:
                 billorder = self.state.basket.billorder if self.state is not None else None
-                self.run_worker(self._change(lambda c, f: f.basket_clear(c, billorder),
+                self.run_worker(later(self._change, lambda c, f: f.basket_clear(c, billorder),
                                              "The cart is empty now."), group="cart", exclusive=True)
 
         self.app.push_screen(ConfirmScreen("Remove everything from the cart?", yes="Empty"), callback=decided)
@@ -287,7 +288,7 @@ class PromoScreen(ModalScreen[Any]):
             field.set_error("Type the code first.")
             return
         field.set_error(None)
-        self.run_worker(self._apply(code), group="promo", exclusive=True)
+        self.run_worker(later(self._apply, code), group="promo", exclusive=True)
 
     async def _apply(self, code: str) -> None:
         from billtui.api import errors

@@ -26,6 +26,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
 from billtui.host import HostApp, announce, host
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.api.models import AddFundsForm, Payment, PayMethod
@@ -297,7 +298,7 @@ class AddFundsScreen(ModalScreen[None]):
         status.update(Text(text))
 
     def action_reload(self) -> None:
-        self.run_worker(self._load(), group="add-funds", exclusive=True)
+        self.run_worker(later(self._load), group="add-funds", exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import finance
@@ -388,7 +389,7 @@ class AddFundsScreen(ModalScreen[None]):
                     check_amount(str(total), method)[1] or "This method does not take this amount.")
                 return
             self.busy = True
-            self.run_worker(self._submit(method, total or Decimal(0)), group="add-funds", exclusive=True)
+            self.run_worker(later(self._submit, method, total or Decimal(0)), group="add-funds", exclusive=True)
             return
         amount, problem = check_amount(self.query_one("#amount", Input).value, method)
         if problem is not None or amount is None:
@@ -396,7 +397,7 @@ class AddFundsScreen(ModalScreen[None]):
             self.query_one("#amount", Input).focus()
             return
         self.busy = True
-        self.run_worker(self._submit(method, amount), group="add-funds", exclusive=True)
+        self.run_worker(later(self._submit, method, amount), group="add-funds", exclusive=True)
 
     async def _submit(self, method: "PayMethod", amount: Decimal) -> None:
         from billtui.api import errors

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from billtui.display.safe import clean
 from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.workers import later
 
 
 class AffiliatePane(FormPane):
@@ -77,7 +78,7 @@ class AffiliatePane(FormPane):
             return
         values = {"affiliate": program, "promocode": self.value("promocode").strip()}
         self.form_status("Saving…")
-        self.run_worker(self._save(values), exclusive=True, group="aff-save")
+        self.run_worker(later(self._save, values), exclusive=True, group="aff-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from billtui.api.calls import settings

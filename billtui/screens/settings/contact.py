@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.workers import later
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
@@ -75,7 +76,7 @@ class ContactSettingsPane(FormPane):
             self.notify("Contact data not saved: check the marked fields.", severity="error")
             return
         self.form_status("Saving…")
-        self.run_worker(self._save(values), exclusive=True, group="contact-save")
+        self.run_worker(later(self._save, values), exclusive=True, group="contact-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from billtui.api.calls import settings

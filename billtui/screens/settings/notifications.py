@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Static
 from billtui.display.safe import clean
 from billtui.widgets.async_pane import error_text
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 
 #: Channel key as the panel names it → column title, before the panel has said which it has.
@@ -117,7 +118,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
     def reload(self) -> None:
         self._status("Loading…")
-        self.run_worker(self._load(), exclusive=True, group="notices-load")
+        self.run_worker(later(self._load), exclusive=True, group="notices-load")
 
     def action_reload(self) -> None:
         if self.pending:
@@ -289,7 +290,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
         def decided(ok: bool | None) -> None:
             if ok:
-                self.run_worker(self._save(changes), exclusive=True, group="notices-save")
+                self.run_worker(later(self._save, changes), exclusive=True, group="notices-save")
 
         self.app.push_screen(
             ConfirmScreen(f"Save {len(changes)} {noun} to your subscriptions?\n{describe_changes(changes)}",

@@ -21,6 +21,7 @@ from billtui.display.safe import clean
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 
 class TotpSetupScreen(ModalScreen[bool]):
@@ -53,7 +54,7 @@ class TotpSetupScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#totp-code", Input).focus()
-        self.run_worker(self._load(), exclusive=True)
+        self.run_worker(later(self._load), exclusive=True)
 
     async def _load(self) -> None:
         from billtui.api.calls import settings
@@ -92,7 +93,7 @@ class TotpSetupScreen(ModalScreen[bool]):
             field.set_error("Type the 6-digit code your app shows now.")
             return
         field.set_error(None)
-        self.run_worker(self._confirm(code), exclusive=True)
+        self.run_worker(later(self._confirm, code), exclusive=True)
 
     async def _confirm(self, code: str) -> None:
         from billtui.api.calls import settings

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
 from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.workers import later
 
 PASSWORD_FIELDS = ("old_passwd", "passwd", "confirm")
 
@@ -97,7 +98,7 @@ class UserSettingsPane(FormPane):
         values = {name: value for name in ("lang", "timezone") if (value := self.value(name))}
         self.clear_errors(("lang", "timezone"))
         self.form_status("Saving…")
-        self.run_worker(self._save(values), exclusive=True, group="usr-save")
+        self.run_worker(later(self._save, values), exclusive=True, group="usr-save")
 
     async def _save(self, values: dict[str, str]) -> None:
         from billtui.api.calls import settings
@@ -143,7 +144,7 @@ class UserSettingsPane(FormPane):
             self.mark("confirm", "The two new passwords do not match: type the same one twice.")
             return
         self.form_status("Changing the password…")
-        self.run_worker(self._change_password(old, new), exclusive=True, group="usr-password")
+        self.run_worker(later(self._change_password, old, new), exclusive=True, group="usr-password")
 
     async def _change_password(self, old: str, new: str) -> None:
         from billtui.api.calls import settings
@@ -211,7 +212,7 @@ class UserSettingsPane(FormPane):
         def decided(yes: bool | None) -> None:
             if yes:
                 self.form_status("Turning two-factor authentication off…")
-                self.run_worker(self._disable(code), exclusive=True, group="usr-totp")
+                self.run_worker(later(self._disable, code), exclusive=True, group="usr-totp")
 
         self.app.push_screen(ConfirmScreen("Turn two-factor authentication off? Logging in will ask "
                                            "only for the password.", yes="Turn off"), callback=decided)
