@@ -7,7 +7,7 @@ import pytest
 from textual.screen import ModalScreen
 
 from tests.app.conftest import demo_app, escape_to_main, screen_text, settle
-from tests.app.test_plain import DIALOGS
+from tests.app.test_plain import DIALOGS, open_dialog
 
 
 def dialog_lines(app) -> list[str]:
@@ -29,13 +29,7 @@ async def test_no_dialog_is_cut_short(size):
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         for item, keys, expected, title in DIALOGS:
-            app.goto(item)
-            await settle(pilot)
-            app.screen.focus_content()
-            await settle(pilot)
-            for key in keys:
-                await pilot.press(key)
-                await settle(pilot)
+            await open_dialog(pilot, item, keys)
             assert type(app.screen).__name__ == expected, (item, keys)
             # The palette is one full-screen layer: its lines are the screen's.
             lines = screen_text(app).splitlines() if expected == "CommandPalette" else dialog_lines(app)

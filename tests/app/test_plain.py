@@ -120,6 +120,18 @@ DIALOGS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
 )
 
 
+async def open_dialog(pilot, item: str, keys: tuple[str, ...]) -> None:
+    """Open ``item``, put the focus in its content, and press ``keys`` as a user would (a DIALOGS row)."""
+    app = pilot.app
+    app.goto(item)
+    await settle(pilot)
+    app.screen.focus_content()
+    await settle(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 async def test_every_item_and_dialog_at_80x24_has_no_box_drawing_no_colour_and_titles_as_text():
     app = plain_demo()
     texts: dict[str, str] = {}
@@ -133,13 +145,7 @@ async def test_every_item_and_dialog_at_80x24_has_no_box_drawing_no_colour_and_t
             texts[key] = text = screen_text(app)
             assert not boxes(text), f"{key}: {sorted(boxes(text))}\n{text}"
         for item, keys_, expected, title in DIALOGS:
-            app.goto(item)
-            await settle(pilot)
-            app.screen.focus_content()
-            await settle(pilot)
-            for k in keys_:
-                await pilot.press(k)
-                await settle(pilot)
+            await open_dialog(pilot, item, keys_)
             assert type(app.screen).__name__ == expected, (item, keys_)
             text = screen_text(app)
             assert not boxes(text), f"{item} {keys_}: {sorted(boxes(text))}\n{text}"
