@@ -22,6 +22,7 @@ from textual.screen import Screen
 from billtui import compat
 from billtui.storage import config as config_mod
 from billtui.display import format as fmt
+from billtui.display import styles
 from billtui.runtime import offline
 from billtui.screens.shell.commands import MenuCommands, ObjectCommands
 from billtui.host import DataChanged, OpenFavourite, host
@@ -44,7 +45,7 @@ FIRST_FRAME_WAIT = 0.5
 
 class BillTUI(App[None]):
     TITLE = "billtui"
-    CSS_PATH = ["styles/app.tcss", "styles/plain.tcss"]
+    CSS_PATH = [styles.path("app.tcss"), styles.path("plain.tcss")]
     COMMANDS = App.COMMANDS | {MenuCommands, ObjectCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
@@ -68,6 +69,10 @@ class BillTUI(App[None]):
         demo_sim: Any = None,
     ) -> None:
         super().__init__()
+        # The user's own stylesheet, read last so its rules win over billtui's (README, "Keys").
+        user_css = config_mod.user_stylesheet()
+        if user_css is not None:
+            self.css_path.append(user_css)
         # Line filters billtui adds to Textual's own (``get_line_filters``).
         self._own_filters: list[LineFilter] = []
         if launch.plain:

@@ -123,6 +123,12 @@ def config_path() -> Path:
     return paths.config_dir() / "config.toml"
 
 
+def user_stylesheet() -> Path | None:
+    """``user.tcss`` beside the config file, if the user wrote one: Textual CSS read after billtui's."""
+    path = paths.config_dir() / "user.tcss"
+    return path if path.is_file() else None
+
+
 class ConfigError(Exception):
     """The config file exists but cannot be read; says where and why."""
 

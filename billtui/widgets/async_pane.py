@@ -19,6 +19,7 @@ from textual.widgets import Static
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
 from billtui.workers import later
+from billtui.display import styles
 
 
 
@@ -29,13 +30,7 @@ def error_text(exc: BaseException) -> str:
 
 
 class AsyncPane(VerticalScroll, can_focus=True):
-    DEFAULT_CSS = """
-    AsyncPane { height: 1fr; padding: 0 1; }
-    AsyncPane > .pane-title { padding: 0; }
-    AsyncPane > .pane-status { color: $text-muted; height: auto; }
-    AsyncPane > .pane-status.-error { color: $error; text-style: bold; }
-    AsyncPane > #pane-body { height: auto; }
-    """
+    DEFAULT_CSS = styles.load("widgets/AsyncPane.tcss")
     BINDINGS = [Binding("r", "reload", "Reload", id="async.reload")]
 
     title: str = ""

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
 from billtui.widgets.footer import Footer
+from billtui.display import styles
 
 
 def describe(value: Any) -> Text:
@@ -44,13 +45,7 @@ def humanize(name: str) -> str:
 
 
 class DetailsScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    DetailsScreen { align: center middle; }
-    DetailsScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = styles.load("widgets/DetailsScreen.tcss")
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="details.dismiss")]
 
     def __init__(self, title: str, fields: Iterable[tuple[str, Any]]) -> None:

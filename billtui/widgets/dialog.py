@@ -11,20 +11,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from billtui.display import styles
 
 
 class DialogScreen(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    DialogScreen { align: center middle; }
-    DialogScreen > #dialog {
-        width: 76; max-width: 96%; height: auto; max-height: 92%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    DialogScreen .dialog-status { height: auto; color: $text-muted; }
-    DialogScreen .dialog-status.-error { color: $error; text-style: bold; }
-    DialogScreen Horizontal.buttons { height: auto; align-horizontal: right; }
-    DialogScreen Horizontal.buttons Button { margin-left: 1; }
-    """
+    DEFAULT_CSS = styles.load("widgets/DialogScreen.tcss")
     BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.cancel")]
 
     def status(self, text: str, *, error: bool = False) -> None:

@@ -10,17 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
+from billtui.display import styles
 
 
 class Field(Vertical):
-    DEFAULT_CSS = """
-    Field { height: auto; margin-bottom: 1; }
-    Field > Label { color: $text-muted; }
-    Field > .field-error { color: $error; height: auto; display: none; }
-    Field > .field-hint { color: $text-muted; height: auto; }
-    Field.-invalid > .field-error { display: block; }
-    Field.-invalid Input, Field.-invalid TextArea { border: tall $error; }
-    """
+    DEFAULT_CSS = styles.load("widgets/Field.tcss")
 
     def __init__(self, label: str, control: Widget, *, hint: str = "", name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)

@@ -15,17 +15,11 @@ from textual.widget import Widget
 from billtui.display import format as fmt
 from billtui.api.values import Money, money_text
 from billtui.display.safe import clean
+from billtui.display import styles
 
 
 class HeaderBar(Widget):
-    DEFAULT_CSS = """
-    HeaderBar {
-        height: 1;
-        background: $primary-background;
-        color: $text;
-        dock: top;
-    }
-    """
+    DEFAULT_CSS = styles.load("widgets/HeaderBar.tcss")
 
     host: reactive[str] = reactive("")
     user: reactive[str] = reactive("")

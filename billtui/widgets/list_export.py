@@ -17,18 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from billtui.widgets.footer import Footer
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListPane
 
 
 class ExportChoiceScreen(ModalScreen["str | None"]):
-    DEFAULT_CSS = """
-    ExportChoiceScreen { align: center middle; }
-    ExportChoiceScreen > Vertical {
-        width: 60; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 1 2;
-    }
-    """
+    DEFAULT_CSS = styles.load("widgets/ExportChoiceScreen.tcss")
     BINDINGS = [
         Binding("c", "choose('csv')", "CSV", id="export-choice.csv"),
         Binding("j", "choose('json')", "JSON", id="export-choice.json"),

@@ -20,6 +20,7 @@ from textual.widgets import Input
 
 from billtui.display import format as fmt
 from billtui.widgets.resource_table import PageResult
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListSpec
@@ -41,10 +42,7 @@ def text_filter_field(list_key: str) -> str | None:
 class FilterInput(Input):
     """The filter line; ``down``/``enter`` go back to the rows, keeping the filter."""
 
-    DEFAULT_CSS = """
-    FilterInput { height: 1; border: none; padding: 0 1; margin: 0; background: $boost; }
-    FilterInput:focus { border: none; background: $boost; }
-    """
+    DEFAULT_CSS = styles.load("widgets/FilterInput.tcss")
     BINDINGS = [Binding("down", "to_rows", "Rows", show=False, id="filter-input.to-rows")]
 
     def action_to_rows(self) -> None:

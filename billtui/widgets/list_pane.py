@@ -21,6 +21,7 @@ from billtui.display.safe import clean
 from billtui.widgets.list_filter import ListFilter
 from billtui.widgets.resource_table import Column, PageResult, ResourceTable
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 
@@ -51,12 +52,7 @@ class ListSpec:
 
 
 class ListPane(ListFilter, Vertical):
-    DEFAULT_CSS = """
-    ListPane { height: 1fr; }
-    ListPane > .list-title { height: 1; padding: 0 1; text-style: bold; }
-    ListPane > .list-status { height: 1; padding: 0 1; color: $text-muted; }
-    ListPane > .list-status.-error { color: $error; text-style: bold; height: auto; max-height: 4; }
-    """
+    DEFAULT_CSS = styles.load("widgets/ListPane.tcss")
     BINDINGS = [
         Binding("x", "export", "Export", id="list.export"),
         # A class's bindings for a key replace its bases' (Textual merges by key), so the

@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from billtui.menu import Edition, MenuItem, sections_for
 from billtui.display.safe import clean
+from billtui.display import styles
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,7 @@ class NavTree(Tree[NavEntry]):
     # 32 fits the longest built-in label ("└ Affiliate program commissions") at 100 columns
     # and up; narrower (the -narrow class, 26) and for longer labels from the panel, a label
     # that does not fit ends in "…" rather than being cut mid-word.
-    DEFAULT_CSS = """
-    NavTree {
-        width: 32;
-        overflow-x: hidden;
-        border-right: vkey $panel-lighten-2;
-        padding: 0;
-    }
-    NavTree.-narrow { width: 26; }
-    """
+    DEFAULT_CSS = styles.load("widgets/NavTree.tcss")
 
     def __init__(self, **kwargs) -> None:
         # A Text label: Textual reads a str label as markup, which loads Rich's emoji table (~1.5 ms at start).

@@ -34,6 +34,7 @@ from textual.strip import Strip
 
 from billtui.display import format as fmt
 from billtui.workers import later
+from billtui.display import styles
 
 T = TypeVar("T")
 
@@ -85,32 +86,7 @@ Fetcher = Callable[[int, int, "tuple[str, bool] | None"], Awaitable[PageResult[A
 class ResourceTable(ScrollView, can_focus=True):
     """The table itself. The owner supplies ``fetcher(page, size, sort)``."""
 
-    DEFAULT_CSS = """
-    ResourceTable {
-        height: 1fr;
-        scrollbar-gutter: stable;
-        overflow-x: hidden;
-    }
-    ResourceTable.-wide {
-        overflow-x: auto;
-    }
-    ResourceTable > .resource-table--header {
-        text-style: bold;
-        background: $panel;
-    }
-    ResourceTable > .resource-table--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: bold;
-    }
-    ResourceTable:blur > .resource-table--cursor {
-        background: $block-cursor-blurred-background;
-        text-style: none;
-    }
-    ResourceTable > .resource-table--placeholder {
-        color: $text-muted;
-    }
-    """
+    DEFAULT_CSS = styles.load("widgets/ResourceTable.tcss")
 
     COMPONENT_CLASSES = {
         "resource-table--header",

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from billtui.display.safe import clean, plain
+from billtui.display import styles
 
 
 def human_size(size: int | None) -> str:
@@ -78,12 +79,7 @@ def message_text(message: object) -> Text:
 
 
 class MessageView(Static):
-    DEFAULT_CSS = """
-    MessageView { height: auto; padding: 0 1; }
-    MessageView.-customer { margin: 0 0 1 6; border-left: thick $accent; background: $boost; }
-    MessageView.-support { margin: 0 6 1 0; border-left: thick $success; }
-    MessageView.-info { margin: 0 0 1 0; color: $text-muted; text-style: italic; padding-left: 3; }
-    """
+    DEFAULT_CSS = styles.load("widgets/MessageView.tcss")
 
     def __init__(self, message: object) -> None:
         kind = getattr(message, "kind", "info")
@@ -95,10 +91,7 @@ class MessageView(Static):
 class TicketThreadView(VerticalScroll, can_focus=True):
     """Scrolls from the keyboard: up/down, page up/down, home/end."""
 
-    DEFAULT_CSS = """
-    TicketThreadView { height: 1fr; padding: 0 1; border: round $panel-lighten-2; }
-    TicketThreadView:focus { border: round $accent; }
-    """
+    DEFAULT_CSS = styles.load("widgets/TicketThreadView.tcss")
     BINDINGS = [
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="ticket-thread-view.scroll-up"),
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="ticket-thread-view.scroll-down"),

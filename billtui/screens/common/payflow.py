@@ -24,6 +24,7 @@ from textual.widgets import Static
 from billtui.runtime.links import browser_allowed, launch_browser, panel_url, refuse, web_url
 from billtui.display.safe import clean
 from billtui.widgets.footer import Footer
+from billtui.display import styles
 
 
 async def show_payment_page(app: Any, url: str, what: str) -> None:
@@ -49,15 +50,7 @@ async def show_payment_page(app: Any, url: str, what: str) -> None:
 class PaymentPageScreen(ModalScreen[None]):
     """The payment page's address, to open on another machine; copied already."""
 
-    DEFAULT_CSS = """
-    PaymentPageScreen { align: center middle; }
-    PaymentPageScreen > Vertical {
-        width: 90; max-width: 95%; height: auto; border: round $success;
-        background: $surface; padding: 1 2;
-    }
-    PaymentPageScreen #pay-url { margin: 1 0; text-style: bold; color: $accent; }
-    PaymentPageScreen .muted { color: $text-muted; }
-    """
+    DEFAULT_CSS = styles.load("screens/common/PaymentPageScreen.tcss")
     BINDINGS = [
         Binding("c", "copy", "Copy again", id="payment-page.copy"),
         Binding("o", "open", "Open in browser", id="payment-page.open"),

@@ -25,6 +25,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.widgets.kv import kv_card, small_table
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 #: How many tickets to look at for new replies (the newest first).
 TICKETS_CHECKED = 100
@@ -225,7 +226,7 @@ class CustomerPane(AsyncPane):
 class EditContactScreen(DialogScreen):
     """Name, email and phone; the panel checks them, and a refused field is marked with its reason."""
 
-    DEFAULT_CSS = "EditContactScreen > #dialog { width: 70; max-height: 94%; }"
+    DEFAULT_CSS = styles.load("screens/customer/EditContactScreen.tcss")
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="edit-contact.cancel"),
         Binding("ctrl+s", "save", "Save", id="edit-contact.save"),

@@ -29,6 +29,7 @@ from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, 
 from billtui.screens.finances.specs import clicks_spec
 from billtui.host import HostApp, host
 from billtui.workers import later
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import Reward
@@ -51,17 +52,12 @@ def totals_text(rewards: "list[Reward]") -> str:
 
 
 class RewardDays(DataTable):
-    DEFAULT_CSS = "RewardDays { height: auto; max-height: 14; }"
+    DEFAULT_CSS = styles.load("screens/finances/RewardDays.tcss")
     BINDINGS = VIM_KEYS
 
 
 class CommissionsPane(Vertical):
-    DEFAULT_CSS = """
-    CommissionsPane { height: 1fr; }
-    CommissionsPane > #rewards { height: auto; max-height: 60%; border: round $panel-lighten-2; padding: 0 1; }
-    CommissionsPane #rewards-status { height: auto; color: $text-muted; }
-    CommissionsPane #rewards-status.-error { color: $error; text-style: bold; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/CommissionsPane.tcss")
     BINDINGS = [Binding("t", "period", "Period", id="commissions.period")]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -172,14 +168,7 @@ class RewardDetailScreen(ModalScreen[None]):
     The columns are what real panels send (name, reward = the rate, amount = the commission,
     referal, cdate — Karantir-dev/billing-typescript DetailsModal.jsx); the total sums ``amount``."""
 
-    DEFAULT_CSS = """
-    RewardDetailScreen { align: center middle; }
-    RewardDetailScreen > VerticalScroll {
-        width: 100; max-width: 95%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    RewardDetailScreen DataTable { height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/RewardDetailScreen.tcss")
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="reward-detail.dismiss")]
 
     def __init__(self, day: date) -> None:

@@ -29,6 +29,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
 from billtui.workers import later
+from billtui.display import styles
 
 PAGE = 250  # rows per request while adding up: small enough that parsing one page never holds keys back
 ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
@@ -114,7 +115,7 @@ def money_text(totals: dict[str, Decimal]) -> str:
 class MonthBars(Static):
     """Vertical bars, one per month, in eighth-blocks: readable in 16 colours and at 80 columns."""
 
-    DEFAULT_CSS = "MonthBars { height: auto; }"
+    DEFAULT_CSS = styles.load("screens/finances/MonthBars.tcss")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
@@ -185,12 +186,7 @@ class MonthBars(Static):
 
 
 class ExpensesPane(Vertical):
-    DEFAULT_CSS = """
-    ExpensesPane { height: 1fr; }
-    ExpensesPane > #expense-summary { height: auto; padding: 0 1; }
-    ExpensesPane > #expense-chart { border: round $panel-lighten-2; padding: 0 1; height: auto; }
-    ExpensesPane > #expense-chart.-hidden { display: none; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/ExpensesPane.tcss")
     BINDINGS = [Binding("t", "period", "Period", id="expenses.period"), Binding("b", "toggle_chart", "Chart", id="expenses.toggle-chart")]
 
     def __init__(self, **kwargs: Any) -> None:

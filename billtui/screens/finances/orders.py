@@ -27,6 +27,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.host import HostApp, host
 from billtui.workers import later
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import Basket, Order
@@ -41,7 +42,7 @@ class CartState:
 class CartTable(DataTable):
     """The cart's items (a cart is short: a plain DataTable is right here)."""
 
-    DEFAULT_CSS = "CartTable { height: auto; max-height: 10; }"
+    DEFAULT_CSS = styles.load("screens/finances/CartTable.tcss")
     BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", "Remove item", id="cart-table.remove")]
 
     def action_remove(self) -> None:
@@ -51,13 +52,7 @@ class CartTable(DataTable):
 
 
 class OrdersPane(Vertical):
-    DEFAULT_CSS = """
-    OrdersPane { height: 1fr; }
-    OrdersPane > #cart { height: auto; max-height: 50%; border: round $panel-lighten-2; padding: 0 1; }
-    OrdersPane #cart-status { height: auto; color: $text-muted; }
-    OrdersPane #cart-status.-error { color: $error; text-style: bold; }
-    OrdersPane #awaiting { height: auto; color: $warning; padding: 0 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/OrdersPane.tcss")
     BINDINGS = [
         Binding("p", "pay_cart", "Pay cart", id="orders.pay-cart"),
         Binding("c", "promo", "Promo code", id="orders.promo"),
@@ -250,15 +245,7 @@ ORDER_ACTIONS: tuple[RowAction, ...] = (RowAction("p", "Pay", pay_order),)
 class PromoScreen(ModalScreen[Any]):
     """Type a promo code; the panel's answer (e.g. "Promo code not found") marks the field."""
 
-    DEFAULT_CSS = """
-    PromoScreen { align: center middle; }
-    PromoScreen > Vertical {
-        width: 60; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 0 1;
-    }
-    PromoScreen Horizontal { height: auto; align-horizontal: right; }
-    PromoScreen Button { margin-left: 1; }
-    PromoScreen #promo-status { height: auto; color: $text-muted; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/PromoScreen.tcss")
     BINDINGS = [Binding("ctrl+s", "apply", "Apply", id="promo.apply"), Binding("escape", "cancel", "Cancel", id="promo.cancel")]
 
     def compose(self) -> ComposeResult:

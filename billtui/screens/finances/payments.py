@@ -27,6 +27,7 @@ from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, describe
 from billtui.host import HostApp, announce, host
 from billtui.workers import later
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import AddFundsForm, Payment, PayMethod
@@ -45,10 +46,7 @@ PERIODS = ("all", "month", "last_month", "year")
 class PaymentsPane(Vertical):
     """The payments list with a line saying how it is filtered; ``t`` changes the filter."""
 
-    DEFAULT_CSS = """
-    PaymentsPane { height: 1fr; }
-    PaymentsPane > .filter-line { height: 1; padding: 0 1; color: $text-muted; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/PaymentsPane.tcss")
     BINDINGS = [Binding("t", "filter", "Period/status", id="payments.filter")]  # "/ Filter" is the text filter: one name each
 
     def __init__(self, **kwargs: Any) -> None:
@@ -242,18 +240,7 @@ class AddFundsScreen(ModalScreen[None]):
     amount is the order's total and cannot be changed.
     """
 
-    DEFAULT_CSS = """
-    AddFundsScreen { align: center middle; }
-    AddFundsScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    AddFundsScreen #af-status { height: auto; color: $text-muted; }
-    AddFundsScreen #af-status.-error { color: $error; text-style: bold; }
-    AddFundsScreen #af-form { height: auto; }
-    AddFundsScreen Horizontal.buttons { height: auto; align-horizontal: right; }
-    AddFundsScreen Button { margin-left: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/AddFundsScreen.tcss")
     BINDINGS = [
         Binding("ctrl+s", "submit", "Go to payment", id="add-funds.submit"),
         Binding("escape", "cancel", "Cancel", id="add-funds.cancel"),

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Select
 from billtui.widgets.field import Field
 from billtui.display.safe import plain
 from billtui.widgets.footer import Footer
+from billtui.display import styles
 
 LABELS: dict[str, str] = {
     "all": "All time",
@@ -108,17 +109,7 @@ class FilterChoice:
 class PeriodScreen(ModalScreen["FilterChoice | None"]):
     """Pick a period (presets or custom dates) and, optionally, a status."""
 
-    DEFAULT_CSS = """
-    PeriodScreen { align: center middle; }
-    PeriodScreen > Vertical {
-        width: 64; max-width: 95%; height: auto; max-height: 95%; border: round $primary;
-        background: $surface; padding: 0 1;
-    }
-    PeriodScreen Horizontal.dates { height: auto; }
-    PeriodScreen Horizontal.dates > Field { width: 1fr; margin-right: 1; }
-    PeriodScreen Horizontal.buttons { height: auto; align-horizontal: right; }
-    PeriodScreen Button { margin-left: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/finances/PeriodScreen.tcss")
     BINDINGS = [
         Binding("ctrl+s", "apply", "Apply", id="period.apply"),
         Binding("ctrl+r", "clear", "All time", id="period.clear"),

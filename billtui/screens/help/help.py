@@ -15,16 +15,12 @@ from textual.widgets.option_list import Option
 from billtui.storage.config import DEFAULT_HELP_URL, DEFAULT_TUTORIALS
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 
 class LinksPane(VerticalScroll):
-    DEFAULT_CSS = """
-    LinksPane { height: 1fr; padding: 0 1; }
-    LinksPane OptionList { height: auto; max-height: 1fr; }
-    LinksPane .muted { color: $text-muted; height: auto; }
-    LinksPane #links-url { height: auto; margin-top: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/help/LinksPane.tcss")
     BINDINGS = [
         Binding("o", "open", "Open", id="links.open"),
         Binding("c", "copy", "Copy link", id="links.copy"),

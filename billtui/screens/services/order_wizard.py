@@ -29,6 +29,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.services.service_actions import show_payment
 from billtui.host import HostApp, announce, host
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import FormData, Tariff
@@ -65,23 +66,7 @@ class OrderDraft:
 
 
 class OrderWizard(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    OrderWizard { align: center middle; }
-    OrderWizard > #wizard {
-        width: 96%; max-width: 110; height: 92%; border: round $primary; background: $surface;
-        padding: 0 1;
-    }
-    OrderWizard #steps { height: 1; color: $text-muted; }
-    OrderWizard ContentSwitcher { height: 1fr; }
-    OrderWizard ContentSwitcher > * { height: 1fr; }
-    OrderWizard OptionList { height: 1fr; }
-    OrderWizard .wizard-status { height: auto; color: $text-muted; }
-    OrderWizard .wizard-status.-error { color: $error; text-style: bold; }
-    OrderWizard #options-form { height: 1fr; }
-    OrderWizard Horizontal.buttons { height: auto; align-horizontal: right; }
-    OrderWizard Horizontal.buttons Button { margin-left: 1; }
-    OrderWizard #review-text { height: auto; margin-bottom: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/services/OrderWizard.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back", id="order-wizard.back"),
         Binding("ctrl+n", "next", "Next", id="order-wizard.next"),

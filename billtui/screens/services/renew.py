@@ -23,6 +23,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.services.service_actions import ServiceModal, service_title, show_payment
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import ProlongForm
@@ -37,9 +38,7 @@ def _cost(form: "ProlongForm") -> str:
 
 
 class RenewScreen(ServiceModal):
-    DEFAULT_CSS = """
-    RenewScreen #summary { height: auto; margin-bottom: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/services/RenewScreen.tcss")
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="renew.cancel"),
         Binding("p", "pay", "Pay now", id="renew.pay"),

@@ -24,6 +24,7 @@ from billtui.widgets.dialog import DialogScreen
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import Service
@@ -65,7 +66,7 @@ def service_title(service: "Service") -> str:
 class ServiceModal(DialogScreen):
     """A small dialog about one service; dismisses True when it changed something."""
 
-    DEFAULT_CSS = "ServiceModal OptionList { height: auto; max-height: 10; }"
+    DEFAULT_CSS = styles.load("screens/services/ServiceModal.tcss")
 
     def __init__(self, service: "Service") -> None:
         super().__init__()
@@ -158,7 +159,7 @@ class AutoRenewScreen(ServiceModal):
 class DeleteServiceScreen(ServiceModal):
     """Deleting cannot be undone, so the user types the service's name first."""
 
-    DEFAULT_CSS = "DeleteServiceScreen > #dialog { border: round $error; }"
+    DEFAULT_CSS = styles.load("screens/services/DeleteServiceScreen.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="delete-service.cancel")]
 
     def compose(self) -> ComposeResult:
@@ -255,12 +256,7 @@ class InstructionsScreen(ServiceModal):
 class HistoryScreen(ModalScreen[None]):
     """Every change to one service (server-paged like any list)."""
 
-    DEFAULT_CSS = """
-    HistoryScreen { align: center middle; }
-    HistoryScreen > #dialog {
-        width: 96%; max-width: 120; height: 80%; border: round $primary; background: $surface;
-    }
-    """
+    DEFAULT_CSS = styles.load("screens/services/HistoryScreen.tcss")
     BINDINGS = [Binding("escape,q", "dismiss_none", "Close", id="history.dismiss-none")]
 
     def __init__(self, service: "Service") -> None:

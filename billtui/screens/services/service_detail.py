@@ -17,6 +17,7 @@ from billtui.display.safe import clean, plain
 from billtui.widgets.details import describe
 from billtui.screens.services import service_actions as actions
 from billtui.widgets.footer import Footer
+from billtui.display import styles
 
 
 def service_fields(service: Any, type_title: str = "") -> list[tuple[str, Any]]:
@@ -34,14 +35,7 @@ def service_fields(service: Any, type_title: str = "") -> list[tuple[str, Any]]:
 class ServiceDetailScreen(ModalScreen[bool]):
     """Dismisses True when an action changed the service, so the list behind reloads."""
 
-    DEFAULT_CSS = """
-    ServiceDetailScreen { align: center middle; }
-    ServiceDetailScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    ServiceDetailScreen .hint { color: $text-muted; margin-top: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/services/ServiceDetailScreen.tcss")
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="service-detail.close"),
         Binding("n", "renew", "Renew", id="service-detail.renew"),

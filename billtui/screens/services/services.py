@@ -22,6 +22,7 @@ from billtui.widgets.async_pane import AsyncPane
 from billtui.widgets.vim import VIM_KEYS
 from billtui.widgets.kv import paragraph, small_table
 from billtui.screens.services import service_actions as actions
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.api.models import Service
@@ -85,7 +86,7 @@ def service_row_actions(type_name: str) -> "tuple[RowAction, ...]":
 class ServiceTable(DataTable):
     """A short list of services (expiring soon, expired) the overview's keys act on."""
 
-    DEFAULT_CSS = "ServiceTable { height: auto; max-height: 16; margin-bottom: 1; }"
+    DEFAULT_CSS = styles.load("screens/services/ServiceTable.tcss")
     BINDINGS = VIM_KEYS
 
     def __init__(self, rows: list[tuple["Service", str]], *, id: str | None = None) -> None:
@@ -110,7 +111,7 @@ class ServicesOverview(AsyncPane):
     """Counts per product type, and what expires within 14 days (or has expired), soonest first."""
 
     title = "Services"
-    DEFAULT_CSS = "ServicesOverview .service-section { height: auto; }"
+    DEFAULT_CSS = styles.load("screens/services/ServicesOverview.tcss")
     BINDINGS = [
         Binding("n", "renew", "Renew", id="services.renew"),
         Binding("enter", "open", "Details", show=False, id="services.open"),

@@ -10,16 +10,15 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from billtui.display.safe import clean
-from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.display import styles
+from billtui.screens.settings.settings_form import FormPane, form_status, select
 from billtui.workers import later
 
 
 class AffiliatePane(FormPane):
     title = "Affiliate program"
     prefix = "aff"
-    DEFAULT_CSS = FORM_CSS.format(name="AffiliatePane") + """
-    AffiliatePane #aff-link { height: auto; margin-bottom: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/settings/AffiliatePane.tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Join / save", id="affiliate.save"),
         Binding("c", "copy('url')", "Copy link", id="affiliate.copy-link"),

@@ -12,7 +12,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input
 
-from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.screens.settings.settings_form import FormPane, form_status, select
 from billtui.workers import later
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -39,7 +39,6 @@ def validate(values: dict[str, str]) -> dict[str, str]:
 class ContactSettingsPane(FormPane):
     title = "Settings (contact data)"
     prefix = "contact"
-    DEFAULT_CSS = FORM_CSS.format(name="ContactSettingsPane")
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="contact-settings.save")]
 
     async def fetch(self) -> Any:

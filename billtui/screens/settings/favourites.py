@@ -22,6 +22,7 @@ from billtui.storage.favourites import Favourite, FavouritesStore, object_key, s
 from billtui.display.safe import clean
 from billtui.widgets.resource_table import ResourceTable
 from billtui.host import HostApp, OpenFavourite, host
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.screens.shell.main import MainScreen
@@ -98,11 +99,7 @@ def favourites_changed(screen: Any) -> None:
 
 
 class FavouritesPane(Vertical):
-    DEFAULT_CSS = """
-    FavouritesPane { height: 1fr; padding: 0 1; }
-    FavouritesPane OptionList { height: 1fr; }
-    FavouritesPane .muted { color: $text-muted; height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/settings/FavouritesPane.tcss")
     BINDINGS = [
         Binding("d,delete", "remove", "Remove", id="favourites.remove"),
         Binding("K,shift+up", "move(-1)", "Move up", id="favourites.move-up"),

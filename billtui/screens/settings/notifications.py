@@ -26,6 +26,7 @@ from billtui.display.safe import clean
 from billtui.widgets.async_pane import error_text
 from billtui.host import HostApp, host
 from billtui.workers import later
+from billtui.display import styles
 
 
 #: Channel key as the panel names it → column title, before the panel has said which it has.
@@ -59,12 +60,7 @@ class NotificationsPane(Vertical, can_focus=False):
 
     title = "Notification subscription"
 
-    DEFAULT_CSS = """
-    NotificationsPane { height: 1fr; padding: 0 1; }
-    NotificationsPane > .pane-status { color: $text-muted; height: auto; }
-    NotificationsPane > .pane-status.-error { color: $error; text-style: bold; }
-    NotificationsPane > DataTable { height: 1fr; }
-    """
+    DEFAULT_CSS = styles.load("screens/settings/NotificationsPane.tcss")
     BINDINGS = [
         Binding("space", "toggle_cell", "Toggle", id="notifications.toggle-cell"),
         Binding("ctrl+s", "save", "Save", id="notifications.save"),  # as in every form: s means Sort in billtui

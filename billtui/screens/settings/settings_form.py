@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from rich.text import Text
 from textual.widgets import Input, Select, Static
 
+from billtui.display import styles
 from billtui.display.safe import clean
 from billtui.widgets.async_pane import AsyncPane, error_text
 from billtui.widgets.field import Field
@@ -33,6 +34,7 @@ class FormPane(AsyncPane):
     """An ``AsyncPane`` holding fields whose ids are ``<prefix>-<panel field>``."""
 
     prefix: str = "form"
+    DEFAULT_CSS = styles.load("screens/settings/FormPane.tcss")
 
     def fid(self, name: str) -> str:
         return f"{self.prefix}-{name}"
@@ -93,12 +95,3 @@ def form_status() -> Static:
     status.display = False
     return status
 
-
-FORM_CSS = """
-{name} .form-status {{ height: auto; color: $text-muted; }}
-{name} .form-status.-error {{ color: $error; text-style: bold; }}
-{name} .section {{ text-style: bold; margin-top: 1; height: auto; }}
-{name} Select {{ width: 60; max-width: 100%; }}
-{name} Input {{ width: 60; max-width: 100%; }}
-{name} .muted {{ color: $text-muted; height: auto; }}
-"""

@@ -22,18 +22,11 @@ from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.host import HostApp, host
 from billtui.workers import later
+from billtui.display import styles
 
 
 class TotpSetupScreen(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    TotpSetupScreen { align: center middle; }
-    TotpSetupScreen > Vertical {
-        width: 76; max-width: 98%; height: auto; max-height: 95%; border: round $accent;
-        background: $surface; padding: 1 2;
-    }
-    TotpSetupScreen .muted { color: $text-muted; height: auto; }
-    TotpSetupScreen .error { color: $error; height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/settings/TotpSetupScreen.tcss")
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="totp-setup.cancel"),
         Binding("ctrl+y", "copy", "Copy the key", id="totp-setup.copy"),

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
-from billtui.screens.settings.settings_form import FORM_CSS, FormPane, form_status, select
+from billtui.screens.settings.settings_form import FormPane, form_status, select
 from billtui.workers import later
 
 PASSWORD_FIELDS = ("old_passwd", "passwd", "confirm")
@@ -27,7 +27,6 @@ PASSWORD_FIELDS = ("old_passwd", "passwd", "confirm")
 class UserSettingsPane(FormPane):
     title = "User settings"
     prefix = "usr"
-    DEFAULT_CSS = FORM_CSS.format(name="UserSettingsPane")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save language/time zone", id="user-settings.save"),
         Binding("ctrl+o", "change_password", "Change password", id="user-settings.change-password"),

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from billtui.menu import ITEMS, Edition, MenuItem, items_for
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 # Words that name an object kind, for ":ticket 1001", ":inv INV-2026-0012", ":svc db-01".
@@ -94,13 +95,7 @@ def parse(line: str, words: dict[str, str]) -> Target | None:
 class JumpScreen(ModalScreen[None]):
     """A one-line prompt at the bottom, as in vim and k9s."""
 
-    DEFAULT_CSS = """
-    JumpScreen { align: left bottom; background: $background 40%; }
-    JumpScreen > Vertical { height: auto; width: 100%; background: $surface; }
-    JumpScreen #jump-input { border: none; height: 1; padding: 0 1; }
-    JumpScreen #jump-help { padding: 0 1; color: $text-muted; height: auto; }
-    JumpScreen #jump-help.-error { color: $error; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/JumpScreen.tcss")
     BINDINGS = [Binding("escape", "close", "Close", id="jump.close")]
 
     @property

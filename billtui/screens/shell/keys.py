@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+from billtui.display import styles
 
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "Command palette: jump to any screen, switch edition, log out"),
@@ -56,13 +57,7 @@ def declared_by_billtui(node: object, binding: Binding) -> bool:
 
 
 class KeysScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    KeysScreen { align: center middle; }
-    KeysScreen > VerticalScroll {
-        width: 80; max-width: 96%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/KeysScreen.tcss")
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="keys.dismiss")]
 
     def __init__(self, under: Screen) -> None:

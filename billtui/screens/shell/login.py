@@ -18,21 +18,12 @@ from billtui.display.safe import clean
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 
 class LoginScreen(Screen[None]):
-    DEFAULT_CSS = """
-    LoginScreen { align: center middle; }
-    LoginScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; padding: 0 2;
-    }
-    LoginScreen #login-error { color: $error; text-style: bold; height: auto; margin-bottom: 1; }
-    LoginScreen #login-note { color: $warning; height: auto; margin-bottom: 1; }
-    LoginScreen Horizontal { height: auto; align-horizontal: right; }
-    LoginScreen Button { margin-left: 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/LoginScreen.tcss")
     BINDINGS = [
         Binding("ctrl+s", "submit", "Log in", id="login.submit"),
         # priority: the login and password boxes take ctrl+e (end of line) and would swallow it;
@@ -136,10 +127,7 @@ class LoginScreen(Screen[None]):
 class TotpScreen(ModalScreen[str]):
     """The panel wants a two-factor code (``whoami`` said ``totp.confirm``)."""
 
-    DEFAULT_CSS = """
-    TotpScreen { align: center middle; }
-    TotpScreen > Vertical { width: 50; height: auto; border: round $primary; padding: 1 2; background: $surface; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/TotpScreen.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="totp.cancel")]
 
     def compose(self) -> ComposeResult:

@@ -26,6 +26,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.header_bar import HeaderBar
 from billtui.widgets.nav_tree import NavEntry, NavTree
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -39,10 +40,7 @@ def pane_id(key: str) -> str:
 
 
 class MainScreen(HeldFrameScreen):
-    DEFAULT_CSS = """
-    MainScreen #body { height: 1fr; }
-    MainScreen #content { width: 1fr; height: 1fr; padding: 0 0 0 1; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/MainScreen.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back", id="main.back"),
         Binding("f", "star", "Star", id="main.star"),

@@ -26,24 +26,14 @@ from billtui.menu import Edition
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 URL_HINT = "e.g. https://billing.example.com:1500/billmgr"
 
 
 class ProfileFormScreen(Screen[None]):
-    DEFAULT_CSS = """
-    ProfileFormScreen { align: center middle; }
-    ProfileFormScreen > VerticalScroll {
-        width: 80; max-width: 100%; height: 100%;
-        border: round $primary; padding: 0 2;
-    }
-    ProfileFormScreen #intro { margin-bottom: 1; height: auto; }
-    ProfileFormScreen #keyring-note { color: $warning; height: auto; margin-bottom: 1; }
-    ProfileFormScreen Horizontal { height: auto; align-horizontal: right; margin-bottom: 1; }
-    ProfileFormScreen Button { margin-left: 1; }
-    ProfileFormScreen Select { width: 100%; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/ProfileFormScreen.tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save and log in", id="profile-form.save"),
         Binding("escape", "cancel", "Cancel", id="profile-form.cancel"),

@@ -12,13 +12,14 @@ from textual.widgets import Static
 from billtui.display.safe import clean
 from billtui.widgets.nav_tree import NavEntry
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 
 class MessagePane(VerticalScroll, can_focus=True):
     """A pane that only explains something (not offered, pick a type…)."""
 
-    DEFAULT_CSS = "MessagePane { padding: 0 1; }"
+    DEFAULT_CSS = styles.load("screens/shell/MessagePane.tcss")
 
     def __init__(self, title: str, message: str) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
+from billtui.display import styles
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 #: Seconds before the spinner starts: a quick login never needs it.
@@ -19,10 +20,7 @@ SPIN_AFTER = 0.3
 
 
 class StartScreen(Screen[None]):
-    DEFAULT_CSS = """
-    StartScreen { align: center middle; }
-    StartScreen #start-message { width: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/shell/StartScreen.tcss")
 
     def __init__(self) -> None:
         super().__init__()

@@ -24,6 +24,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.screens.support.ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
 from billtui.host import HostApp, host
+from billtui.display import styles
 
 
 #: Panel field → our field id (so a FieldError from the panel marks the right field).
@@ -31,14 +32,7 @@ _FIELDS = {"client_department": "department", "ticket_item": "item", "subject": 
 
 
 class NewTicketScreen(Screen["str | None"]):
-    DEFAULT_CSS = """
-    NewTicketScreen > .nt-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
-    NewTicketScreen > .nt-status { height: auto; padding: 0 1; color: $text-muted; }
-    NewTicketScreen > .nt-status.-error { color: $error; text-style: bold; }
-    NewTicketScreen > VerticalScroll { height: 1fr; padding: 0 1; }
-    NewTicketScreen #message { height: 8; }
-    NewTicketScreen .nt-attachments { height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/support/NewTicketScreen.tcss")
     BINDINGS = [
         Binding("escape", "close", "Close (draft kept)", id="new-ticket.close"),
         Binding("ctrl+s", "send", "Send", priority=True, id="new-ticket.send"),

@@ -24,6 +24,7 @@ from billtui.api import assumed
 from billtui.display.safe import clean
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import human_size
+from billtui.display import styles
 
 MAX_BYTES = assumed.TICKET_ATTACHMENT_MAX_BYTES
 
@@ -95,16 +96,7 @@ def attachments_line(paths: Sequence[str]) -> Text:
 class AttachScreen(ModalScreen["tuple[str, ...]"]):
     """Add files by path, remove them with delete; escape is done."""
 
-    DEFAULT_CSS = """
-    AttachScreen { align: center middle; }
-    AttachScreen > Vertical {
-        width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    AttachScreen OptionList { height: auto; max-height: 8; }
-    AttachScreen .attach-error { color: $error; height: auto; }
-    AttachScreen .attach-help { color: $text-muted; height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/support/AttachScreen.tcss")
     BINDINGS = [
         Binding("escape", "done", "Done", id="attach.done"),
         Binding("delete", "remove", "Remove file", id="attach.remove"),

@@ -28,6 +28,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import TicketThreadView, human_size, when
 from billtui.screens.support.ticket_compose import AttachmentProblem, AttachScreen, Autosave, attachments_line, read_files
 from billtui.host import HostApp, announce, host
+from billtui.display import styles
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListPane
@@ -130,13 +131,7 @@ async def filter_status(pane: "ListPane", _row: Any) -> None:
 class StatusFilterScreen(ModalScreen["str | None"]):
     """Pick a status to filter by ("" = any); escape leaves the filter as it was."""
 
-    DEFAULT_CSS = """
-    StatusFilterScreen { align: center middle; }
-    StatusFilterScreen > Vertical {
-        width: 44; max-width: 95%; height: auto; border: round $primary; background: $surface; padding: 0 1;
-    }
-    StatusFilterScreen OptionList { height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/support/StatusFilterScreen.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="status-filter.cancel")]
 
     def __init__(self, current: str) -> None:
@@ -178,14 +173,7 @@ class StatusFilterScreen(ModalScreen["str | None"]):
 class AttachmentPicker(ModalScreen["Any | None"]):
     """Pick one attachment of the thread to download."""
 
-    DEFAULT_CSS = """
-    AttachmentPicker { align: center middle; }
-    AttachmentPicker > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 80%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    AttachmentPicker OptionList { height: auto; max-height: 16; }
-    """
+    DEFAULT_CSS = styles.load("screens/support/AttachmentPicker.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="attachment-picker.cancel")]
 
     def __init__(self, attachments: list[Any]) -> None:
@@ -225,22 +213,7 @@ class ReplyEditor(TextArea):
 
 
 class TicketScreen(Screen[None]):
-    DEFAULT_CSS = """
-    TicketScreen { layout: vertical; }
-    TicketScreen > .ticket-title { height: auto; max-height: 2; padding: 0 1; text-style: bold;
-                                   background: $panel; }
-    TicketScreen > .ticket-status { height: auto; padding: 0 1; color: $text-muted; }
-    TicketScreen > .ticket-status.-error { color: $error; text-style: bold; }
-    TicketScreen > #compose { height: auto; }
-    TicketScreen #compose > .reply-label { padding: 0 1; color: $text-muted; }
-    TicketScreen #compose > .reply-attachments { padding: 0 1; height: auto; }
-    TicketScreen #compose > .reply-error { padding: 0 1; color: $error; text-style: bold; height: auto;
-                                          display: none; }
-    TicketScreen #compose > .reply-error.-shown { display: block; }
-    TicketScreen #reply { height: 7; }
-    TicketScreen #reply.-invalid { border: tall $error; }
-    TicketScreen > .archived-note { padding: 0 1; color: $warning; height: auto; }
-    """
+    DEFAULT_CSS = styles.load("screens/support/TicketScreen.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back", id="ticket.back"),
         Binding("ctrl+s", "send", "Send", priority=True, id="ticket.send"),
