@@ -182,6 +182,24 @@ async def test_a_draft_survives_restarting_the_app(instant_drafts):
         assert "restored from your unsent draft" in screen_text(again)
 
 
+async def test_typing_kept_when_the_app_exits_before_the_draft_timer(monkeypatch):
+    """The SSH link drops (hangup: ``app.exit``) a moment after the last keys: the screens are torn
+    down before the debounce fires, and the draft saved on unmount is what was typed."""
+    monkeypatch.setattr(Autosave, "delay", 3600.0)  # the timer never fires in this test
+    sim = make_sim()
+    app = BillTUI(Launch.demo(), demo_sim=sim)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_tickets(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "Typed just before the drop")
+        assert not (drafts_dir() / "new.json").exists()
+        app.exit(return_code=129)
+        await pilot.pause()
+    assert "Typed just before the drop" in (drafts_dir() / "new.json").read_text()
+
+
 async def test_a_new_ticket_draft_comes_back_after_closing_the_form(instant_drafts):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:

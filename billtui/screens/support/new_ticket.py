@@ -45,7 +45,7 @@ class NewTicketScreen(Screen["str | None"]):
         self.store = drafts.store_for(self.app)
         self.draft = self.store.load(drafts.NEW_TICKET) or drafts.Draft()
         self.attachments: list[str] = list(self.draft.attachments)
-        self.autosave = Autosave(self, self._save_draft)
+        self.autosave: Autosave[drafts.Draft] = Autosave(self, self.current, self._write_draft)
         self.sending = False
         self._options_loaded = False
 
@@ -147,8 +147,8 @@ class NewTicketScreen(Screen["str | None"]):
         if self._options_loaded:
             self.autosave.changed()
 
-    def _save_draft(self) -> None:
-        self.store.save(drafts.NEW_TICKET, self.current())
+    def _write_draft(self, draft: drafts.Draft) -> None:
+        self.store.save(drafts.NEW_TICKET, draft)
 
     def on_unmount(self) -> None:
         self.autosave.flush()

@@ -8,7 +8,7 @@ user hears about a too-large file before anything leaves the machine.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Generic, Sequence, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,8 @@ from billtui.display.safe import clean
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import human_size
 from billtui.display import styles
+
+D = TypeVar("D")
 
 MAX_BYTES = assumed.TICKET_ATTACHMENT_MAX_BYTES
 
@@ -165,14 +167,21 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
         self.dismiss(tuple(self.paths))
 
 
-class Autosave:
-    """Debounced saving: each change restarts a short timer; ``flush`` saves now."""
+class Autosave(Generic[D]):
+    """Debounced saving: each change restarts a short timer; ``flush`` saves now.
+
+    The draft is *read* when it changes and *written* when the timer fires or on ``flush``: a
+    screen being torn down (the app exiting because the SSH link dropped) has lost its fields by
+    the time its unmount flushes, and the draft read at the last keystroke is what must be kept.
+    """
 
     delay: float = 0.4
 
-    def __init__(self, owner: Widget, save: Callable[[], None]) -> None:
+    def __init__(self, owner: Widget, read: Callable[[], D | None], write: Callable[[D], None]) -> None:
         self.owner = owner
-        self._save = save
+        self._read = read
+        self._write = write
+        self._draft: D | None = None
         self._timer: Timer | None = None
         self.dirty = False
         self.closed = False
@@ -180,10 +189,13 @@ class Autosave:
     def changed(self) -> None:
         if self.closed:
             return
-        self.dirty = True
+        self._draft = self._read()
+        self.dirty = self._draft is not None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if not self.dirty:
+            return
         if self.delay <= 0:
             self.flush()
             return
@@ -193,6 +205,7 @@ class Autosave:
         """The draft was sent: drop any pending save and accept no more."""
         self.closed = True
         self.dirty = False
+        self._draft = None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -201,11 +214,11 @@ class Autosave:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self.dirty or self.closed:
+        if not self.dirty or self.closed or self._draft is None:
             return
         self.dirty = False
         try:
-            self._save()
+            self._write(self._draft)
         except OSError as exc:
             self.dirty = True
             self.owner.notify(f"Could not save the draft: {exc.strerror or exc}", severity="error",

@@ -234,7 +234,7 @@ class TicketScreen(Screen[None]):
         self.attachments: list[str] = []
         self.sending = False
         self.store = drafts.store_for(self.app)
-        self.autosave = Autosave(self, self._save_draft)
+        self.autosave: Autosave[drafts.Draft] = Autosave(self, self._read_draft, self._write_draft)
 
     @property
     def billtui(self) -> HostApp:
@@ -420,11 +420,13 @@ class TicketScreen(Screen[None]):
         if event.text_area.id == "reply":
             self.autosave.changed()
 
-    def _save_draft(self) -> None:
+    def _read_draft(self) -> drafts.Draft | None:
         if self.archived:
-            return
-        self.store.save(self.ticket_id, drafts.Draft(message=self.editor.text,
-                                                     attachments=tuple(self.attachments)))
+            return None
+        return drafts.Draft(message=self.editor.text, attachments=tuple(self.attachments))
+
+    def _write_draft(self, draft: drafts.Draft) -> None:
+        self.store.save(self.ticket_id, draft)
 
     def on_unmount(self) -> None:
         self.autosave.flush()
