@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
-from textual.binding import BindingsMap
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -27,7 +27,6 @@ INTERNALS: tuple[tuple[type, str], ...] = (
     (App, "_end_batch"),
     (Screen, "_on_timer_update"),
     (Screen, "_compositor_refresh"),
-    (BindingsMap, "bind"),
 )
 INSTANCE_INTERNALS: tuple[tuple[type, str], ...] = (
     (App, "_batch_count"),
@@ -56,10 +55,16 @@ def draw_now(screen: Screen[Any]) -> None:
     screen._on_timer_update()
 
 
-def bind_on_instance(node: DOMNode, key: str, action: str, description: str, *, show: bool = True) -> None:
+def bind_on_instance(
+    node: DOMNode, key: str, action: str, description: str, *, show: bool = True, id: str | None = None
+) -> None:
     """A binding on one widget only (a list pane's row actions come from its spec, not its class).
-    Textual binds per class (``BINDINGS``); its per-instance map is private."""
-    node._bindings.bind(key, action, description, show=show)
+    Textual binds per class (``BINDINGS``); its per-instance map is private, and its ``bind``
+    takes no id, so the ``Binding`` is added here with one (a ``[keymap]`` entry can move it:
+    Textual applies the keymap to every map in the binding chain, instance ones included)."""
+    node._bindings.key_to_bindings.setdefault(key, []).append(
+        Binding(key, action, description, show=bool(description and show), id=id)
+    )
 
 
 class HeldFrameScreen(Screen[Any]):

@@ -6,6 +6,7 @@ Like k9s renders every resource through one view, every plain list in billtui
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping
 
@@ -34,6 +35,9 @@ class RowAction:
     run: Callable[["ListPane", Any], Awaitable[None] | None]
     needs_row: bool = True
     show: bool = True
+    #: The id a ``[keymap]`` entry moves it by; by default ``<list>-list.<description>``
+    #: (``services-list.renew``), see ``row_action_id``.
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,15 @@ class ListSpec:
     actions: tuple[RowAction, ...] = ()
     on_select: Callable[["ListPane", Any], Awaitable[None] | None] | None = None
     filters: Mapping[str, str] = field(default_factory=dict)
+
+
+def row_action_id(spec: ListSpec, action: RowAction) -> str:
+    """The keymap id of a list's row action: the list's kind (the spec key's first part, one id
+    for every service type's list) and the action's description, e.g. ``services-list.renew``."""
+    if action.id:
+        return action.id
+    kind = spec.key.split("/", 1)[0].replace("_", "-")
+    return f"{kind}-list." + re.sub(r"[^a-z0-9]+", "-", action.description.lower()).strip("-")
 
 
 class ListPane(ListFilter, Vertical):
@@ -73,7 +86,7 @@ class ListPane(ListFilter, Vertical):
 
         for action in self.spec.actions:
             bind_on_instance(self, action.key, f"row_action('{action.key}')", action.description,
-                             show=action.show)
+                             show=action.show, id=row_action_id(self.spec, action))
 
     @property
     def billtui(self) -> HostApp:

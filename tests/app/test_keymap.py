@@ -83,3 +83,52 @@ async def test_a_remapped_key_works_and_the_old_one_no_longer_does():
         assert type(app.screen).__name__ == "KeysScreen"
         lines = " ".join(screen_text(app).split())
         assert "^g Star main.star" in lines and "f1 Keys app.keys" in lines, lines
+
+
+def every_list_spec() -> list:
+    import billtui.screens.finances.specs as finances
+    import billtui.screens.services.specs as services
+    import billtui.screens.support.specs as support
+
+    specs = [services.services_spec("vds", "VDS")]
+    for module in (finances, support):
+        specs += [fn() for name, fn in inspect.getmembers(module, inspect.isfunction)
+                  if name.endswith("_spec") and fn.__module__ == module.__name__]
+    return specs
+
+
+def test_every_row_action_has_an_id_no_class_binding_uses():
+    from billtui.widgets.list_pane import row_action_id
+
+    class_ids = {b.id for cls in billtui_classes() for b in cls.__dict__.get("BINDINGS", ())
+                 if isinstance(b, Binding)}
+    owners: dict[str, str] = {}
+    for spec in every_list_spec():
+        for action in spec.actions:
+            action_id = row_action_id(spec, action)
+            assert action_id not in class_ids, action_id
+            owner = owners.setdefault(action_id, action.description)
+            assert owner == action.description, f"{action_id}: {owner} and {action.description}"
+    assert {"services-list.renew", "tickets-list.new-ticket", "payments-list.pay"} <= set(owners)
+
+
+async def test_a_remapped_row_action_works_and_shows_in_keys():
+    app = remapped_demo({"tickets-list.new-ticket": "N"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("tickets")
+        await settle(pilot)
+        app.screen.focus_content()
+        await settle(pilot)
+        await pilot.press("n")  # the default key: nothing now
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = " ".join(screen_text(app).split())
+        assert "N New ticket tickets-list.new-ticket" in lines, lines
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "NewTicketScreen"
