@@ -55,6 +55,20 @@ class ListSpec:
     filters: Mapping[str, str] = field(default_factory=dict)
 
 
+def list_call(name: str, *args: Any) -> Callable[[], Any]:
+    """A ``ListSpec.call``: ``billtui.api.lists.<name>`` (a ``ListCall``, or a function of
+    ``args`` making one), looked up when the list is first fetched, so declaring a list does not
+    import the api layer's list table at start-up (``make bench``: imports)."""
+
+    def call() -> Any:
+        from billtui.api import lists
+
+        found = getattr(lists, name)
+        return found(*args) if args else found
+
+    return call
+
+
 def row_action_id(spec: ListSpec, action: RowAction) -> str:
     """The keymap id of a list's row action: the list's kind (the spec key's first part, one id
     for every service type's list) and the action's description, e.g. ``services-list.renew``."""

@@ -6,16 +6,10 @@ them in this section's modules.
 
 from __future__ import annotations
 
-from billtui.widgets.list_pane import ListSpec
+from billtui.widgets.list_pane import ListSpec, list_call
 from billtui.widgets.resource_table import Column
 
 # Column priorities (1 identifies a row and stays at any width): ``widgets.resource_table.Column``.
-
-
-def _lists():
-    from billtui.api import lists
-
-    return lists
 
 
 def payments_spec() -> ListSpec:
@@ -24,7 +18,7 @@ def payments_spec() -> ListSpec:
     return ListSpec(
         key="payments",
         title="Credits/Payments",
-        call=lambda: _lists().PAYMENTS,
+        call=list_call("PAYMENTS"),
         noun="payments",
         default_sort=("created", True),
         actions=ACTIONS,
@@ -44,7 +38,7 @@ def expenses_spec() -> ListSpec:
     return ListSpec(
         key="expenses",
         title="Expenses",
-        call=lambda: _lists().EXPENSES,
+        call=list_call("EXPENSES"),
         noun="expenses",
         default_sort=("date", True),
         columns=(
@@ -64,7 +58,7 @@ def invoices_spec() -> ListSpec:
     return ListSpec(
         key="invoices",
         title="Invoices",
-        call=lambda: _lists().INVOICES,
+        call=list_call("INVOICES"),
         noun="invoices",
         default_sort=("created", True),
         actions=ACTIONS,
@@ -86,7 +80,7 @@ def orders_spec() -> ListSpec:
     return ListSpec(
         key="orders",
         title="Order history",
-        call=lambda: _lists().ORDERS,
+        call=list_call("ORDERS"),
         noun="orders",
         default_sort=("created", True),
         actions=ORDER_ACTIONS,
@@ -104,7 +98,7 @@ def clicks_spec() -> ListSpec:
     return ListSpec(
         key="commissions/clicks",
         title="Referral clicks",
-        call=lambda: _lists().REWARD_CLICKS,
+        call=list_call("REWARD_CLICKS"),
         noun="clicks",
         default_sort=("created", True),
         columns=(

@@ -5,18 +5,10 @@ Rendered by the generic ``widgets.list_pane.ListPane``; the row actions are in `
 
 from __future__ import annotations
 
-from functools import partial
-
-from billtui.widgets.list_pane import ListSpec
+from billtui.widgets.list_pane import ListSpec, list_call
 from billtui.widgets.resource_table import Column
 
 # Column priorities (1 identifies a row and stays at any width): ``widgets.resource_table.Column``.
-
-
-def _lists():
-    from billtui.api import lists
-
-    return lists
 
 
 def services_spec(type_name: str, title: str) -> ListSpec:
@@ -25,7 +17,7 @@ def services_spec(type_name: str, title: str) -> ListSpec:
     return ListSpec(
         key=f"services/{type_name}",
         title=title,
-        call=partial(lambda t: _lists().services(t), type_name),
+        call=list_call("services", type_name),
         noun="services",
         default_sort=("expires", False),
         actions=service_row_actions(type_name),

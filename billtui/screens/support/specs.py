@@ -5,16 +5,10 @@ Rendered by the generic ``widgets.list_pane.ListPane``; the row actions are in `
 
 from __future__ import annotations
 
-from billtui.widgets.list_pane import ListSpec, RowAction
+from billtui.widgets.list_pane import ListSpec, list_call, RowAction
 from billtui.widgets.resource_table import Column
 
 # Column priorities (1 identifies a row and stays at any width): ``widgets.resource_table.Column``.
-
-
-def _lists():
-    from billtui.api import lists
-
-    return lists
 
 
 def _ticket_columns() -> tuple[Column, ...]:
@@ -34,7 +28,7 @@ def tickets_spec() -> ListSpec:
     return ListSpec(
         key="tickets",
         title="Open tickets",
-        call=lambda: _lists().TICKETS,
+        call=list_call("TICKETS"),
         noun="tickets",
         default_sort=("last_message", True),
         columns=_ticket_columns(),
@@ -53,7 +47,7 @@ def archived_tickets_spec() -> ListSpec:
     return ListSpec(
         key="archived_tickets",
         title="Archived tickets",
-        call=lambda: _lists().ARCHIVED_TICKETS,
+        call=list_call("ARCHIVED_TICKETS"),
         noun="archived tickets",
         default_sort=("last_message", True),
         columns=_ticket_columns(),
