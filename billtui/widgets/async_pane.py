@@ -20,6 +20,7 @@ from billtui.display.safe import clean
 from billtui.host import HostApp, host
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 
 
@@ -29,7 +30,7 @@ def error_text(exc: BaseException) -> str:
     return f"{message} {hint}".strip()
 
 
-class AsyncPane(VerticalScroll, can_focus=True):
+class AsyncPane(Pane, VerticalScroll, can_focus=True):
     DEFAULT_CSS = styles.load("widgets/AsyncPane.tcss")
     BINDINGS = [Binding("r", "reload", "Reload", id="async.reload")]
 

@@ -11,7 +11,7 @@ rules in one place.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from textual.actions import SkipAction
 from textual.binding import Binding
@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from billtui.display import format as fmt
-from billtui.widgets.resource_table import PageResult
+from billtui.widgets.resource_table import PageResult, ResourceTable
 from billtui.display import styles
 
 if TYPE_CHECKING:
@@ -48,18 +48,29 @@ class FilterInput(Input):
     def action_to_rows(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, ListFilter)), None)
         if pane is not None:
-            pane.focus_table()  # type: ignore[attr-defined]
+            pane.focus_content()
 
 
 class ListFilter(Widget):
     """Mixin: the filter line and its rules. The pane provides ``spec``, ``table``, ``filters``."""
 
+    # What the pane (ListPane) provides: declarations only, no class attributes.
+    spec: ListSpec
+    filters: dict[str, str]
+
+    if TYPE_CHECKING:
+
+        @property
+        def table(self) -> ResourceTable: ...
+
+        def set_filters(self, filters: Mapping[str, str]) -> None: ...
+
+        def focus_content(self) -> None: ...
+
     BINDINGS = [
         Binding("slash", "open_filter", "Filter", key_display="/", id="list-filter.open-filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="list-filter.clear-filter"),
     ]
-
-    spec: ListSpec  # set by the pane (a declaration only: no class attribute)
 
     _filter_text: str = ""
     _snapshot: tuple[Any, ...] | None = None  # rows filtered here, taken when filtering began
@@ -107,7 +118,7 @@ class ListFilter(Widget):
         box.display = False
         self.apply_filter("")
         if had_focus or self.screen.focused is None:
-            self.focus_table()  # type: ignore[attr-defined]
+            self.focus_content()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "list-filter":
@@ -119,7 +130,7 @@ class ListFilter(Widget):
             event.stop()
             if not event.value.strip():
                 event.input.display = False
-            self.focus_table()  # type: ignore[attr-defined]
+            self.focus_content()
 
     def apply_filter(self, text: str) -> None:
         text = text.strip()
@@ -127,12 +138,12 @@ class ListFilter(Widget):
             return
         self._filter_text = text
         field = self._server_field()
-        table = self.table  # type: ignore[attr-defined]
+        table = self.table
         if field:
-            filters = {k: v for k, v in self.filters.items() if k != field}  # type: ignore[attr-defined]
+            filters = {k: v for k, v in self.filters.items() if k != field}
             if text:
                 filters[field] = text
-            self.set_filters(filters)  # type: ignore[attr-defined]
+            self.set_filters(filters)
             return
         if text and self._snapshot is None:
             self._snapshot = tuple(table.loaded_rows())
@@ -150,7 +161,7 @@ class ListFilter(Widget):
         sending ``{}`` makes the list show what its label says. It costs no
         request unless somebody else changed the stored filter.
         """
-        return dict(self.filters)  # type: ignore[attr-defined]
+        return dict(self.filters)
 
     def _row_text(self, row: Any) -> str:
         parts = []
@@ -172,7 +183,7 @@ class ListFilter(Widget):
     def filter_note(self) -> str:
         """For the status line: what is filtered, and where."""
         if not self._filter_text:
-            return " · filtered" if self.filters else ""  # type: ignore[attr-defined]
+            return " · filtered" if self.filters else ""
         shown = f' · filter "{self._filter_text}"'
         if self._snapshot is not None and len(self._snapshot) < self._snapshot_total:
             return f"{shown} in {len(self._snapshot):,} loaded of {self._snapshot_total:,} (not on the panel)"

@@ -23,6 +23,7 @@ from billtui.widgets.list_filter import ListFilter
 from billtui.widgets.resource_table import Column, PageResult, ResourceTable
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 
 
@@ -78,7 +79,7 @@ def row_action_id(spec: ListSpec, action: RowAction) -> str:
     return f"{kind}-list." + re.sub(r"[^a-z0-9]+", "-", action.description.lower()).strip("-")
 
 
-class ListPane(ListFilter, Vertical):
+class ListPane(ListFilter, Pane, Vertical):
     DEFAULT_CSS = styles.load("widgets/ListPane.tcss")
     BINDINGS = [
         Binding("x", "export", "Export", id="list.export"),
@@ -129,12 +130,12 @@ class ListPane(ListFilter, Vertical):
         )
         return PageResult(tuple(result.rows), int(result.total))
 
-    def focus_table(self) -> None:
+    def focus_content(self) -> None:
         tables = self.query(ResourceTable)
         if tables:
             tables.first().focus()
         else:  # a list inside another pane composes a refresh later: focus it once it is there
-            self.call_after_refresh(self.focus_table)
+            self.call_after_refresh(self.focus_content)
 
     def reload(self) -> None:
         self.table.reload()

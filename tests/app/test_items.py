@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from billtui.menu import Edition
+from billtui.widgets.pane import Pane
 from tests.app.conftest import demo_app, open_item, screen_text, settle
 
 SHOWS = {
@@ -37,6 +38,13 @@ async def test_item_opens_with_its_data(key):
         text = screen_text(app)
         assert SHOWS[key] in text
         assert "✗" not in text  # no error shown
+        # The shell reloads, focuses and asks each pane about unsaved changes through one base.
+        pane = app.screen.current_pane()
+        assert isinstance(pane, Pane) and pane.item_key == key
+        await pane.wait_loaded()
+        pane.focus_content()
+        await pilot.pause()
+        assert app.focused is not None and pane in app.focused.ancestors_with_self
 
 
 async def test_affiliate_program_in_advanced_shows_the_referral_link():

@@ -35,7 +35,7 @@ def drafts_dir():
 async def open_tickets(pilot) -> ListPane:
     await open_item(pilot, "tickets")
     pane = ticket_pane(pilot.app)
-    pane.focus_table()
+    pane.focus_content()
     await settle(pilot)
     return pane
 
@@ -242,7 +242,7 @@ async def test_archive_and_restore_a_ticket():
         # Bring the closed ticket 1006 back from the archive…
         await open_item(pilot, "archived_tickets")
         archived = ticket_pane(app, "archived_tickets")
-        archived.focus_table()
+        archived.focus_content()
         await settle(pilot)
         rows = archived.table.loaded_rows()
         archived.table.cursor = next(i for i, r in enumerate(rows) if r.id == "1006")
@@ -254,7 +254,7 @@ async def test_archive_and_restore_a_ticket():
         # …see it in the open tickets, and archive it again (with confirmation).
         await open_item(pilot, "tickets")
         pane = ticket_pane(app)
-        pane.focus_table()
+        pane.focus_content()
         await settle(pilot)
         assert "Invoice for March in EUR" in screen_text(app)
         rows = pane.table.loaded_rows()
@@ -423,7 +423,7 @@ async def test_an_archived_ticket_reads_but_says_how_to_reply():
         await settle(pilot)
         await open_item(pilot, "archived_tickets")
         pane = ticket_pane(app, "archived_tickets")
-        pane.focus_table()
+        pane.focus_content()
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

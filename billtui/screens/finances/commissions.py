@@ -30,6 +30,7 @@ from billtui.screens.finances.specs import clicks_spec
 from billtui.host import HostApp, host
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from billtui.api.models import Reward
@@ -56,7 +57,7 @@ class RewardDays(DataTable):
     BINDINGS = VIM_KEYS
 
 
-class CommissionsPane(Vertical):
+class CommissionsPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/CommissionsPane.tcss")
     BINDINGS = [Binding("t", "period", "Period", id="commissions.period")]
 
@@ -82,7 +83,7 @@ class CommissionsPane(Vertical):
         self.query_one(RewardDays).add_columns("Date", "Commission")
         self.reload_rewards()
 
-    def focus_table(self) -> None:
+    def focus_content(self) -> None:
         # A jump (``:com``) may ask for focus before the pane has composed its children: then focus
         # once they are there instead of failing.
         days = self.query(RewardDays)

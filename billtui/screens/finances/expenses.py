@@ -30,6 +30,7 @@ from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 PAGE = 250  # rows per request while adding up: small enough that parsing one page never holds keys back
 ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
@@ -185,7 +186,7 @@ class MonthBars(Static):
         return text
 
 
-class ExpensesPane(Vertical):
+class ExpensesPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/ExpensesPane.tcss")
     BINDINGS = [Binding("t", "period", "Period", id="expenses.period"), Binding("b", "toggle_chart", "Chart", id="expenses.toggle-chart")]
 
@@ -217,8 +218,8 @@ class ExpensesPane(Vertical):
     def list(self) -> ListPane:
         return self.query_one(ListPane)
 
-    def focus_table(self) -> None:
-        self.list.focus_table()
+    def focus_content(self) -> None:
+        self.list.focus_content()
 
     def reload(self) -> None:
         self.year = None

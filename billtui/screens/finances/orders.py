@@ -28,6 +28,7 @@ from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.host import HostApp, host
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from billtui.api.models import Basket, Order
@@ -51,7 +52,7 @@ class CartTable(DataTable):
             pane.remove_item()
 
 
-class OrdersPane(Vertical):
+class OrdersPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/OrdersPane.tcss")
     BINDINGS = [
         Binding("p", "pay_cart", "Pay cart", id="orders.pay-cart"),
@@ -84,11 +85,11 @@ class OrdersPane(Vertical):
         self.query_one("#awaiting").display = False
         self.reload_cart()
 
-    def focus_table(self) -> None:
+    def focus_content(self) -> None:
         if self.state is not None and self.state.basket.items:
             self.query_one(CartTable).focus()
         else:
-            self.query_one(ListPane).focus_table()
+            self.query_one(ListPane).focus_content()
 
     def reload(self) -> None:
         self.reload_cart()

@@ -28,6 +28,7 @@ from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, 
 from billtui.host import HostApp, announce, host
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from billtui.api.models import AddFundsForm, Payment, PayMethod
@@ -43,7 +44,7 @@ PERIODS = ("all", "month", "last_month", "year")
 
 # --------------------------------------------------------------------------- the pane
 
-class PaymentsPane(Vertical):
+class PaymentsPane(Pane, Vertical):
     """The payments list with a line saying how it is filtered; ``t`` changes the filter."""
 
     DEFAULT_CSS = styles.load("screens/finances/PaymentsPane.tcss")
@@ -63,8 +64,8 @@ class PaymentsPane(Vertical):
     def list(self) -> ListPane:
         return self.query_one(ListPane)
 
-    def focus_table(self) -> None:
-        self.list.focus_table()
+    def focus_content(self) -> None:
+        self.list.focus_content()
 
     def reload(self) -> None:
         self.list.reload()

@@ -16,10 +16,11 @@ from billtui.storage.config import DEFAULT_HELP_URL, DEFAULT_TUTORIALS
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 
 
-class LinksPane(VerticalScroll):
+class LinksPane(Pane, VerticalScroll):
     DEFAULT_CSS = styles.load("screens/help/LinksPane.tcss")
     BINDINGS = [
         Binding("o", "open", "Open", id="links.open"),
@@ -41,7 +42,7 @@ class LinksPane(VerticalScroll):
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         self.query_one(OptionList).focus()
 
     def current_url(self) -> str:

@@ -286,7 +286,7 @@ class HistoryScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         from billtui.widgets.list_pane import ListPane
 
-        self.call_after_refresh(self.query_one(ListPane).focus_table)
+        self.call_after_refresh(self.query_one(ListPane).focus_content)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -172,9 +172,9 @@ class ServicesOverview(AsyncPane):
     async def _load(self) -> None:
         await super()._load()
         if self.screen.focused is self:
-            self.focus_first()
+            self.focus_content()
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         tables = list(self.query(ServiceTable))
         if tables:
             tables[0].focus()

@@ -46,7 +46,7 @@ class AffiliatePane(FormPane):
             form_status(),
         ]
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         found = self.query(f"#{self.fid('affiliate')}")
         (found.first() if found else self).focus()
 

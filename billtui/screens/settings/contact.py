@@ -58,7 +58,7 @@ class ContactSettingsPane(FormPane):
         widgets.append(form_status())
         return widgets
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         found = self.query(f"#{self.fid('contactperson')}")
         (found.first() if found else self).focus()
 

@@ -23,6 +23,7 @@ from billtui.display.safe import clean
 from billtui.widgets.resource_table import ResourceTable
 from billtui.host import HostApp, OpenFavourite, host
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from billtui.screens.shell.main import MainScreen
@@ -98,7 +99,7 @@ def favourites_changed(screen: Any) -> None:
         pane.refresh_list()
 
 
-class FavouritesPane(Vertical):
+class FavouritesPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/settings/FavouritesPane.tcss")
     BINDINGS = [
         Binding("d,delete", "remove", "Remove", id="favourites.remove"),
@@ -139,7 +140,7 @@ class FavouritesPane(Vertical):
         index = next((i for i, f in enumerate(favourites) if f.key == keep), 0)
         options.highlighted = index
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         self.query_one(OptionList).focus()
 
     def _selected_key(self) -> str | None:

@@ -27,6 +27,7 @@ from billtui.widgets.async_pane import error_text
 from billtui.host import HostApp, host
 from billtui.workers import later
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 
 #: Channel key as the panel names it → column title, before the panel has said which it has.
@@ -55,7 +56,7 @@ def describe_changes(changes: list[Change]) -> str:
     return "\n".join(f"  • {c.describe()}" for c in changes)
 
 
-class NotificationsPane(Vertical, can_focus=False):
+class NotificationsPane(Pane, Vertical, can_focus=False):
     """The matrix; rows are notices grouped under their notice group."""
 
     title = "Notification subscription"
@@ -104,7 +105,7 @@ class NotificationsPane(Vertical, can_focus=False):
     def on_mount(self) -> None:
         self.reload()
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         self.table.focus()
 
     def has_unsaved(self) -> bool:

@@ -69,7 +69,7 @@ class UserSettingsPane(FormPane):
             form_status(),
         ]
 
-    def focus_first(self) -> None:
+    def focus_content(self) -> None:
         found = self.query(f"#{self.fid('lang')}")
         (found.first() if found else self).focus()
 

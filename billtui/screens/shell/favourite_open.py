@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 #: How many rows to look through for a starred object that is not on screen.
 SEARCH_PAGES = 20
 SEARCH_PAGE_SIZE = 100
+#: Seconds to wait for the list's first page before opening the object without highlighting it.
+HIGHLIGHT_WAIT = 4.0
 
 
 def open_favourite(app: HostApp, favourite: Favourite) -> None:
@@ -46,6 +48,7 @@ async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> N
     from billtui.widgets.list_pane import ListPane
     from billtui.screens.shell.main import pane_id
 
+    await screen.pane_mounted()  # a list never opened before is still composing its table
     pane = next((p for p in screen.query(ListPane) if p.id == pane_id(favourite.list_key)), None)
     if pane is None:
         return
@@ -74,9 +77,14 @@ async def _highlight(pane: Any, index: int) -> None:
     """Put the list's cursor on the row once the list knows its length (its first page is in)."""
     import asyncio
 
-    for _ in range(200):  # at most ~4 s: a slow panel still gets the object opened, unhighlighted
-        table = pane.query(ResourceTable)
-        if table and table.first().total is not None:
-            table.first().cursor = min(index, table.first().total - 1)
-            return
-        await asyncio.sleep(0.02)
+    tables = pane.query(ResourceTable)
+    if not tables:
+        return
+    table = tables.first()
+    try:
+        # A slow panel still gets the object opened, only unhighlighted.
+        await asyncio.wait_for(table.wait_answered(), HIGHLIGHT_WAIT)
+    except TimeoutError:
+        return
+    if table.total:
+        table.cursor = min(index, table.total - 1)

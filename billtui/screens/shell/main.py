@@ -25,6 +25,7 @@ from billtui.widgets.availability import ItemUnavailable
 from billtui.widgets.footer import Footer
 from billtui.widgets.header_bar import HeaderBar
 from billtui.widgets.nav_tree import NavEntry, NavTree
+from billtui.widgets.pane import Pane
 from billtui.host import HostApp, host
 from billtui.display import styles
 
@@ -58,7 +59,7 @@ class MainScreen(HeldFrameScreen):
         # Items a call said the panel does not offer, with the panel's words.
         self.unavailable: dict[str, str] = {}
         self._pending_open: tuple[str, bool] | None = None
-        self._mounting: AwaitMount | None = None  # the pane mounted by the last open, until focused
+        self._mounting: AwaitMount | None = None  # the mount of the pane opened last (done or not)
 
     @property
     def billtui(self) -> HostApp:
@@ -99,9 +100,8 @@ class MainScreen(HeldFrameScreen):
         try:
             waits = [w.wait() for w in self.workers if w.node is self and w.group in ("session", "ticket-watch")]
             pane = self.current_pane()
-            loaded = getattr(pane, "wait_loaded", None)
-            if loaded is not None:
-                waits.append(loaded())
+            if pane is not None:
+                waits.append(pane.wait_loaded())
             await asyncio.gather(*waits, return_exceptions=True)
         finally:
             self.billtui.release_first_frame()
@@ -260,9 +260,8 @@ class MainScreen(HeldFrameScreen):
         if item_key and not visible(item_key, edition):
             key = "customer"
         # Panes of items this edition hides must not linger behind the scenes.
-        for pane in list(self.query_one(ContentSwitcher).children):
-            hidden_key = getattr(pane, "item_key", "")
-            if hidden_key and not visible(hidden_key.split("/", 1)[0], edition):
+        for pane in self.panes():
+            if pane.item_key and not visible(pane.item_key.split("/", 1)[0], edition):
                 pane.remove()
         self.history = [k for k in self.history if visible(k.split("/", 1)[0], edition)]
         self.rebuild_tree(select=key)
@@ -328,7 +327,7 @@ class MainScreen(HeldFrameScreen):
         else:
             pane = self._make_pane(entry)
             pane.id = wanted
-            pane.item_key = key  # type: ignore[attr-defined]
+            pane.item_key = key
             self._mounting = switcher.mount(pane)
             switcher.current = wanted
             mark_fresh(pane)
@@ -340,8 +339,7 @@ class MainScreen(HeldFrameScreen):
         """Leaving an item with changes not sent yet: they are kept (the pane stays), and the user
         is told so, once per leaving — a dialog on every cursor step through the tree would be worse."""
         pane = self.current_pane()
-        checker = getattr(pane, "has_unsaved", None)
-        if pane is None or checker is None or not checker():
+        if pane is None or not pane.has_unsaved():
             return
         title = self.header.crumb.rsplit("›", 1)[-1].strip() or "That item"
         self.notify(f"{title} has unsaved changes. They are kept until you save or undo them there; "
@@ -351,7 +349,7 @@ class MainScreen(HeldFrameScreen):
     def _has_child(switcher: ContentSwitcher, child_id: str) -> bool:
         return any(c.id == child_id for c in switcher.children)
 
-    def _make_pane(self, entry: NavEntry) -> Widget:
+    def _make_pane(self, entry: NavEntry) -> Pane:
         from billtui.screens.shell.registry import make_pane, not_available_pane
 
         if not entry.available:
@@ -360,43 +358,47 @@ class MainScreen(HeldFrameScreen):
 
     def has_unsaved(self) -> bool:
         """Any kept pane, shown or not, with changes not sent yet (quitting asks first)."""
-        for pane in self.query_one(ContentSwitcher).children:
-            checker = getattr(pane, "has_unsaved", None)
-            if checker is not None and checker():
-                return True
-        return False
+        return any(pane.has_unsaved() for pane in self.panes())
 
-    def current_pane(self) -> Widget | None:
+    def panes(self) -> list[Pane]:
+        """The panes kept in the content area, shown or not (each menu item opened so far)."""
+        return [child for child in self.query_one(ContentSwitcher).children if isinstance(child, Pane)]
+
+    def current_pane(self) -> Pane | None:
         switcher = self.query_one(ContentSwitcher)
         if switcher.current is None:
             return None
-        return switcher.get_child_by_id(switcher.current)
+        pane = switcher.get_child_by_id(switcher.current)
+        return pane if isinstance(pane, Pane) else None
 
     def _focus_when_mounted(self) -> None:
         """Focus the content once the pane opened just now has its children: a pane never opened
         before (a cold ``:pay PM-000040``, the palette right after start) is still composing, and
         reaching into it then found no list."""
-        pending, self._mounting = self._mounting, None
-        if pending is None:
+        if self._mounting is None:
             self.call_after_refresh(self.focus_content)
             return
 
         async def focus_after_mount() -> None:
-            await pending
+            await self.pane_mounted()
             self.call_after_refresh(self.focus_content)
 
         self.run_worker(focus_after_mount(), group="focus-content", exclusive=True)
+
+    async def pane_mounted(self) -> Pane | None:
+        """The pane shown now, once it has its children. A pane opened just now (cold, from the
+        palette, a jump or a favourite) is still composing: this waits for its mount to finish,
+        where polling for its children would guess how long that takes."""
+        if self._mounting is not None:
+            await self._mounting  # a finished mount returns at once
+        return self.current_pane()
 
     def focus_content(self) -> None:
         pane = self.current_pane()
         if pane is None:
             return
-        focus = getattr(pane, "focus_table", None) or getattr(pane, "focus_first", None)
-        if focus is None:
-            pane.focus(scroll_visible=False)
-            return
         try:
-            focus()
+            pane.focus_content()
         except NoMatches:
             # Still composing (a pane whose children arrive with its data): the pane itself takes
             # the focus now, rather than the key that asked for it crashing the app.
@@ -440,6 +442,5 @@ class MainScreen(HeldFrameScreen):
             return  # offline: F5 tries the panel now instead of re-reading saved data
         self.load_session()
         pane = self.current_pane()
-        reload = getattr(pane, "reload", None)
-        if reload:
-            reload()
+        if pane is not None:
+            pane.reload()

@@ -130,14 +130,9 @@ async def _open(app: HostApp, ref: ObjectRef) -> None:
         app.notify(f"{ref.title} is in a part of the menu this edition does not show.", severity="warning")
         return
     screen.open_key(ref.item_key, focus=True)
-    pane = None
-    for _ in range(100):  # the pane composes its children over the next refreshes
-        current = screen.current_pane()
-        found = [current] if isinstance(current, ListPane) else list(current.query(ListPane)) if current else []
-        if found and found[0].is_mounted:
-            pane = found[0]
-            break
-        await asyncio.sleep(0.01)
+    current = await screen.pane_mounted()
+    found = [current] if isinstance(current, ListPane) else list(current.query(ListPane)) if current else []
+    pane = found[0] if found else None
     if pane is None:
         app.notify(f"Could not open {ref.title}: its list did not open.", severity="error")
         return

@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Static
 
 from billtui.display.safe import clean
 from billtui.widgets.nav_tree import NavEntry
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.widgets.pane import Pane
 
 
 
-class MessagePane(VerticalScroll, can_focus=True):
+class MessagePane(Pane, VerticalScroll, can_focus=True):
     """A pane that only explains something (not offered, pick a type…)."""
 
     DEFAULT_CSS = styles.load("screens/shell/MessagePane.tcss")
@@ -31,7 +31,7 @@ class MessagePane(VerticalScroll, can_focus=True):
         yield Static(Text(self.message))
 
 
-def not_available_pane(entry: NavEntry) -> Widget:
+def not_available_pane(entry: NavEntry) -> Pane:
     title = entry.service_title or (entry.item.title if entry.item else "")
     return MessagePane(title, f"{title} is not available. {entry.reason}")
 
@@ -67,7 +67,7 @@ LISTS: dict[str, tuple[str, str]] = {
 _TAKES_APP = {"help", "tutorials"}
 
 
-def _factory(key: str) -> Callable[[HostApp], Widget]:
+def _factory(key: str) -> Callable[[HostApp], Pane]:
     from importlib import import_module
 
     if key in PANES:
@@ -81,7 +81,7 @@ def _factory(key: str) -> Callable[[HostApp], Widget]:
     return lambda app: ListPane(spec())
 
 
-def make_pane(entry: NavEntry, app: HostApp) -> Widget:
+def make_pane(entry: NavEntry, app: HostApp) -> Pane:
     if entry.service_type:
         from billtui.screens.services.services import service_list_pane
 
