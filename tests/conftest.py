@@ -48,6 +48,15 @@ def isolated_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def preview_at_once(monkeypatch):
+    """The tree shows an item as soon as its cursor is on it: tests walk the menu without waiting
+    for the rest delay (tests/app/test_slow_link.py tests the delay itself)."""
+    import billtui.screens.shell.main as main
+
+    monkeypatch.setattr(main, "PREVIEW_DELAY", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     import keyring
 

@@ -178,8 +178,14 @@ class ListPane(ListFilter, Pane, Vertical):
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one(".list-status", Static)
+        # The status is one line, except an error (up to four): only a change to or from an
+        # error can change its size. A layout pass on every cursor step ("3 of 40") repainted
+        # the scrollbars of the whole screen.
+        resize = error or status.has_class("-error")
+        if not resize and isinstance(status.content, Text) and status.content.plain == text:
+            return  # drawn already: a step within a loading list, a repeated "Loading…"
         status.set_class(error, "-error")
-        status.update(Text(text))
+        status.update(Text(text), layout=resize)
 
     def on_resource_table_state_changed(self, event: ResourceTable.StateChanged) -> None:
         event.stop()

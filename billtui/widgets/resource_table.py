@@ -26,7 +26,7 @@ from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -112,7 +112,8 @@ class ResourceTable(ScrollView, can_focus=True):
         Binding("right", "scroll_columns(1)", "Wide: scroll a column right", show=False, id="table.wide-scroll-a-column-right"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    # repaint=False: a cursor step repaints its two rows (watch_cursor), not the whole table.
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class Selected(Message):
         """Enter on a row."""
@@ -168,6 +169,7 @@ class ResourceTable(ScrollView, can_focus=True):
         self._content_generation = -1
         self._content_version = 0
         self._layout_key: tuple[Any, ...] | None = None
+        self._painted_generation = -1  # the generation last drawn in full (see _load)
         self._layout: list[tuple[Column, int]] = []
 
     # ----------------------------------------------------------------- data
@@ -250,9 +252,13 @@ class ResourceTable(ScrollView, can_focus=True):
         if generation != self._generation:
             return
         self._pending.discard(page)
-        self.error = None
+        had_error, self.error = self.error, None
+        layout_before = self._layout_for(self._view_width())
+        total_before = self.total
+        unchanged = False
         if self._soft:  # the other pages kept are as old as the one replaced: drop them
             self._soft = False
+            unchanged = self._pages.get(page) == tuple(result.rows) and self._view_within(page)
             self._pages.clear()
         self._pages[page] = tuple(result.rows)
         self._pages.move_to_end(page)
@@ -267,17 +273,52 @@ class ResourceTable(ScrollView, can_focus=True):
         self.post_message(self.StateChanged(self, bool(self._pending), None))
         if first_load or page == self._page_of(self.cursor):
             self.post_message(self.Highlighted(self, self.current_row))
-        self.refresh()
+        if unchanged and self.total == total_before:
+            # A background refresh brought the rows already drawn: nothing to repaint (a list
+            # left open over SSH costs no bytes while its panel has nothing new).
+            self._painted_generation = generation
+        elif (had_error or generation != self._painted_generation or self.total != total_before
+                or self._layout_for(self._view_width()) != layout_before):
+            # A reload or sort (pages dropped), the columns, the length or the placeholder
+            # changed: every line.
+            self._painted_generation = generation
+            self.refresh()
+        else:
+            # A page of rows came in (a prefetch, a background refresh): only its lines in view.
+            first = (page - 1) * self.page_size
+            self.refresh_rows(*range(first, first + len(self._pages[page])))
 
     # -------------------------------------------------------------- cursor
 
     def watch_cursor(self, old: int, new: int) -> None:
         if not self.total:
             return
+        top = int(self.scroll_offset.y)
         self._scroll_to_cursor()
         self._ensure_visible_pages()
         self.post_message(self.Highlighted(self, self.current_row))
-        self.refresh()
+        if int(self.scroll_offset.y) == top:
+            # Only the two rows whose look changed. Over SSH every repainted line crosses the
+            # link: a whole-table repaint per step wrote ~6x the bytes of DataTable (issue #19).
+            # A scroll repaints everything by itself.
+            self.refresh_rows(old, new)
+
+    def _view_within(self, page: int) -> bool:
+        """Whether every row in view belongs to ``page``."""
+        top = int(self.scroll_offset.y)
+        last = top + self._body_height() - 1
+        if self.total is not None:
+            last = min(last, self.total - 1)
+        return self._page_of(top) == page == self._page_of(max(top, last))
+
+    def refresh_rows(self, *indexes: int) -> None:
+        """Repaint the lines of these rows, those in view; the rest of the table stays as drawn."""
+        top = int(self.scroll_offset.y)
+        height = self._body_height()
+        width = max(self.virtual_size.width, self.size.width)
+        for index in indexes:
+            if top <= index < top + height:
+                self.refresh(Region(0, index - top + 1, width, 1))  # + 1: the header line
 
     def _body_height(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Tree
 
@@ -40,6 +41,12 @@ def pane_id(key: str) -> str:
     return "pane-" + _ID_SAFE.sub("-", key)
 
 
+#: Seconds the tree's cursor rests on an item before the item is shown (Enter: at once).
+#: Long enough for a key held down or pressed in a quick run to pass items by, short enough
+#: to feel immediate to someone reading the menu. Tests set it to 0 (tests/app/conftest.py).
+PREVIEW_DELAY = 0.2
+
+
 class MainScreen(HeldFrameScreen):
     DEFAULT_CSS = styles.load("screens/shell/MainScreen.tcss")
     BINDINGS = [
@@ -60,6 +67,10 @@ class MainScreen(HeldFrameScreen):
         self.unavailable: dict[str, str] = {}
         self._pending_open: tuple[str, bool] | None = None
         self._mounting: AwaitMount | None = None  # the mount of the pane opened last (done or not)
+        # The item the tree's cursor rests on, opened once PREVIEW_DELAY has passed (see
+        # on_tree_node_highlighted), and the timer that will open it.
+        self._preview: NavEntry | None = None
+        self._preview_timer: Timer | None = None
 
     @property
     def billtui(self) -> HostApp:
@@ -277,11 +288,38 @@ class MainScreen(HeldFrameScreen):
         if pending is not None and (entry is None or entry.key != pending):
             return  # the tree is being rebuilt; the cursor is on its way back
         if entry is not None and entry.item is not None:
+            self._preview_later(entry)
+
+    def _preview_later(self, entry: NavEntry) -> None:
+        """Show the item under the tree's cursor once the cursor rests on it. Passing over items
+        (a held arrow key, a fast walk down the menu) sends the panel no request for them and
+        repaints no pane: over a slow link each would cost a round trip and a screenful."""
+        self._cancel_preview()
+        if entry.key == self.current_key:
+            return
+        if PREVIEW_DELAY <= 0:
             self.open_entry(entry)
+            return
+        self._preview = entry
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.preview_due, name="tree preview")
+
+    def preview_due(self) -> None:
+        """The cursor has rested on an item for ``PREVIEW_DELAY``: show it."""
+        entry, self._preview = self._preview, None
+        self._preview_timer = None
+        if entry is not None:
+            self.open_entry(entry)
+
+    def _cancel_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = None
+        self._preview = None
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NavEntry]) -> None:
         entry = event.node.data
         if entry is not None and entry.item is not None:
+            self._cancel_preview()  # Enter opens at once
             self.open_entry(entry)
             self._commit(entry.key)
             self._focus_when_mounted()
@@ -298,6 +336,7 @@ class MainScreen(HeldFrameScreen):
             self.nav.pending_select = key  # the tree is being rebuilt: put the cursor here, not back
         self.nav.move_cursor(node)
         if node.data is not None:
+            self._cancel_preview()  # a jump, the palette, a favourite: opened now, not later
             self.open_entry(node.data)
         if focus:
             self._commit(key)
