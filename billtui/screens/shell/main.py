@@ -192,21 +192,18 @@ class MainScreen(HeldFrameScreen):
         self._reload_dashboard()
 
     #: The lists each kind of change (``host.CHANGE_KINDS``) reloads, by spec key.
+    #: The menu items whose panes show each kind of data.
     CHANGED_LISTS = {"payments": ("payments",), "orders": ("orders",), "tickets": ("tickets", "archived_tickets")}
 
     def data_changed(self, kinds: frozenset[str]) -> None:
-        """A write changed data other panes show (``host.DataChanged``): those panes reload."""
-        from billtui.widgets.list_pane import ListPane
-
+        """A write changed data other panes show (``host.DataChanged``): those panes reload
+        (Orders: its cart and its list)."""
         if "balance" in kinds:
             self.refresh_balance()
         keys = {key for kind in kinds for key in self.CHANGED_LISTS.get(kind, ())}
-        for pane in self.query(ListPane):
-            if pane.spec.key in keys and pane.is_mounted:
+        for pane in self.panes():
+            if pane.item_key in keys and pane.is_mounted:
                 pane.reload()
-        if "orders" in kinds:
-            for widget in self.query("OrdersPane"):
-                widget.reload()  # type: ignore[attr-defined]  # the cart, above its list
         watch = getattr(self, "ticket_watch", None)
         if "tickets" in kinds and watch is not None:
             watch.poll_now()
