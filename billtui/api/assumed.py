@@ -394,6 +394,11 @@ MENU_ROOT = "mainmenu"
 # order (L): billingOperations.js getUnpaidOrders func=order, reads doc.list[$name=inpaylist].elem.  PROVEN.
 #   The history's own columns (ORDER_COLUMNS above): UNPROVEN: no real client seen reading them.
 # invoice (L), invoice.filter, invoice.print.pdf: UNPROVEN: no real client seen using them.
+#: ``invoice_status`` codes of an invoice still to be paid (``billtui check``). UNPROVEN: no real
+#: client seen reading invoice statuses; the demo panel's codes (1 not paid, 2 paid, 3 cancelled).
+INVOICE_UNPAID_CODES = frozenset({"1"})
+#: The same told by the status text, for a panel that sends no code (English and Russian words).
+INVOICE_UNPAID_TEXT = re.compile(r"\b(not paid|unpaid|awaiting payment)\b|не оплачен", re.I)
 #: The view that lists the methods to pay an order with (``billorder=ID``).
 PAY_ORDER_VIEW_FUNC = "payment.add"
 #: The submit that pays an order (``sok=ok&billorder=ID&paymethod=&amount=&profile=``).

@@ -16,6 +16,13 @@ words, so a script never has to match text the panel may translate.
 by default the current year, the period the TUI's Commissions screen opens on and the
 closest a report comes to "every row" the other kinds give; ``--since``/``--until`` pick
 the dates (a missing ``--since`` is 1 January of ``--until``'s year, a missing ``--until`` today).
+
+``expiring`` is the services whose expiry date falls within ``--within`` days from today (those
+already expired and still listed included, with a negative ``days``), soonest first.
+
+``--all-profiles`` reads every saved profile concurrently (``all_profiles``) and puts the
+profile's name in a first column; a profile that fails is one line on stderr, the others'
+rows still go to stdout, and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -26,12 +33,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
+from billtui.cli.days import parse_days
 from billtui.cli.session import CliError
 
 if TYPE_CHECKING:
     from billtui.cli.output import Field
 
-KINDS = ("payments", "expenses", "invoices", "orders", "commissions", "tickets", "services", "balance")
+KINDS = ("payments", "expenses", "invoices", "orders", "commissions", "tickets", "services", "expiring", "balance")
+#: ``get expiring`` without ``--within``: the services expiring in the next 30 days.
+EXPIRING_DAYS = 30
 PAGE_SIZE = 200
 #: Columns for scripts only: the table shows the same thing in words (see ``Kind.columns``).
 CODE_COLUMNS = frozenset({"status_code", "type_name"})
@@ -107,14 +117,28 @@ def _kinds(type_titles: Mapping[str, str] | None = None) -> dict[str, Kind]:
                           Field("expires", attr("expires")), Field("autorenew", attr("autoprolong")),
                           Field("cost", attr("cost"), money=True), Field("type_name", type_title)),
                          "expires", ServiceStatus, words={"type": type_title}),
+        # The services of ``services`` that expire soon, with the days left (negative: expired).
+        "expiring": Kind((Field("id", attr("id")), Field("type", attr("type")), Field("name", attr("name")),
+                          Field("expires", attr("expires")), Field("days", days_left),
+                          Field("autorenew", attr("autoprolong")), *_status_fields(),
+                          Field("cost", attr("cost"), money=True), Field("type_name", type_title)),
+                         "expires", ServiceStatus, words={"type": type_title}),
         "balance": Kind((Field("balance", attr("balance"), money=True), Field("credit", attr("credit"), money=True)),
                         "", has_status=False),
     }
 
 
+def days_left(row: Any, today: date | None = None) -> int | None:
+    """Whole days from today to a row's expiry date (0: expires today; negative: expired)."""
+    expires = getattr(row, "expires", None)
+    if not isinstance(expires, date):
+        return None
+    return (_as_day(expires) or expires).toordinal() - (today or date.today()).toordinal()
+
+
 DATE_OF = {"payments": "payment date", "expenses": "expense date", "invoices": "invoice date",
            "orders": "order date", "commissions": "reward day", "tickets": "last message",
-           "services": "expiry date"}
+           "services": "expiry date", "expiring": "expiry date"}
 
 
 def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -124,6 +148,8 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
                     "orders: the order history. commissions: the affiliate rewards per day, for the "
                     "current year unless --since/--until say otherwise (no --since: 1 January of "
                     "--until's year; no --until: today); its table ends with the total. "
+                    f"expiring: the services expiring within --within days (default {EXPIRING_DAYS}), "
+                    "soonest first, those already expired included (days < 0). "
                     "--since/--until read: " + ", ".join(f"{k}: {v}" for k, v in DATE_OF.items()) + ". "
                     "The table shows the panel's words (service types by their menu title, statuses "
                     "as text); JSON and CSV keep the codes too (type, status_code) and write money as "
@@ -135,6 +161,12 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("--status", help="only rows with this status (name as shown, or its number); "
                                     "not for expenses, commissions or balance")
     p.add_argument("--archived", action="store_true", help="tickets: the archived ones instead of the open ones")
+    p.add_argument("--within", type=parse_days, metavar="DAYS",
+                   help=f"expiring: the window, in days from today: 14, 14d or 2w (default {EXPIRING_DAYS}d)")
+    p.add_argument("--all-profiles", action="store_true",
+                   help="every saved profile, queried at once; the profile's name is the first column. "
+                        "A profile that fails is reported on stderr (exit code 1) and the others are "
+                        "still printed. Never asks for a password")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--no-headers", action="store_true",
                    help="table/csv: leave out the header line (and the commissions table's total)")
@@ -142,7 +174,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
                    help="csv: write every cell exactly as the panel sent it. By default a text cell that "
                         "starts with = + - @ or a tab gets a leading ' so a spreadsheet shows it instead of "
                         "running it as a formula (plain numbers such as -5.00 are left alone)")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, run_all=run_all)
 
 
 def _day(text: str) -> date:
@@ -252,10 +284,13 @@ async def fetch(client: Any, kind: str, args: argparse.Namespace) -> Fetched:
     spec = _kinds()[kind]
     if args.status and not spec.has_status:
         raise CliError(f"--status does not apply to {kind}: its rows have no status", code=2)
+    within = getattr(args, "within", None)
+    if within is not None and kind != "expiring":
+        raise CliError(f"--within is for `billtui get expiring`, not {kind}", code=2)
     titles: dict[str, str] = {}
     if kind == "balance":
         return Fetched([await account.dashboard(client)], titles)
-    if kind == "services":
+    if kind in ("services", "expiring"):
         panel_menu = await account.menu(client)
         rows: list[Any] = []
         for stype in panel_menu.service_types:
@@ -275,6 +310,11 @@ async def fetch(client: Any, kind: str, args: argparse.Namespace) -> Fetched:
             return (not args.since or day >= args.since) and (not args.until or day <= args.until)
 
         rows = [r for r in rows if in_range(r)]
+    if kind == "expiring":
+        window = EXPIRING_DAYS if within is None else within
+        today = date.today()
+        rows = sorted((r for r in rows if (d := days_left(r, today)) is not None and d <= window),
+                      key=lambda r: (r.expires, str(r.name), str(r.id)))
     if args.status:
         matched = [r for r in rows if status_matcher(args.status)(r)]
         known = known_statuses(spec.status_enum)
@@ -318,4 +358,58 @@ async def run(client: Any, args: argparse.Namespace) -> str:
                   raw_csv=getattr(args, "raw_csv", False))
 
 
-__all__ = ["add_parser", "fetch", "fetch_rows", "run", "Fetched", "KINDS", "CliError"]
+@dataclass(frozen=True)
+class Tagged:
+    """A row of one profile, for ``--all-profiles``: the row and the profile it came from."""
+
+    profile: str
+    row: Any
+
+
+def _tagged_fields(fields: Sequence[Field]) -> tuple[Field, ...]:
+    """The profile's name first, then each field read from the tagged row."""
+    from billtui.cli.output import Field, attr
+
+    def inner(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        return lambda tagged: get(tagged.row)
+
+    return (Field("profile", attr("profile")), *(replace(f, get=inner(f.get)) for f in fields))
+
+
+async def run_all(args: argparse.Namespace) -> str:
+    """``--all-profiles``: every profile's rows, the profile first; failures on stderr, then exit 1."""
+    from billtui.cli.all_profiles import each_profile, logged_in
+    from billtui.cli.output import render
+    from billtui.cli.session import every_profile, one_line
+
+    profiles = every_profile(args)
+    outcomes = await each_profile(profiles, lambda p: logged_in(p, lambda c: fetch(c, args.kind, args)))
+    usage = next((o.error for o in outcomes if isinstance(o.error, CliError) and o.error.code == 2), None)
+    if usage is not None:
+        raise usage  # the same mistake for every profile (--status on balance): say it once
+    titles: dict[str, str] = {}
+    rows: list[Tagged] = []
+    for o in outcomes:
+        if o.value is None:
+            continue
+        for name, title in o.value.type_titles.items():
+            titles.setdefault(name, title)
+        own = list(o.value.rows)
+        if args.kind == "commissions" and args.format == "table" and not args.no_headers and own:
+            own += _totals(own)  # each profile's total under its own rows
+        rows.extend(Tagged(o.profile, r) for r in own)
+    fields = _tagged_fields(_kinds(titles)[args.kind].columns(args.format))
+    text = render(rows, fields, args.format, headers=not args.no_headers, raw_csv=getattr(args, "raw_csv", False))
+    failed = [o for o in outcomes if o.error is not None]
+    if not failed:
+        return text
+    sys.stdout.write(text)  # what the others returned is still the output
+    sys.stdout.flush()
+    from billtui.display.safe import clean
+
+    raise CliError("; ".join(f"profile {clean(o.profile)}: {one_line(o.error or Exception())}" for o in failed)
+                   + f" ({len(failed)} of {len(outcomes)} profiles failed; the others' rows are on stdout)")
+
+
+__all__ = ["add_parser", "fetch", "fetch_rows", "run", "run_all", "days_left", "Fetched", "Tagged", "KINDS",
+           "CliError"]

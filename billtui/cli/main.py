@@ -2,8 +2,9 @@
 
 With no subcommand billtui starts the TUI exactly as before (``--demo``,
 ``--tier``, ``--profile``, ``--url/--user``, ``--plain``). The subcommands
-(``get``, ``invoice``, ``ticket``, ``profiles``) print clean output on stdout,
-one-line errors on stderr, and exit non-zero on failure.
+(``get``, ``invoice``, ``ticket``, ``profiles``, ``service``, ``pay``) print clean output on
+stdout, one-line errors on stderr, and exit non-zero on failure. ``check`` is a monitoring
+plugin: its exit code is the Nagios state (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ EPILOG = ("Passwords are never taken on the command line: use the system keyring
 
 
 #: The script commands. With none of them on the command line, billtui starts the TUI.
-COMMANDS = ("get", "invoice", "ticket", "profiles")
+COMMANDS = ("get", "check", "service", "pay", "invoice", "ticket", "profiles")
 
 
 def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -38,7 +39,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from billtui.cli import get as cli_get, profiles as cli_profiles, tickets as cli_tickets
+    from billtui.cli import (check as cli_check, get as cli_get, pay as cli_pay, profiles as cli_profiles,
+                             service as cli_service, tickets as cli_tickets)
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 title="script commands (no command: start the TUI)")
@@ -47,6 +49,9 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
         add_login_options(p)
 
     cli_get.add_parser(sub, common)
+    cli_check.add_parser(sub, common)
+    cli_service.add_parser(sub, common)
+    cli_pay.add_parser(sub, common)
     cli_tickets.add_parsers(sub, common)
     cli_profiles.add_parser(sub)
     return parser
@@ -69,9 +74,16 @@ class _Version(argparse.Action):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _tui_args(sys.argv[1:] if argv is None else list(argv))
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = _tui_args(words)
     if args is None:
-        args = _parser().parse_args(argv)
+        try:
+            args = _parser().parse_args(words)
+        except SystemExit as exc:
+            if exc.code == 2 and _command(words) == "check":
+                # A monitoring plugin's usage mistake is UNKNOWN (3): argparse's 2 reads as CRITICAL.
+                raise SystemExit(3) from None
+            raise
     if args.command is None:
         return _tui(args)
     return _script(args)
@@ -96,14 +108,23 @@ def _tui_args(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _command(argv: list[str]) -> str | None:
+    """The script command named on the command line (its first word that is one), if any."""
+    return next((a for a in argv if a in COMMANDS), None)
+
+
 def _refuse(message: str) -> NoReturn:
     raise argparse.ArgumentError(None, message)
 
 
 def _script(args: argparse.Namespace) -> int:
+    if hasattr(args, "run_plugin"):
+        return int(args.run_plugin(args))  # `check`: its own output, and the Nagios state as exit code
     try:
         if hasattr(args, "run_sync"):
             text = args.run_sync(args)
+        elif getattr(args, "all_profiles", False) and hasattr(args, "run_all"):
+            text = asyncio.run(args.run_all(args))
         else:
             text = asyncio.run(_with_client(args))
     except CliError as exc:

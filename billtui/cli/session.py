@@ -1,9 +1,10 @@
-"""Logging in for the script commands (``billtui get``, ``invoice``, ``ticket``).
+"""Logging in for the script commands (``billtui get``, ``check``, ``service``, ``pay``, ...).
 
 The same rules as the TUI: a password comes from ``BILLTUI_PASSWORD``, the
 profile's ``password_command`` or the keyring — never from argv. If none is
 there and someone is at the terminal, billtui asks (without echo); a script
 without a terminal gets one line naming the alternatives instead of a hang.
+``check`` and ``--all-profiles`` never ask, even at a terminal (``interactive=False``).
 """
 
 from __future__ import annotations
@@ -57,51 +58,84 @@ def _tty_totp() -> Any:
     return ask
 
 
-def make_client(args: argparse.Namespace) -> Any:
-    """A not-yet-logged-in client for the panel the arguments name."""
-    from billtui.storage import config as config_mod
-    from billtui.storage import credentials
-    from billtui.api.client import BillClient
-    from billtui.api.secret import Secret
-    from billtui.storage.config import Profile
+def make_client(args: argparse.Namespace, *, interactive: bool = True) -> Any:
+    """A not-yet-logged-in client for the panel the arguments name.
 
+    ``interactive=False`` (``billtui check``, ``--all-profiles``) never asks for anything, even
+    at a terminal: a missing password or a two-factor code is an error, never a prompt that
+    would hang a cron job or a monitoring agent.
+    """
     edition = Edition(args.tier) if getattr(args, "tier", None) else Edition.STANDARD
     if getattr(args, "demo", False):
         from billtui.runtime.demo import demo_client
 
         return demo_client(edition, getattr(args, "size", None) or "small")
+    return client_for(chosen_profile(args), interactive=interactive)
+
+
+def chosen_profile(args: argparse.Namespace) -> Any:
+    """The ``Profile`` the arguments name: ``--url/--user``, ``--profile``, else the default one."""
+    from billtui.storage.config import Profile
+
+    edition = Edition(args.tier) if getattr(args, "tier", None) else Edition.STANDARD
     url, user = getattr(args, "url", None), getattr(args, "user", None)
     if url:
         if not user:
             raise CliError("--url needs --user LOGIN", code=2)
-        profile = Profile(name="one-off", url=url, username=user, edition=edition)
-    else:
-        try:
-            config = config_mod.load()
-        except config_mod.ConfigError as exc:
-            raise CliError(str(exc), code=2) from None
-        name = getattr(args, "profile", None)
-        found = config.profile(name)
-        if found is None:
-            if name:
-                names = ", ".join(config.profiles) or "none yet"
-                raise CliError(f"no profile named {name!r} (profiles: {names})", code=2)
-            raise CliError("no profile yet: add one with `billtui profiles add`, or use --url/--user or --demo",
+        return Profile(name="one-off", url=url, username=user, edition=edition)
+    config = load_config()
+    name = getattr(args, "profile", None)
+    found = config.profile(name)
+    if found is None:
+        if name:
+            names = ", ".join(config.profiles) or "none yet"
+            raise CliError(f"no profile named {name!r} (profiles: {names})", code=2)
+        raise CliError("no profile yet: add one with `billtui profiles add`, or use --url/--user or --demo",
+                       code=2)
+    return found
+
+
+def load_config() -> Any:
+    from billtui.storage import config as config_mod
+
+    try:
+        return config_mod.load()
+    except config_mod.ConfigError as exc:
+        raise CliError(str(exc), code=2) from None
+
+
+def every_profile(args: argparse.Namespace) -> list[Any]:
+    """``--all-profiles``: every saved profile, in the config file's order."""
+    for flag, name in (("demo", "--demo"), ("url", "--url"), ("profile", "--profile")):
+        if getattr(args, flag, None):
+            raise CliError(f"--all-profiles reads every profile of the config file; it does not go with {name}",
                            code=2)
-        profile = found
+    profiles = list(load_config().profiles.values())
+    if not profiles:
+        raise CliError("--all-profiles: no profile yet: add one with `billtui profiles add`", code=2)
+    return profiles
+
+
+def client_for(profile: Any, *, interactive: bool = True) -> Any:
+    """A not-yet-logged-in client for ``profile``, its password found as the TUI finds it."""
+    from billtui.storage import credentials
+    from billtui.api.client import BillClient
+    from billtui.api.secret import Secret
+
     try:
         got = credentials.find_password(profile.name, profile.username, profile.password_command)
     except credentials.CredentialError as exc:
         raise CliError(str(exc)) from None
     if got is not None:
         password = got.password
-    elif sys.stdin.isatty():
+    elif interactive and sys.stdin.isatty():
         import getpass
 
         password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
     else:
         raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
-    return BillClient(profile.url, profile.username, password, verify=profile.verify, totp=_tty_totp())
+    return BillClient(profile.url, profile.username, password, verify=profile.verify,
+                      totp=_tty_totp() if interactive else None)
 
 
 def one_line(exc: BaseException) -> str:

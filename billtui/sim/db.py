@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS orders (
 CREATE TABLE IF NOT EXISTS order_items (
   id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, pricelist_id INTEGER NOT NULL,
   pricelist_name TEXT NOT NULL, desc TEXT NOT NULL, cost INTEGER NOT NULL, period INTEGER NOT NULL,
-  service_id INTEGER);
+  service_id INTEGER, kind TEXT NOT NULL DEFAULT 'new');
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items(order_id);
 CREATE TABLE IF NOT EXISTS expenses (
   id INTEGER PRIMARY KEY, locale_name TEXT NOT NULL, realdate TEXT NOT NULL, cdate TEXT NOT NULL,
@@ -137,5 +137,15 @@ def connect(path: str | None) -> tuple[sqlite3.Connection, bool]:
     conn.execute("PRAGMA journal_mode=WAL" if path else "PRAGMA journal_mode=MEMORY")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.executescript(SCHEMA)
+    _migrate(conn)
     fresh = conn.execute("SELECT value FROM meta WHERE key='seeded'").fetchone() is None
     return conn, fresh
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database made by an older demo panel (``--db FILE``) up to the schema."""
+    columns = {row["name"] for row in conn.execute("PRAGMA table_info(order_items)")}
+    if "kind" not in columns:
+        # Which cart items renew a service (``renewals.RENEWAL``) and which order a new one.
+        conn.execute("ALTER TABLE order_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'new'")
+        conn.commit()

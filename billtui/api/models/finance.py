@@ -106,6 +106,9 @@ class Invoice:
     amount: Money | None
     status_text: str
     sent: date | None
+    #: The status's raw code (``invoice_status.$orig``) when the panel sends one: what ``unpaid``
+    #: compares, since the text is translated.
+    status_code: str = ""
     unreadable: Unreadable = unreadable_field()
 
     COLUMNS: ClassVar[Columns] = {
@@ -121,8 +124,18 @@ class Invoice:
             id=_value(row, *c["id"]), number=_text(row, *c["number"]) or _value(row, *c["id"]),
             created=created, customer=_text(row, *c["customer"]), amount=amount,
             status_text=_text(row, *c["status_text"]), sent=sent,
+            status_code=next((cell.orig for n in c["status_text"] if (cell := row.get(n)) is not None
+                              and cell.orig), ""),
             unreadable=_unreadable(row, c, created=created, amount=amount, sent=sent),
         )
+
+    @property
+    def unpaid(self) -> bool:
+        """Still to be paid: by its code where the panel sends one, else by its words
+        (``assumed.INVOICE_UNPAID_CODES`` / ``INVOICE_UNPAID_TEXT``, both UNPROVEN)."""
+        if self.status_code:
+            return self.status_code.strip() in assumed.INVOICE_UNPAID_CODES
+        return bool(assumed.INVOICE_UNPAID_TEXT.search(self.status_text or ""))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from ..doc import cell, form, ok, sublist, t
 from ..errors import ApiError, missed_field, not_found
 from ..listing import Column, ListSpec, run_list
 from ..values import bare, money
+from ..renewals import RENEWAL, extend
 from .payments import create_payment, payment_page
 
 #: The balance row of ``list methodlist`` when paying an order: ``paymethod_type`` 0, a name with the
@@ -28,13 +29,14 @@ def open_basket(ctx: Ctx, *, create: bool) -> int | None:
 
 
 def add_item(ctx: Ctx, pricelist_id: int, name: str, desc: str, cost: int, period: int,
-             service_id: int | None = None) -> tuple[int, int]:
-    """Put one item in the cart; returns (order id, item id)."""
+             service_id: int | None = None, kind: str = "new") -> tuple[int, int]:
+    """Put one item in the cart; returns (order id, item id). ``kind`` is ``renewals.RENEWAL`` for
+    the renewal of ``service_id``, which paying the order carries out."""
     order = open_basket(ctx, create=True)
     assert order is not None
     item = ctx.store.run(
-        "INSERT INTO order_items(order_id, pricelist_id, pricelist_name, desc, cost, period, service_id)"
-        " VALUES (?,?,?,?,?,?,?)", (order, pricelist_id, name, desc, cost, period, service_id))
+        "INSERT INTO order_items(order_id, pricelist_id, pricelist_name, desc, cost, period, service_id, kind)"
+        " VALUES (?,?,?,?,?,?,?,?)", (order, pricelist_id, name, desc, cost, period, service_id, kind))
     return order, item
 
 
@@ -147,6 +149,10 @@ def pay_order(ctx: Ctx) -> Doc:
             ctx.store.run("INSERT INTO expenses(locale_name, realdate, cdate, amount, notpayd, discountamount,"
                           " payments, taxamount) VALUES (?,?,?,?,0,0,'',0)",
                           (item["desc"], today, ctx.store.now(), item["cost"]))
+            if item["kind"] == RENEWAL and item["service_id"] is not None:
+                # A renewal in the cart is carried out when the cart is paid, exactly as paying it
+                # at once would (service.prolong with skipbasket): the same expiry, the same history.
+                extend(ctx, item["service_id"], item["period"])
         return ok("func=order")
     reply = create_payment(ctx, None, fixed=total, billorder=row["id"])
     ctx.store.run("UPDATE orders SET status='awaiting' WHERE id=?", (row["id"],))

@@ -1,7 +1,6 @@
 """Services: one list per product type, its forms, ordering, renewal and history."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Callable
@@ -12,7 +11,8 @@ from ..context import Ctx, Doc
 from ..doc import cell, form, ok, slist, sublist, t
 from ..errors import ApiError, missed_field, not_found, value_error
 from ..listing import Column, FilterSpec, ListSpec, Where, filter_handler, run_list
-from ..values import DATE, add_months, money, period_label
+from ..values import DATE, money, period_label
+from ..renewals import RENEWAL, extend, new_expiry, record_history
 from .basket import add_item
 
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
@@ -254,9 +254,7 @@ def make_param(kind: str) -> Callable[..., Doc]:
     return param
 
 
-def _history(ctx: Ctx, service_id: int, desc: str) -> None:
-    ctx.store.run("INSERT INTO service_history(service_id, changedate, desc, user, ip) VALUES (?,?,?,?,?)",
-                  (service_id, ctx.store.now(), desc, ctx.session.login if ctx.session else "", ctx.client_ip))
+_history = record_history
 
 
 def prolong(ctx: Ctx) -> Doc:
@@ -268,8 +266,7 @@ def prolong(ctx: Ctx) -> Doc:
     if not period_text.lstrip("-").isdigit() or int(period_text) not in periods:
         raise value_error("period", "Period", period_text)
     period = int(period_text)
-    expires = dt.datetime.strptime(row["expiredate"], DATE).date()
-    new_expires = add_months(expires, period)
+    new_expires = new_expiry(row["expiredate"], period)
     cost = pricelist["month_price"] * period
     if ctx.sok and not ctx.p("sv_field"):
         button = ctx.p("clicked_button") or "basket"
@@ -280,18 +277,18 @@ def prolong(ctx: Ctx) -> Doc:
             balance = ctx.store.row("SELECT balance FROM account WHERE id=1")["balance"]
             if balance >= cost:
                 ctx.store.run("UPDATE account SET balance=balance-? WHERE id=1", (cost,))
-                ctx.store.run("UPDATE services SET expiredate=?, status=CASE WHEN status LIKE '3_auto%'"
-                              " THEN '2' ELSE status END WHERE id=?", (new_expires.strftime(DATE), row["id"]))
+                until = extend(ctx, row["id"], period)
                 ctx.store.run("INSERT INTO expenses(locale_name, realdate, cdate, amount, notpayd, discountamount,"
                               " payments, taxamount) VALUES (?,?,?,?,0,0,'',0)",
                               (desc, ctx.store.today.strftime(DATE), ctx.store.now(), cost))
-                _history(ctx, row["id"], f"Service renewed until {new_expires:%Y-%m-%d}")
-                return {**ok(), "expiredate": t(new_expires.strftime(DATE))}
-            order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"])
+                return {**ok(), "expiredate": t(until.strftime(DATE))}
+            order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"],
+                                   kind=RENEWAL)
             return {**ok(url=f"https://pay.example.com/order/{order}"), "billorder": t(order), "id": t(item)}
         if button not in ("basket", "ok", "order"):
             raise value_error("clicked_button", "Button", button)
-        order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"])
+        order, item = add_item(ctx, pricelist["id"], pricelist["name"], desc, cost, period, row["id"],
+                               kind=RENEWAL)
         return {**ok("func=basket"), "billorder": t(order), "id": t(item)}
     return form(ctx.func, {"elid": row["id"], "name": row["name"], "title_name": row["name"], "period": period,
                            "status": row["status"].split("_")[0],
