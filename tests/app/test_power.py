@@ -42,6 +42,34 @@ async def test_colon_aliases_jump_to_lists(app) -> None:
         assert isinstance(app.focused, ResourceTable)
 
 
+async def test_colon_typed_in_one_burst_keeps_every_key(app) -> None:
+    """`:inv⏎` arriving at once (a fast typist, tmux send-keys): the keys after `:` reach the bar
+    before its input has the focus, and still jump."""
+    from textual import events
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_item(pilot, "payments")
+        app.screen.focus_content()
+        await settle(pilot)
+        for key, char in (("colon", ":"), ("i", "i"), ("n", "n"), ("v", "v"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))  # queued together, as a terminal sends them
+        await settle(pilot)
+        assert "Invoices" in crumb(app)
+
+
+async def test_a_colon_typed_in_the_filter_is_text_not_a_jump(app) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_item(pilot, "tickets")
+        app.screen.focus_content()
+        await settle(pilot)
+        await pilot.press("slash", "a", "colon", "b")
+        await settle(pilot)
+        assert not isinstance(app.screen, JumpScreen)
+        assert app.screen.query_one("FilterInput").value == "a:b"
+
+
 async def test_colon_object_jump_opens_the_ticket(app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -121,6 +121,20 @@ class JumpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    async def on_key(self, event: events.Key) -> None:
+        """Keys that reached the bar itself, not its input: typed in one burst with the ``:``
+        (a fast typist, a tmux script sending ``:inv⏎``), they arrive before the input has the
+        focus. They belong to the input, in order; before, they were dropped and the Enter lost."""
+        field = self.query_one("#jump-input", Input)
+        if event.key == "enter":
+            event.stop()
+            field.focus()
+            await field.action_submit()
+        elif event.is_printable and event.character:
+            event.stop()
+            field.insert_text_at_cursor(event.character)
+            field.focus()
 
     def _say(self, text: str, error: bool = False) -> None:
         help_line = self.query_one("#jump-help", Static)

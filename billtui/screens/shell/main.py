@@ -53,7 +53,10 @@ class MainScreen(HeldFrameScreen):
         Binding("escape", "back", "Back", id="main.back"),
         Binding("f", "star", "Star", id="main.star"),
         Binding("f5", "refresh_all", "Refresh", show=False, id="main.refresh-all"),
-        Binding("colon", "jump", "Jump", key_display=":", id="main.jump"),
+        # Priority: handled as the key arrives, so keys typed right after it (":inv⏎" in one
+        # burst) reach the bar, not the list it opens over. Textual drops it from the chain
+        # while a field that takes ":" (a filter, a form) has the focus.
+        Binding("colon", "jump", "Jump", key_display=":", priority=True, id="main.jump"),
     ]
 
     def __init__(self) -> None:
