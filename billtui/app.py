@@ -397,6 +397,11 @@ class BillTUI(App[None]):
         self.edition = profile.edition
         self.run_worker(self._switch_profile(), exclusive=True, group="login")
 
+    def unattended_client(self, profile: config_mod.Profile) -> Any:
+        from billtui.accounts.connect import unattended_client
+
+        return unattended_client(profile, transport=self._transport)
+
     async def _switch_profile(self) -> None:
         await self._close_client()
         self.session = SessionInfo()

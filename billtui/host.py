@@ -54,6 +54,10 @@ class Host(Protocol):
 
     def switch_profile(self, name: str) -> None: ...
 
+    def unattended_client(self, profile: Profile) -> Any:
+        """A client for a saved profile that never asks for anything (the All accounts view);
+        raises ``accounts.connect.NoPassword`` when none is saved."""
+
     def switch_edition(self, edition: Edition) -> None: ...
 
     def save_theme(self) -> None: ...

@@ -12,7 +12,7 @@ with ``--allow-stale``, and the output then says the data is stale and from when
 of a saved profile saves what it read there, as the TUI does, so a later run can fall back
 on it.
 
-What is judged and how: ``check_rules``. What is read: ``check_facts``. What is printed:
+What is judged and how: ``accounts.rules``. What is read: ``accounts.facts``. What is printed:
 ``check_output``.
 """
 
@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from billtui.cli.check_output import FORMATS, Report, overall, render
-from billtui.cli.check_rules import Level, Thresholds
+from billtui.accounts.rules import Level, Thresholds
 from billtui.cli.days import OFF_WORDS, days_or_off
 from billtui.cli.session import CliError, one_line
 
@@ -221,8 +221,8 @@ async def _check_one(name: str, make: Callable[[], Any], profile: Any, args: arg
                      t: Thresholds) -> Report:
     from billtui.api import errors
     from billtui.cli.all_profiles import off_thread
-    from billtui.cli.check_facts import read_facts
-    from billtui.cli.check_rules import judge
+    from billtui.accounts.facts import read_facts
+    from billtui.accounts.rules import judge
 
     try:
         client = await off_thread(make)
@@ -270,8 +270,8 @@ async def _check_one(name: str, make: Callable[[], Any], profile: Any, args: arg
 
 
 async def _from_cache(name: str, cache: Any, profile: Any, failure: Exception, t: Thresholds) -> Report:
-    from billtui.cli.check_facts import read_facts
-    from billtui.cli.check_rules import judge
+    from billtui.accounts.facts import read_facts
+    from billtui.accounts.rules import judge
     from billtui.runtime.offline import OfflineClient
 
     host = profile.url.split("//", 1)[-1].split("/", 1)[0]

@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from billtui.cli.check_rules import Finding, Level, Thresholds, Verdict, worst
+from billtui.accounts.rules import Finding, Level, Thresholds, Verdict, worst
 from billtui.display.safe import clean
 
 #: How many problems the Nagios status line names before "and N more".

@@ -10,10 +10,10 @@ without a terminal gets one line naming the alternatives instead of a hang.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
+from billtui.accounts.connect import NO_PASSWORD
 from billtui.menu import Edition
 
 
@@ -24,11 +24,6 @@ class CliError(Exception):
         super().__init__(message)
         self.code = code
 
-
-NO_PASSWORD = (
-    "no password for {who}: export BILLTUI_PASSWORD, set password_command in the profile, "
-    "or store it in the keyring by logging in once with `billtui` (passwords are never taken as flags)"
-)
 
 
 def add_login_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
@@ -117,35 +112,33 @@ def every_profile(args: argparse.Namespace) -> list[Any]:
 
 
 def client_for(profile: Any, *, interactive: bool = True) -> Any:
-    """A not-yet-logged-in client for ``profile``, its password found as the TUI finds it."""
-    from billtui.storage import credentials
+    """A not-yet-logged-in client for ``profile``, its password found as the TUI finds it; at a
+    terminal (and ``interactive``) a missing one is asked for."""
+    from billtui.accounts.connect import stored_password
     from billtui.api.client import BillClient
     from billtui.api.secret import Secret
+    from billtui.storage import credentials
 
     try:
-        got = credentials.find_password(profile.name, profile.username, profile.password_command)
+        password = stored_password(profile)
     except credentials.CredentialError as exc:
         raise CliError(str(exc)) from None
-    if got is not None:
-        password = got.password
-    elif interactive and sys.stdin.isatty():
+    if password is None and interactive and sys.stdin.isatty():
         import getpass
 
         password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
-    else:
+    if password is None:
         raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
     return BillClient(profile.url, profile.username, password, verify=profile.verify,
                       totp=_tty_totp() if interactive else None)
 
 
 def one_line(exc: BaseException) -> str:
-    """An error as one line (messages from the panel may hold newlines), never showing a secret.
+    """An error as one line, never showing a secret (``accounts.connect.one_line``).
 
     Anything unexpected is printed this way too (``cli._script``), and its text may quote
     a password or a session id: every secret alive in the process is cut out.
     """
-    from billtui.api.secret import scrub
-    from billtui.storage.credentials import ENV_VAR
-    from billtui.display.safe import clean
+    from billtui.accounts.connect import one_line as line
 
-    return " ".join(scrub(clean(str(exc)), os.environ.get(ENV_VAR)).split())
+    return line(exc)

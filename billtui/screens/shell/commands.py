@@ -55,6 +55,11 @@ class MenuCommands(Provider):
                     yield (f"Switch edition to {other.title}", partial(app.switch_edition, other),
                            f"Now: {edition.title}. The menu changes at once.")
             yield ("Log out", app.logout, "End the session on the panel")
+        if on_main:
+            from billtui.screens.shell.accounts import open_accounts
+
+            yield ("All accounts", partial(open_accounts, app),
+                   "Every saved profile: balance, what expires soon, tickets awaiting your reply")
         current = app.profile.name if app.profile else ""
         for name in app.config.profiles:
             if name != current:

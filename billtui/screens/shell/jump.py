@@ -33,6 +33,11 @@ KIND_WORDS: dict[str, str] = {
 }
 
 
+#: ``:accounts`` opens the All accounts view, not a menu item.
+ACCOUNTS = "\x00accounts"
+VIEW_WORDS: dict[str, str] = {"accounts": ACCOUNTS, "all accounts": ACCOUNTS}
+
+
 @dataclass(frozen=True)
 class Target:
     """What a typed line means: a menu key to open, or an object to find."""
@@ -53,6 +58,8 @@ def menu_words(app: HostApp) -> dict[str, str]:
     for stype in getattr(menu, "service_types", ()):
         words.setdefault(stype.name.lower(), f"services/{stype.name}")
         words.setdefault(str(stype.title).lower(), f"services/{stype.name}")
+    for word, key in VIEW_WORDS.items():
+        words.setdefault(word, key)
     return words
 
 
@@ -110,7 +117,7 @@ class JumpScreen(ModalScreen[None]):
                         suggester=SuggestFromList(words, case_sensitive=False), id="jump-input")
 
     def _aliases(self) -> str:
-        return " ".join(f":{i.alias}" for i in items_for(self.billtui.edition) if i.alias)
+        return " ".join([*(f":{i.alias}" for i in items_for(self.billtui.edition) if i.alias), ":accounts"])
 
     def _hint(self) -> str:
         return (f"Go to {self._aliases()} — or an object: ticket N, invoice N, payment N, "
@@ -160,6 +167,12 @@ class JumpScreen(ModalScreen[None]):
                 return
             self._say(f"Nothing is called {line.strip()!r}. Possible: {self._aliases()}; "
                       "ticket N, invoice N, payment N, service NAME (or its IP).", error=True)
+            return
+        if target.key == ACCOUNTS:
+            from billtui.screens.shell.accounts import open_accounts
+
+            self.dismiss(None)
+            open_accounts(self.billtui)
             return
         if target.key:
             self.dismiss(None)

@@ -1,4 +1,4 @@
-"""What ``billtui check`` reads from one panel: the facts its rules judge (``check_rules``).
+"""What ``billtui check`` reads from one panel: the facts its rules judge (``accounts.rules``).
 
 Only reads, through the same calls the TUI and ``billtui get`` use: the balance
 (``dashboard.info``), every service list the panel's menu names, the orders awaiting payment,
@@ -60,7 +60,7 @@ async def _part(what: str, notes: list[str], read: Callable[[], Awaitable[list[A
     except Exception as exc:
         if not _skippable(exc):
             raise
-        from billtui.cli.session import one_line
+        from billtui.accounts.connect import one_line
 
         notes.append(f"{what}: not checked ({one_line(exc)})")
         return []
@@ -121,7 +121,7 @@ async def read_facts(client: Any, *, window: int | None, today: date | None = No
     from billtui.api import lists
     from billtui.api.calls import account
     from billtui.api.models import ServiceStatus, TicketStatus
-    from billtui.cli.check_rules import renews_itself
+    from billtui.accounts.rules import renews_itself
 
     notes: list[str] = []
     dashboard = await account.dashboard(client)  # first: it names the currency of the cart's bare amounts
@@ -139,7 +139,7 @@ async def read_facts(client: Any, *, window: int | None, today: date | None = No
     for s in soon:
         try:
             cost = await _renewal_cost(client, s, currency)
-        except Exception as exc:  # the row's own price is used instead (check_rules)
+        except Exception as exc:  # the row's own price is used instead (accounts.rules)
             from billtui.api.errors import BillError
 
             if not isinstance(exc, BillError):

@@ -1,6 +1,6 @@
 """``billtui check``'s judgement: thresholds, and what the facts of an account mean against them.
 
-Pure functions of the facts read from a panel (``check_facts.Facts``) and the day: no I/O,
+Pure functions of the facts read from a panel (``accounts.facts.Facts``) and the day: no I/O,
 so each rule is tested on its own. The states are Nagios's (``Level``); the worst finding
 is the account's state, and across profiles the worst account's (``worst``), where not
 knowing (UNKNOWN) counts as worse than a warning but not as bad as a known critical.
@@ -166,7 +166,7 @@ def _expiry_level(days: int, t: Thresholds) -> Level:
 
 
 def judge(facts: Any, t: Thresholds, today: date) -> Verdict:
-    """What the account's ``facts`` (a ``check_facts.Facts``) mean against ``t`` on ``today``."""
+    """What the account's ``facts`` (a ``accounts.facts.Facts``) mean against ``t`` on ``today``."""
     findings: list[Finding] = []
     balance: Money | None = facts.balance
 
