@@ -7,11 +7,22 @@ The defaults suit a pane with nothing to load, nothing to type and nothing to re
 
 from __future__ import annotations
 
-from textual.widget import Widget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    _Base = Widget
+else:
+    # A plain class at run time, not a Widget: Textual takes a widget's CSS (its DEFAULT_CSS and
+    # type selectors) from the *first* DOMNode among each class's bases, so a Widget mixin put
+    # first would hide VerticalScroll's own (a scrollable pane lost its scrollbar).
+    _Base = object
 
 
-class Pane(Widget):
-    """Mixin for content panes: reload, focus, first load, unsaved changes."""
+class Pane(_Base):
+    """Mixin for content panes (put it first: ``class X(Pane, Vertical)``): reload, focus,
+    first load, unsaved changes."""
 
     #: The menu item the pane shows (set by the shell when it mounts the pane).
     item_key: str = ""
@@ -21,13 +32,15 @@ class Pane(Widget):
 
     def focus_content(self) -> None:
         """Put the focus where the user works in this pane: its list, its first field.
-        By default the first widget that can take the focus, else the pane itself."""
+        By default the pane itself when it can take the focus (a card scrolls with the arrow
+        keys, and stays scrolled where it is), else the first widget inside that can."""
+        if self.focusable:
+            self.focus(scroll_visible=False)
+            return
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                widget.focus(scroll_visible=False)
                 return
-        if self.focusable:
-            self.focus()
 
     async def wait_loaded(self) -> None:
         """Return once the first load has finished (shown or failed): the first frame waits for
