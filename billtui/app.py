@@ -29,6 +29,7 @@ from billtui.host import DataChanged, OpenFavourite, host
 from billtui.launch import Launch
 from billtui.menu import Edition
 from billtui.session import SessionInfo
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from textual.filter import LineFilter
@@ -395,7 +396,7 @@ class BillTUI(App[None]):
         self.profile = profile
         self.launch = replace(self.launch, mode="profile", profile=profile, edition=None)
         self.edition = profile.edition
-        self.run_worker(self._switch_profile(), exclusive=True, group="login")
+        self.run_worker(later(self._switch_profile), exclusive=True, group="login")
 
     def unattended_client(self, profile: config_mod.Profile) -> Any:
         from billtui.accounts.connect import unattended_client

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from billtui.widgets.footer import Footer
 from billtui.display import styles
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListPane
@@ -59,7 +60,7 @@ def start_export(pane: "ListPane") -> None:
 
     def chosen(fmt: Any) -> None:
         if fmt in ("csv", "json"):
-            pane.run_worker(_export(pane, fmt), group=EXPORT_GROUP, exclusive=True)
+            pane.run_worker(later(_export, pane, fmt), group=EXPORT_GROUP, exclusive=True)
 
     pane.app.push_screen(ExportChoiceScreen(pane.spec.title, bool(pane.filters)), callback=chosen)
 

@@ -15,6 +15,7 @@ from billtui.display.safe import clean
 from billtui.widgets.list_pane import ListPane, RowAction
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.api.models import Invoice
@@ -31,14 +32,14 @@ def open_invoice(pane: ListPane, invoice: "Invoice") -> None:
 
 
 def save_one(pane: ListPane, invoice: "Invoice") -> None:
-    pane.run_worker(_save([invoice], pane), group="invoice-pdf", exclusive=True)
+    pane.run_worker(later(_save, [invoice], pane), group="invoice-pdf", exclusive=True)
 
 
 def save_period(pane: ListPane, _row: Any) -> None:
     """Ask for a period, then save the PDF of every invoice dated in it."""
     def chosen(choice: FilterChoice | None) -> None:
         if choice is not None:
-            pane.run_worker(_save_period(pane, choice.period), group="invoice-pdf", exclusive=True)
+            pane.run_worker(later(_save_period, pane, choice.period), group="invoice-pdf", exclusive=True)
 
     today = host(pane).today()
     pane.app.push_screen(PeriodScreen("Save the PDFs of the invoices of…", today,

@@ -117,7 +117,7 @@ def pay_payment(pane: ListPane, payment: "Payment") -> None:
         pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text) or 'not new'}: "
                     "only New payments wait to be paid.", severity="warning")
         return
-    pane.run_worker(_pay(pane, payment), group="payment-action", exclusive=True)
+    pane.run_worker(later(_pay, pane, payment), group="payment-action", exclusive=True)
 
 
 async def _pay(pane: ListPane, payment: "Payment") -> None:
@@ -145,7 +145,7 @@ def delete_payment(pane: ListPane, payment: "Payment") -> None:
 
     def decided(yes: bool | None) -> None:
         if yes:
-            pane.run_worker(_delete(pane, payment), group="payment-action", exclusive=True)
+            pane.run_worker(later(_delete, pane, payment), group="payment-action", exclusive=True)
 
     pane.app.push_screen(ConfirmScreen(
         f"Delete payment {clean(payment.number)} of {fmt.money(payment.credited)}? It was never paid; "
@@ -166,7 +166,7 @@ async def _delete(pane: ListPane, payment: "Payment") -> None:
 
 
 def save_pdf(pane: ListPane, payment: "Payment") -> None:
-    pane.run_worker(_save_pdf(pane, payment), group="payment-pdf", exclusive=True)
+    pane.run_worker(later(_save_pdf, pane, payment), group="payment-pdf", exclusive=True)
 
 
 async def _save_pdf(pane: ListPane, payment: "Payment") -> None:

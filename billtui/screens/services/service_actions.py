@@ -25,6 +25,7 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.api.models import Service
@@ -319,7 +320,7 @@ def open_instructions(app: Any, service: "Service") -> None:
 def open_control_panel(app: Any, service: "Service") -> None:
     """Ask the panel for a login link to the service's own control panel, then open or copy it."""
     app.notify(f"Asking the panel for the control panel of {service_title(service)}…")
-    app.run_worker(_goto(app, service), group="gotoserver", exclusive=True)
+    app.run_worker(later(_goto, app, service), group="gotoserver", exclusive=True)
 
 
 async def _goto(app: Any, service: "Service") -> None:

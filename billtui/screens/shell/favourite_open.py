@@ -10,6 +10,7 @@ from billtui.display.safe import clean
 from billtui.host import HostApp
 from billtui.storage.favourites import Favourite
 from billtui.widgets.resource_table import ResourceTable
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from billtui.screens.shell.main import MainScreen
@@ -38,7 +39,7 @@ def open_favourite(app: HostApp, favourite: Favourite) -> None:
         return
     app.goto(favourite.list_key)
     if favourite.object_id:
-        app.run_worker(_reveal(app, screen, favourite), group="favourite-open", exclusive=True)
+        app.run_worker(later(_reveal, app, screen, favourite), group="favourite-open", exclusive=True)
 
 
 async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> None:

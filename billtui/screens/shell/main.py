@@ -29,6 +29,7 @@ from billtui.widgets.nav_tree import NavEntry, NavTree
 from billtui.widgets.pane import Pane
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.workers import later
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -422,7 +423,7 @@ class MainScreen(HeldFrameScreen):
             await self.pane_mounted()
             self.call_after_refresh(self.focus_content)
 
-        self.run_worker(focus_after_mount(), group="focus-content", exclusive=True)
+        self.run_worker(later(focus_after_mount), group="focus-content", exclusive=True)
 
     async def pane_mounted(self) -> Pane | None:
         """The pane shown now, once it has its children. A pane opened just now (cold, from the

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
+from billtui.workers import later
 
 
 PAGE = 100
@@ -116,7 +117,7 @@ async def find(client: Any, panel_menu: Any, kind: str, ident: str) -> ObjectRef
 
 def open_object(app: HostApp, ref: ObjectRef) -> None:
     """Show the object's list in the menu, then open the object as Enter on its row would."""
-    app.run_worker(_open(app, ref), group="open-object", exclusive=True)
+    app.run_worker(later(_open, app, ref), group="open-object", exclusive=True)
 
 
 async def _open(app: HostApp, ref: ObjectRef) -> None:
