@@ -1,6 +1,6 @@
 """``make bench``: run every benchmark and print one table.
 
-``python -m bench [--quick] [--only startup,large_list,navigation,imports]``
+``python -m bench [--quick] [--only startup,large_list,navigation,imports,terminal_bytes,tree_walk]``
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import time
 
 from bench.stats import Row
 
-MODULES = ("startup", "large_list", "navigation", "imports")
+MODULES = ("startup", "large_list", "navigation", "imports", "terminal_bytes", "tree_walk")
 
 
 def _fmt(value: float, unit: str) -> str:

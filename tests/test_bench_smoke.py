@@ -1,4 +1,5 @@
-"""The benchmarks import, and the first-frame hook works — no timing is asserted here."""
+"""The benchmarks import, the first-frame hook works and the pty benchmarks reach their screens —
+no timing is asserted here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 
 
 @pytest.mark.parametrize("name", ["stats", "panel", "pty_run", "bare_app", "startup", "large_list",
-                                  "navigation", "imports", "__main__"])
+                                  "navigation", "imports", "bare_widgets", "terminal_bytes",
+                                  "tree_walk", "__main__"])
 def test_bench_modules_import(name: str) -> None:
     importlib.import_module(f"bench.{name}")
 
@@ -49,3 +51,24 @@ async def test_first_screen_calls_overlap_and_revisit_makes_no_request_before_dr
         screen.open_key("payments")
         await shown(app)
         assert len(panel.calls) == made
+
+
+# The terminal-bytes and tree-walk benchmarks drive real processes in a pty for ~30 s in all:
+# run once in their quick mode, they check the keys reach the screens they are meant to.
+@pytest.mark.slow
+def test_terminal_bytes_quick_run_reaches_its_screens() -> None:
+    from bench import terminal_bytes
+
+    rows = {r.name: r for r in terminal_bytes.run(quick=True)}
+    assert rows["list: one Down"].value > 0 and rows["list: one Down"].reference
+    assert rows["tree: one Down"].reference
+    assert not [r.name for r in rows.values() if "not seen" in r.note]
+
+
+@pytest.mark.slow
+def test_tree_walk_quick_run_counts_requests_at_the_panel() -> None:
+    from bench import tree_walk
+
+    (row,) = tree_walk.run(quick=True)
+    assert row.value >= 0 and row.reference is not None
+    assert "walk:" in row.note and "not drawn" not in row.note
