@@ -32,6 +32,8 @@ DEMO_ROW = "\x00demo"
 COLUMNS = ("Profile", "Panel", "State", "Balance", "Expiring", "To reply", "Unpaid")
 #: Marks the account of this session in the Profile column (the rest are read on their own).
 IN_USE = "● "
+#: The terminal width from which the panel's address has a column of its own.
+WIDE = 100
 
 
 def state_text(health: Health | None) -> Text:
@@ -79,6 +81,8 @@ class AccountsScreen(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.health: dict[str, Health | None] = {}
+        self.panels: dict[str, str] = {}  # row key -> the panel's address
+        self.panel_column = True
 
     @property
     def billtui(self) -> HostApp:
@@ -108,11 +112,17 @@ class AccountsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # Under 100 columns the panel's address goes under the table, not in a column of its own:
+        # at 80x24 the counts stay in view without scrolling sideways.
+        self.panel_column = self.app.size.width >= WIDE
         for column in COLUMNS:
-            table.add_column(column, key=column)
+            if column != "Panel" or self.panel_column:
+                table.add_column(column, key=column)
         for key, label, panel in self._rows():
             self.health[key] = None
-            table.add_row(Text(clean(label)), Text(clean(panel)), *self._cells(None), key=key)
+            self.panels[key] = panel
+            first = (Text(clean(label)), Text(clean(panel))) if self.panel_column else (Text(clean(label)),)
+            table.add_row(*first, *self._cells(None), key=key)
         table.focus()
         self.check_all()
 
@@ -137,16 +147,17 @@ class AccountsScreen(ModalScreen[None]):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         health = self.health.get(key)
+        head = [] if self.panel_column else [f"Panel: {clean(self.panels.get(key, ''))}"]
         if health is None:
-            detail.update(Text("Checking…"))
+            lines = ["Checking…"]
         elif health.verdict is None:
-            detail.update(Text(health.error))
+            lines = [health.error]
         else:
             problems = health.verdict.problems()
             lines = [clean(f.text) for f in problems[:6]] or ["Nothing needs your attention."]
             if len(problems) > 6:
                 lines.append(f"and {len(problems) - 6} more: `billtui check` lists them all")
-            detail.update(Text("\n".join(lines)))
+        detail.update(Text("\n".join(head + lines)))
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._describe()
