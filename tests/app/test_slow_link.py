@@ -111,3 +111,21 @@ async def test_enter_in_the_tree_opens_at_once(monkeypatch):
         screen.preview_due()  # a rest timer left over must not open anything else
         await settle(pilot)
         assert screen.current_key == wanted.key
+
+
+async def test_tab_out_of_the_tree_before_the_rest_opens_the_item_and_enters_it(monkeypatch):
+    """Down, Down, Tab typed quickly: the item under the cursor opens now and has the focus
+    (before, the focus went into the pane about to be replaced, and was lost)."""
+    monkeypatch.setattr(main, "PREVIEW_DELAY", 3600.0)
+    app, _ = recorded_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.nav.focus()
+        await settle(pilot)
+        await pilot.press("down", "down")
+        wanted = screen.nav.cursor_node.data
+        await pilot.press("tab")
+        await settle(pilot)
+        assert screen.current_key == wanted.key
+        assert app.focused is not None and screen.current_pane() in app.focused.ancestors_with_self

@@ -11,7 +11,7 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -310,6 +310,16 @@ class MainScreen(HeldFrameScreen):
         self._preview_timer = None
         if entry is not None:
             self.open_entry(entry)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Leaving the tree (tab) before the cursor has rested: the user is going into the item
+        under the cursor, so it opens now and takes the focus (else the focus went into the
+        pane about to be hidden, and was lost)."""
+        if event.widget is self.nav and self._preview is not None:
+            entry = self._preview
+            self._cancel_preview()
+            self.open_entry(entry)
+            self._focus_when_mounted()
 
     def _cancel_preview(self) -> None:
         if self._preview_timer is not None:
