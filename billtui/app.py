@@ -29,6 +29,7 @@ from billtui.host import DataChanged, OpenFavourite, host
 from billtui.launch import Launch
 from billtui.menu import Edition
 from billtui.session import SessionInfo
+from billtui.storage import languages
 from billtui.workers import later
 
 if TYPE_CHECKING:
@@ -97,6 +98,9 @@ class BillTUI(App[None]):
         self.profile = launch.profile
         self.client: Any = None
         self.session = SessionInfo()
+        #: The language the panel is asked to answer in, and why (``storage.languages``); set
+        #: for each new client (``make_client``), moved by the panel's User settings.
+        self.language = self._resolve_language()
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
         self._first_frame_held = False
@@ -188,6 +192,7 @@ class BillTUI(App[None]):
         self.replace_base_screen(LoginScreen(self.profile, error=error, field=field))
 
     def make_client(self, password: Secret | None) -> Any:
+        self.language = self._resolve_language()
         if self.launch.mode == "demo":
             from billtui.runtime.demo import demo_client, demo_sim
 
@@ -196,7 +201,8 @@ class BillTUI(App[None]):
             # Expiry highlights count from the demo panel's day, set once here.
             fmt.pin_today(self.today())
             return demo_client(
-                self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp
+                self.launch.start_edition, self.launch.demo_size, sim=self._demo_sim, totp=self.ask_totp,
+                lang=self.language.code,
             )
         from billtui.api.client import BillClient
 
@@ -207,9 +213,59 @@ class BillTUI(App[None]):
             self.profile.username,
             password,
             verify=self.profile.verify,
+            lang=self.language.code,
             totp=self.ask_totp,
             transport=self._transport,
         )
+
+    # ------------------------------------------------------------ language
+
+    def _resolve_language(self) -> languages.Language:
+        """``--lang``, the profile's ``language``, what its panel said last time (saved profiles
+        only: the demo panel starts afresh each run), the locale, English."""
+        return languages.resolve(self.launch.lang, self.profile, remembered=self.launch.mode == "profile")
+
+    def _learns_language(self) -> bool:
+        """Whether the panel's own setting may move the language: not over ``--lang`` or the config,
+        and not in the demo, whose panel is nobody's choice (its user is English each run)."""
+        return self.launch.mode in ("profile", "oneoff") and not self.language.fixed
+
+    async def _learn_language(self, client: Any) -> None:
+        """After a login: the language the user chose in the panel's User settings. Read beside
+        the main screen's first requests, not before them; when it is the one billtui already
+        speaks (it was remembered), nothing happens."""
+        from billtui.api.calls import settings
+        from billtui.api.errors import BillError
+
+        try:
+            form = await settings.usrparam_view(client)
+        except BillError:
+            return  # no User settings on this panel, or a hiccup: the language stays as it is
+        if client is self.client:
+            self.panel_language_chosen(form.get("lang") or "")
+
+    def panel_language_chosen(self, value: str) -> languages.Language:
+        """The panel's User settings name ``value`` (after a login, or a save there): billtui asks
+        the panel in it from now on, unless ``--lang`` or the profile's ``language`` say otherwise,
+        and remembers it for the profile. The panes on screen reload in it (``DataChanged``
+        "language"). Returns the language billtui speaks now."""
+        from billtui.api.language import panel_key
+
+        code = panel_key(value)
+        if code is None:
+            return self.language
+        if self.launch.mode == "profile" and self.profile is not None:
+            languages.remember(self.profile.name, code)  # a read-only state dir: this run only
+        if self.language.fixed:
+            return self.language
+        changed = code != self.language.code
+        self.language = languages.Language(code, languages.PANEL)
+        if not changed:
+            return self.language
+        if self.client is not None:
+            self.client.lang = code
+        self.post_message(DataChanged(frozenset({"language"})))
+        return self.language
 
     def login(self, password: Secret | str | None, remember: bool = False) -> Any:
         """Log in, then show the main screen; failures go to the login form.
@@ -258,6 +314,8 @@ class BillTUI(App[None]):
                 self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
         self.hold_first_frame()
         self.show_main()
+        if self._learns_language():
+            self.run_worker(later(self._learn_language, client), group="language", exclusive=True)
 
     def on_data_changed(self, message: DataChanged) -> None:
         from billtui.screens.shell.main import MainScreen
@@ -401,7 +459,7 @@ class BillTUI(App[None]):
     def unattended_client(self, profile: config_mod.Profile) -> Any:
         from billtui.accounts.connect import unattended_client
 
-        return unattended_client(profile, transport=self._transport)
+        return unattended_client(profile, transport=self._transport, lang=self.launch.lang)
 
     async def _switch_profile(self) -> None:
         await self._close_client()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from billtui.session import SessionInfo
     from billtui.storage.config import Config, Profile
     from billtui.storage.favourites import Favourite
+    from billtui.storage.languages import Language
 
 
 class Host(Protocol):
@@ -37,6 +38,8 @@ class Host(Protocol):
     profile: Profile | None
     #: Saved data shown while the panel is unreachable (``runtime.offline.OfflineState``), or None.
     offline: Any
+    #: The language the panel is asked to answer in, and why (``storage.languages``).
+    language: Language
 
     def today(self) -> dt.date: ...
 
@@ -59,6 +62,11 @@ class Host(Protocol):
         raises ``accounts.connect.NoPassword`` when none is saved."""
 
     def switch_edition(self, edition: Edition) -> None: ...
+
+    def panel_language_chosen(self, value: str) -> Language:
+        """The panel's User settings now name ``value`` as the user's language: billtui follows
+        (unless ``--lang`` or the profile's ``language`` fix it) and says so with a
+        ``DataChanged`` "language". Returns the language billtui speaks now."""
 
     def save_theme(self) -> None: ...
 
@@ -89,8 +97,9 @@ def host(node: DOMNode) -> HostApp:
 # handles them (``BillTUI.on_*``): a section never imports the shell, nor another section.
 
 #: What a write can change that other panes show: ``balance`` (the header), ``payments``,
-#: ``orders`` (the cart and the order history) and ``tickets`` (both lists and the unread count).
-CHANGE_KINDS = frozenset({"balance", "payments", "orders", "tickets"})
+#: ``orders`` (the cart and the order history), ``tickets`` (both lists and the unread count) and
+#: ``language`` (the language the panel answers in: everything it wrote on screen).
+CHANGE_KINDS = frozenset({"balance", "payments", "orders", "tickets", "language"})
 
 
 class DataChanged(Message):

@@ -21,11 +21,15 @@ class Launch:
     edition: Edition | None = None  # --tier overrides the profile
     demo_size: str = "small"
     plain: bool = False
+    #: ``--lang``: the panel's language for this run, over the profile's and the panel's own
+    #: (``storage.languages``); None when not given.
+    lang: str | None = None
 
     @classmethod
-    def demo(cls, edition: Edition = Edition.STANDARD, size: str = "small", plain: bool = False) -> "Launch":
+    def demo(cls, edition: Edition = Edition.STANDARD, size: str = "small", plain: bool = False,
+             lang: str | None = None) -> "Launch":
         profile = Profile(name="demo", url=DEMO_URL, username=DEMO_USER, edition=edition)
-        return cls("demo", profile, edition, size, plain)
+        return cls("demo", profile, edition, size, plain, lang)
 
     @property
     def start_edition(self) -> Edition:

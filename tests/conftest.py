@@ -48,6 +48,20 @@ def isolated_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english_terminal(monkeypatch):
+    """billtui asks the panel in the terminal's language when nothing else names one
+    (billtui/storage/languages.py): every test runs as on an English (or C) terminal, whatever
+    locale the machine running them has. A locale variable naming another language becomes
+    C.UTF-8 (still UTF-8, for the tests that start a terminal); tests of the locale set their own."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value.split(".")[0].split("_")[0].split("@")[0].lower() not in ("", "c", "posix", "en"):
+            monkeypatch.setenv(name, "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def preview_at_once(monkeypatch):
     """The tree shows an item as soon as its cursor is on it: tests walk the menu without waiting
     for the rest delay (tests/app/test_slow_link.py tests the delay itself)."""

@@ -27,16 +27,19 @@ def stored_password(profile: Any) -> Any | None:
     return None if got is None else got.password
 
 
-def unattended_client(profile: Any, *, transport: Any = None) -> Any:
+def unattended_client(profile: Any, *, transport: Any = None, lang: str | None = None) -> Any:
     """A not-yet-logged-in client for ``profile`` that will never ask for anything (no
     two-factor prompt either: an account that wants a code fails its login). ``transport``:
-    the app's seam for tests and the demo (an httpx transport instead of the network)."""
+    the app's seam for tests and the demo (an httpx transport instead of the network);
+    ``lang``: ``--lang``, over the profile's own language (``storage.languages``)."""
     from billtui.api.client import BillClient
+    from billtui.storage import languages
 
     password = stored_password(profile)
     if password is None:
         raise NoPassword(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
-    return BillClient(profile.url, profile.username, password, verify=profile.verify, transport=transport)
+    return BillClient(profile.url, profile.username, password, verify=profile.verify, transport=transport,
+                      lang=languages.resolve(lang, profile).code)
 
 
 def one_line(exc: BaseException) -> str:

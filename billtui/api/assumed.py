@@ -347,6 +347,35 @@ OMIT_LANG = "\x00omit-lang"
 MENU_FUNC = "menu"
 MENU_ROOT = "mainmenu"
 
+# --- language: what ``lang=`` may be ------------------------------------------------
+# Sources: K = Karantir-dev/billing-typescript (production customer panel, BILLmanager 6);
+#          A = pulivilizator/billmgr-addon (BILLmanager plugins and their message files).
+# - The panel's own language names are ``en`` and ``ru``: a plugin's messages are declared per
+#   language as ``<lang name="ru">`` / ``<lang name="en">`` and ``<msg ... lang="ru">`` (A README.md,
+#   billmgr_addon/scaffold/project_scaffold.py), and the panel keeps the current one in the
+#   ``billmgrlang5`` cookie (A billmgr_addon/core/request_types.py reads the part after ":").  PROVEN.
+# - ``lang=en`` on nearly every call: 232 calls of K src/ send ``lang: 'en'`` literally.  PROVEN.
+# - ``lang=`` of the customer's language: K sends ``lang: i18n.language`` (i18next's ``en`` / ``ru`` /
+#   ``uk``) on service.instruction.html (dedicOperations.js, dnsOperations.js, ftpOperations.js,
+#   SharedHosting.jsx, VPN.jsx) and authlog (accessLogsOperations.js).  PROVEN for ``en`` and ``ru``.
+# - Ukrainian is ``ua`` on the panel, not ISO's ``uk``: the language switch saves
+#   ``usrparam&sok=ok&lang=<showLangCode>`` with showLangCode ``ua`` for i18next's ``uk``
+#   (K src/Components/ui/LangBtn/LangBtn.jsx, settingsOperations.js changeLang), and the settings
+#   save maps ``uk`` → ``ua`` and ``kz`` → ``kk`` before sending ``lang`` to usrparam
+#   (settingsOperations.js setPersonalSettings).  PROVEN that K's panel stores ``ua``; ``kk``: K sends
+#   it, UNPROVEN that a panel ships Kazakh. (K's service.instruction.html calls send ``uk`` unmapped:
+#   the usrparam value is the one a panel keeps, so billtui sends ``ua``.)
+# - What a panel answers to a language it does not have: UNDOCUMENTED; a panel installed in Russian
+#   may well answer in Russian. So the terminal's locale (a guess) only picks a language panels are
+#   seen to speak (LOCALE_LANGS); a language named by the user (``--lang``, the profile) or by the
+#   panel itself (usrparam ``lang``, one of the panel's own keys) is sent as given.
+#: ``lang=`` when nothing names a language.
+DEFAULT_LANG = "en"
+#: A language as ISO 639-1 / a locale names it → the panel's ``lang=`` value, where the two differ.
+LANG_ALIASES: dict[str, str] = {"uk": "ua", "kz": "kk"}
+#: The ``lang=`` values a guess from the terminal's locale may become (see above).
+LOCALE_LANGS = frozenset({"en", "ru", "ua"})
+
 # --- evidence: finance ---------------------------------------------------------------
 # Sources: K = Karantir-dev/billing-typescript (production customer panel, BILLmanager 6);
 #          D = ISPsystem BILLmanager 6 developer-section function pages (docs).

@@ -75,11 +75,14 @@ async def off_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await future
 
 
-async def logged_in(profile: Any, work: Callable[[Any], Awaitable[T]]) -> T:
-    """Log in to ``profile`` (never asking anything), run ``work(client)``, close the client."""
+async def logged_in(profile: Any, work: Callable[[Any], Awaitable[T]], lang: str | None = None) -> T:
+    """Log in to ``profile`` (never asking anything), run ``work(client)``, close the client.
+    ``lang``: ``--lang``, over the profile's own language."""
     from billtui.cli.session import client_for
+    from billtui.storage import languages
 
-    client = await off_thread(client_for, profile, interactive=False)
+    code = languages.resolve(lang, profile).code
+    client = await off_thread(client_for, profile, interactive=False, lang=code)
     try:
         await client.login()
         return await work(client)

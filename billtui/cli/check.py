@@ -180,7 +180,7 @@ def _single_name(args: argparse.Namespace) -> str:
 
 async def _reports(args: argparse.Namespace, t: Thresholds) -> list[Report]:
     from billtui.cli.all_profiles import each_profile
-    from billtui.cli.session import chosen_profile, client_for, every_profile, make_client
+    from billtui.cli.session import chosen_profile, client_for, every_profile, language_for, make_client
 
     if getattr(args, "all_profiles", False):
         profiles = every_profile(args)
@@ -193,7 +193,8 @@ async def _reports(args: argparse.Namespace, t: Thresholds) -> list[Report]:
         return [await _bounded("demo", lambda: make_client(args, interactive=False), None, args, t)]
 
     async def one(profile: Any) -> Report:
-        return await _bounded(profile.name, lambda: client_for(profile, interactive=False),
+        return await _bounded(profile.name, lambda: client_for(profile, interactive=False,
+                                                                lang=language_for(args, profile)),
                               profile if saved else None, args, t)
 
     outcomes = await each_profile(profiles, one)

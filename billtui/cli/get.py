@@ -383,7 +383,8 @@ async def run_all(args: argparse.Namespace) -> str:
     from billtui.cli.session import every_profile, one_line
 
     profiles = every_profile(args)
-    outcomes = await each_profile(profiles, lambda p: logged_in(p, lambda c: fetch(c, args.kind, args)))
+    lang = getattr(args, "lang", None)
+    outcomes = await each_profile(profiles, lambda p: logged_in(p, lambda c: fetch(c, args.kind, args), lang))
     usage = next((o.error for o in outcomes if isinstance(o.error, CliError) and o.error.code == 2), None)
     if usage is not None:
         raise usage  # the same mistake for every profile (--status on balance): say it once

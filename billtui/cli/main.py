@@ -1,7 +1,7 @@
 """Entry points: ``billtui`` (the TUI) and its script subcommands.
 
 With no subcommand billtui starts the TUI exactly as before (``--demo``,
-``--tier``, ``--profile``, ``--url/--user``, ``--plain``). The subcommands
+``--tier``, ``--profile``, ``--url/--user``, ``--lang``, ``--plain``). The subcommands
 (``get``, ``invoice``, ``ticket``, ``profiles``, ``service``, ``pay``) print clean output on
 stdout, one-line errors on stderr, and exit non-zero on failure. ``check`` is a monitoring
 plugin: its exit code is the Nagios state (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
@@ -165,7 +165,7 @@ def _tui(args: argparse.Namespace) -> int:
 
     edition = Edition(args.tier) if args.tier else None
     if args.demo:
-        launch = Launch.demo(edition or Edition.STANDARD, args.size, args.plain)
+        launch = Launch.demo(edition or Edition.STANDARD, args.size, args.plain, args.lang)
         # The demo keeps nothing of the user's config but their keys ([keymap]).
         try:
             config = config_mod.Config(keymap=config_mod.load().keymap)
@@ -183,14 +183,14 @@ def _tui(args: argparse.Namespace) -> int:
                 return 2
             profile = Profile(name="one-off", url=args.url, username=args.user,
                               edition=edition or Edition.STANDARD)
-            launch = Launch("oneoff", profile, edition, plain=args.plain)
+            launch = Launch("oneoff", profile, edition, plain=args.plain, lang=args.lang)
         else:
             saved = config.profile(args.profile)
             if args.profile and saved is None:
                 names = ", ".join(config.profiles) or "none yet"
                 print(f"billtui: no profile named {args.profile!r} (profiles: {names})", file=sys.stderr)
                 return 2
-            launch = Launch("profile" if saved else "setup", saved, edition, plain=args.plain)
+            launch = Launch("profile" if saved else "setup", saved, edition, plain=args.plain, lang=args.lang)
     from billtui.runtime import startup_gc
 
     startup_gc.pause()  # until the first frame: see billtui/runtime/startup_gc.py

@@ -11,7 +11,7 @@ import shlex
 from dataclasses import replace
 from typing import Any
 
-from billtui.cli.session import CliError
+from billtui.cli.session import CliError, lang_argument
 from billtui.menu import Edition
 
 
@@ -32,6 +32,9 @@ def add_parser(sub: Any) -> None:
     add.add_argument("--ca-bundle", default="", help="a CA bundle file for a self-signed panel certificate")
     add.add_argument("--no-verify-tls", action="store_true", help="do not check the TLS certificate (not recommended)")
     add.add_argument("--default", action="store_true", help="make it the default profile")
+    add.add_argument("--language", dest="profile_language", type=lang_argument, metavar="LANG",
+                     help="the language the panel answers in for this profile (en, ru, ...); "
+                          "default: the one chosen in the panel, else the terminal's")
     rm = psub.add_parser("remove", help="remove a profile (and its password in the keyring)")
     rm.add_argument("name")
     default = psub.add_parser("default", help="set the default profile")
@@ -86,7 +89,8 @@ def run(args: argparse.Namespace) -> str:
             raise CliError(f"{args.url!r} is not a panel URL: it must start with https:// (or http://)", code=2)
         profile = Profile(name=args.name, url=args.url, username=args.user, edition=Edition(args.tier),
                           verify_tls=not args.no_verify_tls, ca_bundle=args.ca_bundle,
-                          password_command=tuple(shlex.split(args.password_command)))
+                          password_command=tuple(shlex.split(args.password_command)),
+                          language=args.profile_language or "")
         existed = args.name in config.profiles
         config = config.with_profile(profile, default=args.default)
         _save(config)
@@ -97,6 +101,9 @@ def run(args: argparse.Namespace) -> str:
         from billtui.storage import credentials
 
         credentials.forget_password(profile.name, profile.username)
+        from billtui.storage import languages
+
+        languages.forget(profile.name)
         config = config.without_profile(args.name)
         _save(config)
         now = f" The default is now {config.default_profile}." if config.default_profile else ""

@@ -17,6 +17,10 @@ from billtui.accounts.connect import NO_PASSWORD
 from billtui.menu import Edition
 
 
+#: The name of the profile ``--url/--user`` makes for one run (never saved, nothing remembered).
+ONE_OFF = "one-off"
+
+
 class CliError(Exception):
     """Something the user must fix; printed as one line on stderr, exit code 1 (or ``code``)."""
 
@@ -42,6 +46,29 @@ def add_login_options(parser: argparse.ArgumentParser, *, top_level: bool = Fals
     parser.add_argument("--profile", help="the profile to use (default: the default profile)", **sup)
     parser.add_argument("--url", help="a one-off panel URL, e.g. https://billing.example.com:1500/billmgr", **sup)
     parser.add_argument("--user", help="the login for --url", **sup)
+    parser.add_argument("--lang", type=lang_argument, metavar="LANG",
+                        help="the language the panel answers in (en, ru, ...), for this run: over the "
+                             "profile's language and the one chosen in the panel", **sup)
+
+
+def lang_argument(text: str) -> str:
+    """``--lang``: a language code (``ru``, ``ru_RU.UTF-8``), as the panel's ``lang=`` value."""
+    from billtui.api.language import panel_lang
+
+    code = panel_lang(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code (for example en or ru)")
+    return code
+
+
+def language_for(args: argparse.Namespace, profile: Any) -> str:
+    """The ``lang=`` a script sends for ``profile`` (None: the demo, a one-off panel): ``--lang``,
+    else as the TUI resolves it (``storage.languages``). Scripts never learn the panel's language
+    themselves; they use what the TUI last learned for a saved profile."""
+    from billtui.storage import languages
+
+    saved = profile is not None and getattr(profile, "name", "") != ONE_OFF
+    return languages.resolve(getattr(args, "lang", None), profile, remembered=saved).code
 
 
 def _tty_totp() -> Any:
@@ -64,8 +91,9 @@ def make_client(args: argparse.Namespace, *, interactive: bool = True) -> Any:
     if getattr(args, "demo", False):
         from billtui.runtime.demo import demo_client
 
-        return demo_client(edition, getattr(args, "size", None) or "small")
-    return client_for(chosen_profile(args), interactive=interactive)
+        return demo_client(edition, getattr(args, "size", None) or "small", lang=language_for(args, None))
+    profile = chosen_profile(args)
+    return client_for(profile, interactive=interactive, lang=language_for(args, profile))
 
 
 def chosen_profile(args: argparse.Namespace) -> Any:
@@ -77,7 +105,7 @@ def chosen_profile(args: argparse.Namespace) -> Any:
     if url:
         if not user:
             raise CliError("--url needs --user LOGIN", code=2)
-        return Profile(name="one-off", url=url, username=user, edition=edition)
+        return Profile(name=ONE_OFF, url=url, username=user, edition=edition)
     config = load_config()
     name = getattr(args, "profile", None)
     found = config.profile(name)
@@ -111,9 +139,10 @@ def every_profile(args: argparse.Namespace) -> list[Any]:
     return profiles
 
 
-def client_for(profile: Any, *, interactive: bool = True) -> Any:
+def client_for(profile: Any, *, interactive: bool = True, lang: str | None = None) -> Any:
     """A not-yet-logged-in client for ``profile``, its password found as the TUI finds it; at a
-    terminal (and ``interactive``) a missing one is asked for."""
+    terminal (and ``interactive``) a missing one is asked for. ``lang``: the ``lang=`` to send
+    (``language_for``); None resolves it for the profile without ``--lang``."""
     from billtui.accounts.connect import stored_password
     from billtui.api.client import BillClient
     from billtui.api.secret import Secret
@@ -129,7 +158,11 @@ def client_for(profile: Any, *, interactive: bool = True) -> Any:
         password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
     if password is None:
         raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
-    return BillClient(profile.url, profile.username, password, verify=profile.verify,
+    if lang is None:
+        from billtui.storage import languages
+
+        lang = languages.resolve(None, profile).code
+    return BillClient(profile.url, profile.username, password, verify=profile.verify, lang=lang,
                       totp=_tty_totp() if interactive else None)
 
 

@@ -41,14 +41,15 @@ def demo_client(
     *,
     sim: Any | None = None,
     totp: Callable[[], Awaitable[str]] | None = None,
+    lang: str = "en",
 ) -> Any:
-    """A ``BillClient`` logged into a fresh demo panel of ``edition``."""
+    """A ``BillClient`` for a fresh demo panel of ``edition`` (or ``sim``), asking it in ``lang``."""
     from billtui.api.client import BillClient
     from billtui.sim.app import create_app
 
     app = sim if sim is not None else create_app(tier=edition.value, size=size)
     transport = httpx.ASGITransport(app=_Yielding(app))
-    return BillClient(DEMO_URL, DEMO_USER, DEMO_PASSWORD, transport=transport, totp=totp)
+    return BillClient(DEMO_URL, DEMO_USER, DEMO_PASSWORD, transport=transport, totp=totp, lang=lang)
 
 
 class _Yielding:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
+from . import language
 from .db import Store
 from .multipart import Upload
 from .sessions import Session, Sessions
@@ -45,6 +46,19 @@ class Ctx:
     def elids(self) -> list[str]:
         """``elid`` split on commas (several ids come as ``12, 15, 20``)."""
         return [part.strip() for part in self.params.get("elid", "").split(",") if part.strip()]
+
+    @property
+    def lang(self) -> str:
+        """The language the call asks the answer in (``lang=``)."""
+        return language.of(self.params)
+
+    def tr(self, english: str) -> str:
+        """One of the panel's own texts, in the call's language."""
+        return language.text(self.lang, english)
+
+    def period(self, months: int) -> str:
+        """A period's label, in the call's language."""
+        return language.period(self.lang, months)
 
     @property
     def user_id(self) -> int:

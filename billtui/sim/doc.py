@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+from . import language
+
 Node = dict[str, Any]
 
 
@@ -62,10 +64,16 @@ def form(func: str, fields: Mapping[str, object], *, slists: Iterable[Node] = ()
 
 
 def finish(doc: Node, *, func: str, params: Mapping[str, str], host: str = "sim") -> Node:
-    """Add what every real reply carries: doc attributes, the tparams echo, tips."""
-    body: Node = {"$lang": params.get("lang", "en") or "en", "$func": func, "$binary": "/billmgr",
+    """Add what every real reply carries: doc attributes, the tparams echo, tips. The labels in
+    ``messages`` are the panel's own words: they come in the language asked for."""
+    lang = language.of(params)
+    body: Node = {"$lang": lang, "$func": func, "$binary": "/billmgr",
                   "$host": host, "$theme": "/manimg/orion/", "$css": "main.css", "$logo": "logo.png"}
     body.update(doc)
+    msgs = body.get("messages", {}).get("msg") if isinstance(body.get("messages"), dict) else None
+    if isinstance(msgs, dict) and lang != language.DEFAULT:
+        body["messages"] = {**body["messages"],
+                            "msg": {k: language.text(lang, v) if isinstance(v, str) else v for k, v in msgs.items()}}
     body.setdefault("tparams", tparams(params))
     body.setdefault("tips", {"tip": [{"$name": "keyboard", "$": "Press ? to see all key bindings"}]})
     return {"doc": body}

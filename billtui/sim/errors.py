@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import language
+
 # (assumed) An unknown or disabled function: type "missed", object "func".
 UNKNOWN_FUNC_TYPE = "missed"
 UNKNOWN_FUNC_OBJECT = "func"
@@ -36,18 +38,33 @@ class ApiError(Exception):
         self.detail = detail
 
     def to_node(self, lang: str = "en") -> dict[str, Any]:
-        """Build the ``error`` node in the shape of API.md section 4."""
+        """Build the ``error`` node in the shape of API.md section 4, in ``lang``: the template
+        (``detail``), the field's label and so the message; the codes (``$type``, ``$object``)
+        and the value are the same in every language."""
+        label, detail, msg = self.label, self.detail or self.msg, self.msg
+        if lang != language.DEFAULT:
+            label = language.text(lang, self.label)
+            detail = language.text(lang, detail)
+            if language.text(lang, self.msg) != self.msg:
+                msg = language.text(lang, self.msg)  # a whole message of its own
+            elif self.detail and _filled(self.detail, self.label, self.value) == self.msg:
+                msg = _filled(detail, label, self.value)  # the template, filled in
         params: list[dict[str, str]] = []
         if self.object:
-            params.append({"$name": "object", "$type": "msg", "$msg": self.object, "$": self.label})
+            params.append({"$name": "object", "$type": "msg", "$msg": self.object, "$": label})
         if self.value is not None:
             params.append({"$name": "value", "$": self.value})
         node: dict[str, Any] = {"$type": self.type, "$object": self.object, "$lang": lang}
         if params:
             node["param"] = params
-        node["detail"] = {"$": self.detail or self.msg}
-        node["msg"] = {"$": self.msg}
+        node["detail"] = {"$": detail}
+        node["msg"] = {"$": msg}
         return node
+
+
+def _filled(template: str, label: str, value: str | None) -> str:
+    """A ``detail`` template with its placeholders filled, as the panel fills ``msg``."""
+    return template.replace("__object__", label).replace("__value__", value or "")
 
 
 def value_error(field: str, label: str, value: str) -> ApiError:

@@ -143,7 +143,8 @@ def filter_handler(spec: ListSpec) -> Callable[[Ctx], Doc]:
         values = current_filter(ctx, spec)
         doc: Doc = {name: t(value) for name, value in values.items()}
         if spec.filter.options:
-            doc["slist"] = [slist(name, opts) for name, opts in spec.filter.options.items()]
+            doc["slist"] = [slist(name, [(key, ctx.tr(label)) for key, label in opts])
+                            for name, opts in spec.filter.options.items()]
         doc["metadata"] = {"$type": "form", "$name": ctx.func,
                            "form": {"field": [{"$name": n, "$type": "field"} for n in values]}}
         doc["messages"] = {"msg": {n: n.replace("_", " ").capitalize() for n in values}}

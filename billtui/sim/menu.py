@@ -44,7 +44,8 @@ def tier_allows(func: str, tier: str) -> bool:
 
 
 def menu_doc(is_available: Callable[[str], bool]) -> dict:
-    """The ``menu&sok=ok`` reply: ``mainmenu.node[]`` sections, titles in ``messages.msg``."""
+    """The ``menu&sok=ok`` reply: ``mainmenu.node[]`` sections, titles in ``messages.msg`` (which
+    ``doc.finish`` gives in the language asked for, like every ``messages`` label)."""
     sections = []
     msgs: dict[str, str] = {}
     for name, title, items in MENU:

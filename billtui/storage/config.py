@@ -45,6 +45,9 @@ class Profile:
     remember_password: bool = True
     help_url: str = DEFAULT_HELP_URL
     tutorials: tuple[tuple[str, str], ...] = DEFAULT_TUTORIALS
+    #: The language the panel is asked to answer in (``lang=``), e.g. "ru"; "" = the panel's own
+    #: choice, else the terminal's locale (``storage.languages`` has the whole order).
+    language: str = ""
 
     @property
     def verify(self) -> bool | str:
@@ -64,6 +67,8 @@ class Profile:
             data["tutorials"] = [{"title": t, "url": u} for t, u in self.tutorials]
         if self.help_url == DEFAULT_HELP_URL:
             data.pop("help_url")
+        if not self.language:  # unset: no `language = ""` line in the user's file
+            data.pop("language")
         return data
 
     @classmethod
@@ -87,6 +92,7 @@ class Profile:
             remember_password=bool(data.get("remember_password", True)),
             help_url=str(data.get("help_url") or DEFAULT_HELP_URL),
             tutorials=tutorials,
+            language=str(data.get("language") or "").strip(),
         )
 
 

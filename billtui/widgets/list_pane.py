@@ -119,6 +119,17 @@ class ListPane(ListFilter, Pane, Vertical):
     def table(self) -> ResourceTable:
         return self.query_one(ResourceTable)
 
+    def retitle(self, title: str) -> None:
+        """A product type's list is titled as the panel's menu names it: it follows that name."""
+        from dataclasses import replace
+
+        if title == self.spec.title:
+            return
+        self.spec = replace(self.spec, title=title)
+        found = self.query(".list-title")
+        if found:
+            found.first(Static).update(Text(title))
+
     async def _fetch(self, page: int, size: int, sort: tuple[str, bool] | None) -> PageResult[Any]:
         from billtui.api.lists import fetch_page
 

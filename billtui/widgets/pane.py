@@ -30,6 +30,10 @@ class Pane(_Base):
     def reload(self) -> None:
         """Fetch again what the pane shows (``r``, ``F5``). Nothing to fetch by default."""
 
+    def retitle(self, title: str) -> None:
+        """The item's title, as the panel's menu names it, changed (the panel answers in another
+        language now). A pane whose title is billtui's own has nothing to change."""
+
     def focus_content(self) -> None:
         """Put the focus where the user works in this pane: its list, its first field.
         By default the pane itself when it can take the focus (a card scrolls with the arrow

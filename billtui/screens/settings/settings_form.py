@@ -90,8 +90,9 @@ class FormPane(AsyncPane):
         status.update(Text(text))
 
 
-def form_status() -> Static:
-    status = Static("", classes="form-status")
-    status.display = False
+def form_status(text: str = "") -> Static:
+    """The form's status line, hidden while it has nothing to say."""
+    status = Static(Text(text), classes="form-status")
+    status.display = bool(text)
     return status
 

@@ -1,6 +1,10 @@
 """User settings: language and time zone (the panel's lists), the colour theme
 (billtui's own, applied at once), the password, two-factor authentication.
 
+A new language applies at once: billtui asks the panel in it from the next request on, the
+panes on screen reload in it, and it is remembered for the profile — unless ``--lang`` or the
+profile's ``language`` in the config file fix billtui's, which the status line then says.
+
 Two-factor: the panel says whether it is on in ``status_totp``; ctrl+t turns
 it on (``totp.new``) or, when it is on, off with a current code
 (``usrparam`` ``disable_totp``), as the production panel does.
@@ -27,6 +31,8 @@ PASSWORD_FIELDS = ("old_passwd", "passwd", "confirm")
 class UserSettingsPane(FormPane):
     title = "User settings"
     prefix = "usr"
+    #: What the status line says once the pane has loaded again (a new language reloads it).
+    _note_after_load = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save language/time zone", id="user-settings.save"),
         Binding("ctrl+o", "change_password", "Change password", id="user-settings.change-password"),
@@ -66,8 +72,12 @@ class UserSettingsPane(FormPane):
             self.make_field("New password", "passwd", Input(password=True)),
             self.make_field("Confirm new password", "confirm", Input(password=True)),
             *two_factor,
-            form_status(),
+            form_status(self._take_note()),
         ]
+
+    def _take_note(self) -> str:
+        note, self._note_after_load = self._note_after_load, ""
+        return note
 
     def focus_content(self) -> None:
         found = self.query(f"#{self.fid('lang')}")
@@ -108,10 +118,23 @@ class UserSettingsPane(FormPane):
             self.form_status("")
             self.show_failure(exc, "Settings not saved")
             return
+        before = self.form.get("lang")
         self.form = type(self.form)(values={**self.form.values, **values}, options=self.form.options,
                                     lists=self.form.lists)
-        self.form_status("Saved.")
-        self.notify("Language and time zone saved.")
+        kept = ""
+        chosen = values.get("lang", "")
+        if chosen and chosen != before:
+            was = self.billtui.language.code
+            # Set first: a change of billtui's language reloads this pane too, after this returns.
+            self._note_after_load = "Saved."
+            now = self.billtui.panel_language_chosen(chosen)
+            if now.code != chosen:
+                kept = f" {now.kept()}"
+            if now.code == was:
+                self._note_after_load = ""  # nothing reloads: the line below stays
+        self.form_status(f"Saved.{kept}")
+        # Also a toast: the status line sits under the whole form, often below the fold.
+        self.notify(f"Language and time zone saved.{kept}", timeout=10 if kept else None)
 
     # ------------------------------------------------------- password
 

@@ -168,6 +168,8 @@ class MainScreen(HeldFrameScreen):
         self._update_header()
         pending, self._pending_open = self._pending_open, None
         self.rebuild_tree(select=self.current_key or "customer")
+        if not isinstance(panel_menu, BaseException):
+            self._retitle()
         if pending is not None and session.menu is not None:
             key, focus = pending
             self.call_after_refresh(self.open_key, key, focus=focus)
@@ -202,6 +204,9 @@ class MainScreen(HeldFrameScreen):
     def data_changed(self, kinds: frozenset[str]) -> None:
         """A write changed data other panes show (``host.DataChanged``): those panes reload
         (Orders: its cart and its list)."""
+        if "language" in kinds:
+            self._language_changed()
+            return
         if "balance" in kinds:
             self.refresh_balance()
         keys = {key for kind in kinds for key in self.CHANGED_LISTS.get(kind, ())}
@@ -211,6 +216,33 @@ class MainScreen(HeldFrameScreen):
         watch = getattr(self, "ticket_watch", None)
         if "tickets" in kinds and watch is not None:
             watch.poll_now()
+
+    def _language_changed(self) -> None:
+        """The panel answers in another language now: what it wrote on screen is asked for again —
+        the menu's product types and the header (the session), and every kept pane, shown or not.
+        A pane with something typed in it keeps it, in the old language, until it is saved or
+        reloaded by hand (``r``)."""
+        self.load_session()
+        for pane in self.panes():
+            if pane.is_mounted and not pane.has_unsaved():
+                pane.reload()
+
+    def _retitle(self) -> None:
+        """The panel's menu names product types anew (another language): the header's crumb and
+        the per-type lists' titles follow."""
+        titles = dict(self._service_types())
+        for pane in self.panes():
+            kind = pane.item_key.split("/", 1)[1] if pane.item_key.startswith("services/") else ""
+            if titles.get(kind):
+                pane.retitle(titles[kind])
+        node = self.nav.find(self.current_key)
+        if node is not None and node.data is not None:
+            self._set_crumb(node.data)
+
+    def _set_crumb(self, entry: NavEntry) -> None:
+        section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
+        title = entry.service_title or (entry.item.title if entry.item else "")
+        self.header.crumb = f"{section} › {title}" if section and section != title else title
 
     @work(group="dashboard", exclusive=True)
     async def _reload_dashboard(self) -> None:
@@ -381,9 +413,7 @@ class MainScreen(HeldFrameScreen):
             self._mounting = switcher.mount(pane)
             switcher.current = wanted
             mark_fresh(pane)
-        section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
-        title = entry.service_title or (entry.item.title if entry.item else "")
-        self.header.crumb = f"{section} › {title}" if section and section != title else title
+        self._set_crumb(entry)
 
     def _warn_if_leaving_unsaved(self) -> None:
         """Leaving an item with changes not sent yet: they are kept (the pane stays), and the user

@@ -61,9 +61,9 @@ PROFILE = ListSpec(
     func="profile", title="Payers", source="profiles",
     columns=[Column("id", "Id", "id", "digit"), Column("name", "Name", "name"),
              Column("profiletype", "Type", "profiletype", "digit"), Column("status", "Status", "status")],
-    render=lambda r, _c: {"id": t(r["id"]), "name": t(r["name"]),
-                          "profiletype": cell(PROFILE_TYPES[r["profiletype"]], r["profiletype"]),
-                          "status": cell("Verified" if r["status"] == 2 else "Not verified", r["status"])},
+    render=lambda r, ctx: {"id": t(r["id"]), "name": t(r["name"]),
+                          "profiletype": cell(ctx.tr(PROFILE_TYPES[r["profiletype"]]), r["profiletype"]),
+                          "status": cell(ctx.tr("Verified" if r["status"] == 2 else "Not verified"), r["status"])},
     default_sort="id", default_order="asc", toolbar=[("edit", "profile.edit")])
 
 

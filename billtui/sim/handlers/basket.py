@@ -121,9 +121,9 @@ def payment_add(ctx: Ctx) -> Doc:
         return pay_order(ctx)
     doc = payment_page(ctx, total)
     balance = ctx.store.row("SELECT balance FROM account WHERE id=1")["balance"]
-    balance_row = {"paymethod": t(BALANCE_PAYMETHOD), "name": t(f"Account balance ({bare(balance)} USD)"),
+    balance_row = {"paymethod": t(BALANCE_PAYMETHOD), "name": t(f"{ctx.tr('Account balance')} ({bare(balance)} USD)"),
                    "paymethod_type": t("0"),
-                   "action": {"button": {"$name": BALANCE_BUTTON, "$": "Pay from the balance"}}}
+                   "action": {"button": {"$name": BALANCE_BUTTON, "$": ctx.tr("Pay from the balance")}}}
     for node in doc.get("list", []):
         if node.get("$name") == "methodlist":
             # Last: the panel need not send it first; production sorts it first itself (sortPaymethodList.js).
@@ -163,7 +163,7 @@ def _order_render(row, ctx: Ctx) -> dict:
     items = ctx.store.all("SELECT desc, cost FROM order_items WHERE order_id=?", (row["id"],))
     _, total = order_total(ctx, row["id"])
     return {"id": t(row["id"]), "cdate": t(row["cdate"]), "desc": t("; ".join(i["desc"] for i in items)),
-            "amount": t(money(total)), "status": cell(ORDER_STATUS[row["status"]], row["status"])}
+            "amount": t(money(total)), "status": cell(ctx.tr(ORDER_STATUS[row["status"]]), row["status"])}
 
 
 def _inpaylist(ctx: Ctx) -> Doc:

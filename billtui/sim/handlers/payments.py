@@ -40,13 +40,13 @@ def _payment_where(values: dict[str, str], ctx: Ctx) -> Where:
 
 
 def _render(row, ctx: Ctx) -> dict:
-    name = PAYMETHODS.get(row["paymethod"], ("Other",))[0]
+    name = ctx.tr(PAYMETHODS.get(row["paymethod"], ("Other",))[0])
     payer = ctx.store.one("SELECT name FROM profiles WHERE id=?", (row["profile_id"],)) if row["profile_id"] else None
     return {"id": t(row["id"]), "number": t(row["number"]), "create_date": t(row["create_date"]),
             "sender_name": t(payer["name"] if payer else ""),
             "paymethod_name": t(name), "subaccountamount_iso": t(money(row["amount"], row["currency"])),
             "paymethodamount_iso": t(money(row["amount"], row["currency"])),
-            "status": cell(PAYMENT_STATUS[row["status"]], row["status"])}
+            "status": cell(ctx.tr(PAYMENT_STATUS[row["status"]]), row["status"])}
 
 
 PAYMENT = ListSpec(
@@ -104,7 +104,7 @@ def payment_pdf(ctx: Ctx) -> Binary | Doc:
 
 def payment_page(ctx: Ctx, amount: int | None) -> Doc:
     """The add-funds form: methods, currencies and payers (amount fixed when paying an order)."""
-    methods = [{"paymethod": t(k), "name": t(name), "payment_minamount": t(bare(lo)),
+    methods = [{"paymethod": t(k), "name": t(ctx.tr(name)), "payment_minamount": t(bare(lo)),
                 "payment_maxamount": t(bare(hi)), "currency": t("USD"), "paymethod_type": t("1")}
                for k, (name, lo, hi) in PAYMETHODS.items()]
     payers = ctx.store.all("SELECT id, name FROM profiles ORDER BY id")
@@ -113,7 +113,7 @@ def payment_page(ctx: Ctx, amount: int | None) -> Doc:
     return form(ctx.func, fields,
                 slists=[slist("payment_currency", CURRENCIES.items()),
                         slist("profile", [(p["id"], p["name"]) for p in payers]),
-                        slist("paymethod", [(k, v[0]) for k, v in PAYMETHODS.items()])],
+                        slist("paymethod", [(k, ctx.tr(v[0])) for k, v in PAYMETHODS.items()])],
                 lists=[sublist("methodlist", methods)],
                 messages={"amount": "Amount", "paymethod": "Payment method", "profile": "Payer",
                           "payment_currency": "Currency"})

@@ -38,9 +38,9 @@ INVOICE = ListSpec(
              Column("amount_iso", "Amount", "amount", "digit"),
              Column("invoice_status", "Status", "invoice_status", "digit"),
              Column("sdate", "Paid on", "sdate", "date")],
-    render=lambda r, _c: {"id": t(r["id"]), "number": t(r["number"]), "cdate": t(r["cdate"]),
+    render=lambda r, ctx: {"id": t(r["id"]), "number": t(r["number"]), "cdate": t(r["cdate"]),
                           "customer": t(r["customer"]), "amount_iso": t(money(r["amount"], r["currency"])),
-                          "invoice_status": cell(INVOICE_STATUS[r["invoice_status"]], r["invoice_status"]),
+                          "invoice_status": cell(ctx.tr(INVOICE_STATUS[r["invoice_status"]]), r["invoice_status"]),
                           "sdate": t(r["sdate"])},
     default_sort="cdate", toolbar=[("print", "invoice.print.pdf")])
 

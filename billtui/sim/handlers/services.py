@@ -25,14 +25,19 @@ PANEL_URL = "https://{host}/manager?func=auth&key=demo-{id}"
 AUTOPROLONG_OFF = "null"
 
 
-def status_cell(raw: str) -> dict:
-    """``{"$orig": "3_autosuspend", "$": "Suspended (expired)"}``: the ``item_status`` cell."""
-    return cell(SERVICE_SUBSTATUS.get(raw, SERVICE_STATUS.get(raw.split("_")[0], raw)), raw)
+def status_cell(raw: str, ctx: Ctx) -> dict:
+    """``{"$orig": "3_autosuspend", "$": "Suspended (expired)"}``: the ``item_status`` cell, its
+    text in the call's language (the code is the same in all)."""
+    return cell(ctx.tr(SERVICE_SUBSTATUS.get(raw, SERVICE_STATUS.get(raw.split("_")[0], raw))), raw)
 
 
-def autoprolong_cell(months: int) -> dict:
+def autoprolong_cell(months: int, ctx: Ctx) -> dict:
     """Auto-renewal as period text with ``$orig`` months (a row has no such cell when it is off)."""
-    return cell(period_label(months), months)
+    return cell(ctx.period(months), months)
+
+
+def _datacenters(ctx: Ctx) -> list[tuple[str, str]]:
+    return [(key, ctx.tr(name)) for key, name in DATACENTERS.items()]
 
 
 def _pricelist(ctx: Ctx, pid: int | str):
@@ -47,14 +52,14 @@ def periods_of(pricelist) -> list[int]:
 def _render(row, ctx: Ctx) -> dict:
     pricelist = _pricelist(ctx, row["pricelist_id"])
     return {"id": t(row["id"]), "domain": t(row["domain"]), "name": t(row["name"]), "ip": t(row["ip"]),
-            "pricelist": t(pricelist["name"] if pricelist else ""),
-            "datacentername": t(DATACENTERS.get(row["datacenter"], "")),
+            "pricelist": t(ctx.tr(pricelist["name"]) if pricelist else ""),
+            "datacentername": t(ctx.tr(DATACENTERS.get(row["datacenter"], ""))),
             "createdate": t(row["createdate"]), "expiredate": t(row["expiredate"]),
             # Real rows: status.$ is the bare code, item_status the detailed one with its text
             # (VDSItem.jsx, ServerState.jsx); autoprolong only when it is on (ServerState.jsx).
-            **({"autoprolong": autoprolong_cell(row["autoprolong"])} if row["autoprolong"] else {}),
-            "status": t(row["status"].split("_")[0]), "item_status": status_cell(row["status"]),
-            "cost": t(f"{money(row['cost'])} / {period_label(row['period'])}")}
+            **({"autoprolong": autoprolong_cell(row["autoprolong"], ctx)} if row["autoprolong"] else {}),
+            "status": t(row["status"].split("_")[0]), "item_status": status_cell(row["status"], ctx),
+            "cost": t(f"{money(row['cost'])} / {ctx.period(row['period'])}")}
 
 
 def _where(values: dict[str, str], _ctx: Ctx) -> Where:
@@ -98,13 +103,13 @@ def service(ctx: Ctx, elid: str, kind: str | None = None):
     return row
 
 
-def _autoprolong_choices(periods: list[int]) -> list[tuple[str, str]]:
+def _autoprolong_choices(periods: list[int], ctx: Ctx) -> list[tuple[str, str]]:
     """``slist autoprolong``: "off" is the key ``null``, then one option per period."""
-    return [(AUTOPROLONG_OFF, "Disabled")] + [(str(p), period_label(p)) for p in periods]
+    return [(AUTOPROLONG_OFF, ctx.tr("Disabled"))] + [(str(p), ctx.period(p)) for p in periods]
 
 
 def _autoprolong_options(ctx: Ctx, row) -> list[tuple[str, str]]:
-    return _autoprolong_choices(periods_of(_pricelist(ctx, row["pricelist_id"])))
+    return _autoprolong_choices(periods_of(_pricelist(ctx, row["pricelist_id"])), ctx)
 
 
 def make_edit(kind: str) -> Callable[[Ctx], Doc]:
@@ -126,10 +131,10 @@ def make_edit(kind: str) -> Callable[[Ctx], Doc]:
         pricelist = _pricelist(ctx, row["pricelist_id"])
         return form(ctx.func, {
             "elid": row["id"], "id": row["id"], "name": row["name"], "domain": row["domain"], "ip": row["ip"],
-            "pricelist": pricelist["name"], "datacentername": DATACENTERS.get(row["datacenter"], ""),
+            "pricelist": ctx.tr(pricelist["name"]), "datacentername": ctx.tr(DATACENTERS.get(row["datacenter"], "")),
             "createdate": row["createdate"], "expiredate": row["expiredate"],
             "autoprolong": str(row["autoprolong"]) if row["autoprolong"] else AUTOPROLONG_OFF,
-            "status": SERVICE_STATUS.get(row["status"].split("_")[0], "")},
+            "status": ctx.tr(SERVICE_STATUS.get(row["status"].split("_")[0], ""))},
             slists=[slist("autoprolong", options)], messages={"autoprolong": "Auto renewal"})
     return edit
 
@@ -176,16 +181,16 @@ def make_pricelist(kind: str) -> Callable[[Ctx], Doc]:
         elems = []
         for row in rows:
             on_sale = period in periods_of(row)
-            elems.append({"pricelist": t(row["id"]), "desc": t(_tariff_desc(row["name"])),
-                          "price": t(f"{money(row['month_price'] * period)} {period_label(period)}"
-                                     if on_sale else "Not available for this period"),
+            elems.append({"pricelist": t(row["id"]), "desc": t(_tariff_desc(ctx.tr(row["name"]))),
+                          "price": t(f"{money(row['month_price'] * period)} {ctx.period(period)}"
+                                     if on_sale else ctx.tr("Not available for this period")),
                           "order_available": t("on" if on_sale else "off")})
         return {"period": t(period), "datacenter": t("1"),
-                "slist": [slist("period", [(p, period_label(p)) for p in all_periods]),
-                          slist("datacenter", DATACENTERS.items())],
+                "slist": [slist("period", [(p, ctx.period(p)) for p in all_periods]),
+                          slist("datacenter", _datacenters(ctx))],
                 "list": [sublist("tariflist", elems)],
-                "messages": {"msg": {"title": f"Order: {SERVICE_TYPES[kind]}", "period": "Period",
-                                     "datacenter": "Data center"}},
+                "messages": {"msg": {"title": f"{ctx.tr('Order')}: {ctx.tr(SERVICE_TYPES[kind])}",
+                                     "period": "Period", "datacenter": "Data center"}},
                 "metadata": {"$type": "form", "$name": ctx.func}}
     return pricelist
 
@@ -206,18 +211,18 @@ def make_param(kind: str) -> Callable[..., Doc]:
             raise value_error("period", "Period", period_text)
         period = int(period_text)
         addons = VDS_ADDONS if kind == "vds" else {}
-        autoprolong_keys = dict(_autoprolong_choices(periods))
+        autoprolong_keys = dict(_autoprolong_choices(periods, ctx))
         if view or not ctx.sok or ctx.p("sv_field"):
             fields = {"pricelist": row["id"], "period": period, "datacenter": ctx.p("datacenter") or "1",
                       "autoprolong": ctx.p("autoprolong") if ctx.p("autoprolong") in autoprolong_keys else period,
                       "domain": ctx.p("domain"), "cost": money(row["month_price"] * period),
-                      "orderinfo": f"{row['name']}, {period_label(period)}<br/>"
-                                   f"Total amount: {money(row['month_price'] * period)}",
+                      "orderinfo": f"{ctx.tr(row['name'])}, {ctx.period(period)}<br/>"
+                                   f"{ctx.tr('Total amount')}: {money(row['month_price'] * period)}",
                       "licence_agreement": "off"}
-            slists = [slist("period", [(p, f"{period_label(p)} - {money(row['month_price'] * p)}")
+            slists = [slist("period", [(p, f"{ctx.period(p)} - {money(row['month_price'] * p)}")
                                        for p in periods]),
-                      slist("datacenter", DATACENTERS.items()),
-                      slist("autoprolong", _autoprolong_choices(periods))]
+                      slist("datacenter", _datacenters(ctx)),
+                      slist("autoprolong", _autoprolong_choices(periods, ctx))]
             if kind == "vds":
                 fields["ostempl"] = ctx.p("ostempl") or "debian-12"
                 slists.append(slist("ostempl", OSTEMPLATES.items()))
@@ -294,7 +299,7 @@ def prolong(ctx: Ctx) -> Doc:
                            "status": row["status"].split("_")[0],
                            "expiredate": row["expiredate"], "newexpiredate": new_expires.strftime(DATE),
                            "cost": money(cost), "amount": money(cost)},
-                slists=[slist("period", [(p, f"{period_label(p)} - {money(pricelist['month_price'] * p)}")
+                slists=[slist("period", [(p, f"{ctx.period(p)} - {money(pricelist['month_price'] * p)}")
                                          for p in periods])],
                 messages={"period": "Period", "expiredate": "Expires", "newexpiredate": "New expiration date",
                           "cost": "Cost"})
@@ -319,7 +324,7 @@ def instruction(ctx: Ctx) -> Doc:
     """``service.instruction.html``: (assumed) the HTML text is in ``doc.body.$``."""
     row = service(ctx, ctx.p("elid"))
     host = row["domain"] or row["name"]
-    html = (f"<html><body><h1>{SERVICE_TYPES[row['type']]}: {row['name']}</h1>"
+    html = (f"<html><body><h1>{ctx.tr(SERVICE_TYPES[row['type']])}: {row['name']}</h1>"
             f"<p>Your service <b>{row['name']}</b> is ready.</p><ul><li>Address: {host}</li>"
             f"<li>IP: {row['ip'] or '-'}</li><li>Login: root</li>"
             "<li>Password: sent to your email</li></ul></body></html>")

@@ -42,7 +42,7 @@ def _sub_render(row, ctx: Ctx) -> dict:
     node = {"id": t(row["id"]), "notice_id": t(row["id"]), "notice": t(row["name"]), "type": t(row["grp"])}
     for channel in CHANNELS:
         on = bool(states.get(channel))
-        node[channel] = cell("On" if on else "Off", "on" if on else "off")
+        node[channel] = cell(ctx.tr("On" if on else "Off"), "on" if on else "off")
     return node
 
 
@@ -96,7 +96,7 @@ def clientoption(ctx: Ctx) -> Doc:
         return ok()
     return form(ctx.func, {"contactperson": ctx.store.kv("contactperson"), "email": ctx.store.kv("notify_email"),
                            "phone": ctx.store.kv("phone"), "country": ctx.store.kv("country")},
-                slists=[slist("country", COUNTRIES.items())],
+                slists=[slist("country", [(k, ctx.tr(v)) for k, v in COUNTRIES.items()])],
                 messages={"contactperson": "Contact person", "email": "Email for notifications",
                           "phone": "Phone", "country": "Country"})
 
@@ -111,7 +111,7 @@ def usrparam(ctx: Ctx) -> Doc:
                                "status_totp": "on" if row["totp"] else "off", "disable_totp": "",
                                **_notice_switches(ctx)},
                     slists=[slist("timezone", [(z, z) for z in TIMEZONES]), slist("lang", LANGS.items()),
-                            slist("atype", ATYPES.items())],
+                            slist("atype", [(k, ctx.tr(v)) for k, v in ATYPES.items()])],
                     messages={"email": "Email", "timezone": "Time zone", "lang": "Language",
                               "atype": "Access", "addr": "Allowed IP addresses",
                               "sendemail": "Email me on every login", "old_passwd": "Current password",

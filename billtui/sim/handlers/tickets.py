@@ -38,10 +38,10 @@ def _wait(row, ctx: Ctx) -> dict:
 def _render(row, ctx: Ctx) -> dict:
     status = 10 if row["archived"] else row["tstatus"]
     return {"id": t(row["id"]), "name": t(row["name"]), "last_message": t(row["last_message"]),
-            "wait_time": _wait(row, ctx), "tstatus": cell(TICKET_STATUS[status], status),
+            "wait_time": _wait(row, ctx), "tstatus": cell(ctx.tr(TICKET_STATUS[status]), status),
             "unread": cell("on" if row["unread"] else "off", "on" if row["unread"] else "off"),
             "toarchive": cell(_toarchive(row), _toarchive(row)),
-            "department": t(DEPARTMENTS.get(row["department"], ""))}
+            "department": t(ctx.tr(DEPARTMENTS.get(row["department"], "")))}
 
 
 def _toarchive(row) -> str:
@@ -140,9 +140,9 @@ def edit(ctx: Ctx) -> Doc:
             node["rates"] = {"rate": {"$name": rating}} if rating else {}
         messages.append(node)
     status = 10 if row["archived"] else row["tstatus"]
-    return {"elid": t(row["id"]), "subject": t(row["name"]), "tstatus": cell(TICKET_STATUS[status], status),
+    return {"elid": t(row["id"]), "subject": t(row["name"]), "tstatus": cell(ctx.tr(TICKET_STATUS[status]), status),
             "closed_ticket_user": t("on" if row["archived"] else "off"),
-            "client_department": t(DEPARTMENTS.get(row["department"], "")),
+            "client_department": t(ctx.tr(DEPARTMENTS.get(row["department"], ""))),
             "mlist": [{"$name": "mlist", "message": messages}], "message": t(""),
             "messages": {"msg": {"subject": "Subject", "message": "Message"}}}
 
@@ -150,9 +150,10 @@ def edit(ctx: Ctx) -> Doc:
 def _new_form(ctx: Ctx) -> Doc:
     items = ctx.store.all("SELECT id, type, name FROM services WHERE status != '4' ORDER BY id")
     return form(ctx.func, {"subject": "", "message": "", "client_department": "2", "ticket_item": ""},
-                slists=[slist("client_department", DEPARTMENTS.items()),
-                        slist("ticket_item", [("", "No service")] + [
-                            (i["id"], f"{SERVICE_TYPES[i['type']]}: {i['name']} (#{i['id']})") for i in items])],
+                slists=[slist("client_department", [(k, ctx.tr(v)) for k, v in DEPARTMENTS.items()]),
+                        slist("ticket_item", [("", ctx.tr("No service"))] + [
+                            (i["id"], f"{ctx.tr(SERVICE_TYPES[i['type']])}: {i['name']} (#{i['id']})")
+                            for i in items])],
                 messages={"subject": "Subject", "message": "Message", "client_department": "Department",
                           "ticket_item": "Service"})
 
