@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import parse_qs
 
 DEMO_TODAY = dt.date(2026, 11, 25)  # the day the tests pin; data is relative to it
@@ -24,6 +25,9 @@ class Call:
     func: str
     start: float
     end: float
+    #: Every form field as it reached the panel (query string and form body; for a multipart
+    #: body its plain fields): what a test of what billtui *sends* reads.
+    fields: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,21 +61,30 @@ class RecordingPanel:
             await self.sim(scope, recording_receive, send)
         finally:
             self.in_flight -= 1
-            self.calls.append(Call(_func(bytes(body), scope), start, time.monotonic()))
+            fields = _fields(bytes(body), scope)
+            self.calls.append(Call(fields.get("func", "?"), start, time.monotonic(), fields))
 
     def since(self, moment: float) -> list[Call]:
         return [c for c in self.calls if c.start >= moment]
 
 
-def _func(body: bytes, scope: dict[str, Any]) -> str:
-    for source in (body, scope.get("query_string", b"")):
-        try:
-            values = parse_qs(source.decode("utf-8", "replace")).get("func")
-        except ValueError:
-            values = None
-        if values:
-            return values[0]
-    return "?"
+def _fields(body: bytes, scope: dict[str, Any]) -> dict[str, str]:
+    ctype = dict(scope.get("headers") or []).get(b"content-type", b"").decode("latin-1")
+    source = body if "x-www-form-urlencoded" in ctype or not body else b""
+    query = scope.get("query_string", b"")
+    out: dict[str, str] = {}
+    for raw in (query, source):
+        for key, values in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items():
+            out[key] = values[-1]
+    if "multipart/form-data" in ctype:
+        # The plain fields of a multipart body (files have a filename= and are left out).
+        for name, value in _PART.findall(body.decode("utf-8", "replace")):
+            out[name] = value
+    return out
+
+
+_PART = re.compile(r'Content-Disposition: form-data; name="([^"]+)"\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)\r\n--',
+                   re.DOTALL)
 
 
 def overlap(calls: list[Call]) -> int:

@@ -47,7 +47,7 @@ async def choose_language(pilot, steps: int) -> None:
 
 
 def usrparam_saves(panel: Recorder, mark: int = 0) -> list[dict[str, str]]:
-    return [r for r in panel.since(mark) if r.get("func") == "usrparam" and r.get("sok") == "ok"]
+    return [r for r in panel.after(mark) if r.get("func") == "usrparam" and r.get("sok") == "ok"]
 
 
 # --- --lang -------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ async def test_the_language_chosen_is_remembered_for_the_next_start(monkeypatch)
     again = saved_profile(profile, panel)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first = panel.since(mark)
+        first = panel.after(mark)
         assert first[0]["func"] == "auth" and first[0]["lang"] == "ru"  # the login already speaks it
         assert panel.langs(mark) == {"ru"}
         assert "Виртуальные серверы" in screen_text(again)
