@@ -21,6 +21,15 @@ def recorded_app() -> tuple[BillTUI, RecordingPanel]:
     return BillTUI(Launch.demo(), demo_sim=panel), panel
 
 
+async def in_the_tree(pilot):
+    """Started, settled, the menu tree focused: the main screen."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    screen.nav.focus()
+    await settle(pilot)
+    return screen
+
+
 class RefreshSpy:
     """Records every refresh a widget asks for: the regions, or "all" for the whole widget."""
 
@@ -76,10 +85,7 @@ async def test_passing_over_menu_items_asks_the_panel_nothing(monkeypatch):
     monkeypatch.setattr(main, "PREVIEW_DELAY", 3600.0)  # the rest is simulated: preview_due()
     app, panel = recorded_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        screen.nav.focus()
-        await settle(pilot)
+        screen = await in_the_tree(pilot)
         start_key = screen.current_key
         before = len(panel.calls)
         for _ in range(6):
@@ -98,10 +104,7 @@ async def test_enter_in_the_tree_opens_at_once(monkeypatch):
     monkeypatch.setattr(main, "PREVIEW_DELAY", 3600.0)
     app, _ = recorded_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        screen.nav.focus()
-        await settle(pilot)
+        screen = await in_the_tree(pilot)
         await pilot.press("down", "down")
         await settle(pilot)
         wanted = screen.nav.cursor_node.data
@@ -119,10 +122,7 @@ async def test_tab_out_of_the_tree_before_the_rest_opens_the_item_and_enters_it(
     monkeypatch.setattr(main, "PREVIEW_DELAY", 3600.0)
     app, _ = recorded_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        screen.nav.focus()
-        await settle(pilot)
+        screen = await in_the_tree(pilot)
         await pilot.press("down", "down")
         wanted = screen.nav.cursor_node.data
         await pilot.press("tab")
