@@ -116,6 +116,7 @@ DIALOGS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("commissions", ("enter",), "RewardDetailScreen", "Commissions of "),
     ("customer", ("question_mark",), "KeysScreen", "Keys"),
     ("customer", ("colon",), "JumpScreen", "Go to"),
+    ("customer", ("colon", *"accounts", "enter"), "AccountsScreen", "All accounts"),
     ("customer", ("ctrl+p",), "CommandPalette", "Search for commands"),
 )
 

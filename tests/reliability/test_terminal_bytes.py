@@ -121,6 +121,7 @@ DIALOGS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("user_settings", ("ctrl+t",), "TotpSetupScreen"),
     ("customer", ("question_mark",), "KeysScreen"),
     ("customer", ("colon",), "JumpScreen"),
+    ("customer", ("colon", *"accounts", "enter"), "AccountsScreen"),
     ("customer", ("ctrl+p",), "CommandPalette"),
 )
 
