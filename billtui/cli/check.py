@@ -232,8 +232,7 @@ async def _check_one(name: str, make: Callable[[], Any], profile: Any, args: arg
     cache = _cache_for(profile) if profile is not None else None
     if cache is not None:
         # Reads are saved as the TUI saves them, so a later --allow-stale run has something.
-        cache._secrets = lambda: tuple(getattr(client, "_secrets", ()))
-        client.on_read = lambda func, params, doc: cache.record(func, params, doc.raw)
+        cache.record_from(client)
     stale_possible = bool(args.allow_stale and cache is not None and cache.has_data())
     budget = args.timeout * (LIVE_SHARE if stale_possible else 1.0)
 

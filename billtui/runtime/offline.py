@@ -220,7 +220,7 @@ class OfflineState:
         return f"Offline (saved {self.client.saved_when()}), read-only"
 
 
-def profile_cache(app: Any, client: Any = None) -> ProfileCache | None:
+def profile_cache(app: Any) -> ProfileCache | None:
     """The cache of the app's profile (None in demo mode: the demo panel is always there)."""
     profile = getattr(app, "profile", None)
     if profile is None or app.launch.mode == "demo":
@@ -231,17 +231,15 @@ def profile_cache(app: Any, client: Any = None) -> ProfileCache | None:
         cached = ProfileCache(profile.name, identity=identity)
         cached.identity = identity  # type: ignore[attr-defined]
         app.profile_cache = cached
-    if client is not None:
-        cached._secrets = lambda: tuple(getattr(client, "_secrets", ()))
     return cached
 
 
 def attach_cache(app: Any, client: Any) -> None:
     """Save what a live client reads, so a later start without the panel has something to show."""
-    cache = profile_cache(app, client)
+    cache = profile_cache(app)
     if cache is None or not hasattr(client, "on_read"):
         return
-    client.on_read = lambda func, params, doc: cache.record(func, params, doc.raw)
+    cache.record_from(client)
 
 
 def flush(app: Any) -> None:

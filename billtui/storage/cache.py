@@ -86,6 +86,12 @@ class ProfileCache:
         self._entries: dict[str, dict[str, Any]] | None = None
         self._flush_handle: asyncio.TimerHandle | None = None
 
+    def record_from(self, client: Any) -> None:
+        """Save what ``client`` (a live ``BillClient``) reads, scrubbed of the secrets it holds:
+        what a later start without the panel shows (the TUI's offline mode, ``check --allow-stale``)."""
+        self._secrets = lambda: tuple(getattr(client, "_secrets", ()))
+        client.on_read = lambda func, params, doc: self.record(func, params, doc.raw)
+
     # ------------------------------------------------------------- reading
     def _load(self) -> dict[str, dict[str, Any]]:
         if self._entries is None:
