@@ -62,6 +62,17 @@ def english_terminal(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english_texts():
+    """billtui's own texts are process-wide (billtui.i18n): each test starts in English, and one
+    that switches to Russian leaves English behind it."""
+    from billtui import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def preview_at_once(monkeypatch):
     """The tree shows an item as soon as its cursor is on it: tests walk the menu without waiting
     for the rest delay (tests/app/test_slow_link.py tests the delay itself)."""

@@ -20,6 +20,8 @@ from rich.text import Text
 
 from billtui.api.values import MONEY_CONTEXT
 from billtui.display.safe import clean
+from billtui.i18n import _
+from billtui.i18n import formats
 
 #: Shown for a value that could not be read and has no text of its own.
 UNKNOWN = "?"
@@ -62,7 +64,7 @@ def unknown(text: str | None) -> str:
 
 
 def money(value: Any, unreadable: str | None = None) -> str:
-    """``1234.5 USD`` → ``1,234.50 USD``; None → empty, or — when the panel sent text that could
+    """``1234.5 USD`` → ``1,234.50 USD`` (``1 234,50 USD`` in Russian); None → empty, or — when the panel sent text that could
     not be read as money (``unreadable``, see ``money_of``) — that text, or ``UNKNOWN``."""
     if value is None:
         return "" if unreadable is None else unknown(unreadable)
@@ -72,7 +74,7 @@ def money(value: Any, unreadable: str | None = None) -> str:
         return clean(value)
     # The money context, not the thread's: formatting must not depend on (or fail with) 28 digits.
     with localcontext(MONEY_CONTEXT):
-        return f"{amount:,.2f} {clean(currency)}".strip()
+        return f"{formats.number(amount)} {clean(currency)}".strip()
 
 
 def money_of(obj: Any, name: str) -> str:
@@ -81,11 +83,12 @@ def money_of(obj: Any, name: str) -> str:
 
 
 def day(value: date | datetime | None) -> str:
+    """A date (``2026-12-02``), or a date and time to the minute, as the language writes them."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return formats.moment(value)
+    return formats.day(value)
 
 
 #: Expiry dates this close (or past) are highlighted in lists.
@@ -151,9 +154,10 @@ def cell(value: Any, kind: str = "text") -> Text:
     if kind == "expiry":
         return expiry(value)
     if kind == "bool":
-        return Text("yes" if value else "", no_wrap=True)
+        return Text(_("yes") if value else "", no_wrap=True)
     if kind == "unread":
-        return Text("● new" if value else "", style="bold" if value else "", no_wrap=True)
+        return Text(_("● new") if value else "", style="bold" if value else "", no_wrap=True)
     if isinstance(value, enum.Enum):
-        value = getattr(value, "label", value.name)
+        # An enum's label is billtui's English fallback for a status the panel gave no text for.
+        value = _(getattr(value, "label", value.name))
     return Text(clean(value), no_wrap=True)
