@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from billtui.i18n import N_
+
 # --- lists ---------------------------------------------------------------------
 
 #: Sorting parameter: ``p_col=+column`` ascending, ``p_col=-column`` descending.
@@ -173,16 +175,17 @@ UPLOAD_FIELD_PREFIX = "file_"
 #: Section of ``menu`` listing product types.  PROVEN: Karantir-dev/billing-typescript
 #: usePageRender('mainmenuservice', 'vds' | 'dedic' | 'vhost' | 'domain' | 'dnshost' | 'storage' ...).
 SERVICES_MENU_SECTION = "mainmenuservice"
-#: Titles for product types when ``messages`` has none.
+#: Titles for product types when ``messages`` has none (billtui's, marked for translation; the
+#: keys are the panel's).
 SERVICE_TYPE_TITLES: dict[str, str] = {
-    "vds": "Virtual servers",
-    "vhost": "Web hosting",
-    "dedic": "Dedicated servers",
-    "domain": "Domains",
-    "certificate": "SSL certificates",
-    "soft": "Software licences",
-    "dnshost": "DNS hosting",
-    "storage": "Storage",
+    "vds": N_("Virtual servers"),
+    "vhost": N_("Web hosting"),
+    "dedic": N_("Dedicated servers"),
+    "domain": N_("Domains"),
+    "certificate": N_("SSL certificates"),
+    "soft": N_("Software licences"),
+    "dnshost": N_("DNS hosting"),
+    "storage": N_("Storage"),
 }
 
 # --- add funds -----------------------------------------------------------------------
@@ -223,10 +226,11 @@ TOTP_URL_FIELDS = ("url", "otpauth", "qrimage")
 USRPARAM_NOTICE_FIELD_RE = r"^(?P<group>[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*?)_notice_(?P<channel>nt[A-Za-z0-9]+)$"
 USRPARAM_NOTICE_FIELD = "{group}_notice_{channel}"
 #: Titles as the production panel labels them; other groups are shown by their own name.
+#: (The titles are shown, never sent: marked for translation.)
 USRPARAM_NOTICE_GROUP_TITLES: dict[str, str] = {
-    "finance": "Financial notices", "news": "News notifications", "service": "Service notices",
-    "support": "Support service"}
-USRPARAM_NOTICE_CHANNEL_TITLES: dict[str, str] = {"ntemail": "Email", "ntsms": "SMS", "ntmessenger": "Messenger"}
+    "finance": N_("Financial notices"), "news": N_("News notifications"), "service": N_("Service notices"),
+    "support": N_("Support service")}
+USRPARAM_NOTICE_CHANNEL_TITLES: dict[str, str] = {"ntemail": "Email", "ntsms": "SMS", "ntmessenger": N_("Messenger")}
 # - ``mainsubscribe`` / ``subscribe`` / ``subscribe.suspend`` / ``subscribe.resume``: names and the
 #   ``notice_id`` key from ISPsystem's function page (notification-settings-mainsubscribe); UNPROVEN:
 #   no real client seen using them. billtui uses them only when ``usrparam`` has no notice switches.

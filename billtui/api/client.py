@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from billtui.i18n import _
+
 from . import assumed, retry
 from .errors import (AccessDenied, BillError, LoginRefused, NotAvailable, NotJson, PanelBusy,
                      SessionRenewedWriteNotSent)
@@ -120,21 +122,21 @@ class BillClient:
         """Log in; the panel's ``whoami`` answer for the new session (None if it gave none)."""
         password = self._password_now()
         if not password:
-            raise LoginRefused("nopassword", "No password was given for this profile.",
-                               "Type the password, or store it for this profile.")
+            raise LoginRefused("nopassword", _("No password was given for this profile."),
+                               _("Type the password, or store it for this profile."))
         self._remember_secret(password)
         # The replies are read by _session_id, never kept here: they hold the session id in plain.
         sid = _session_id(await self._post(SecretForm(
             {"func": assumed.AUTH_FUNC, "username": self.username, "password": password})))
         if sid is None:
-            raise LoginRefused("other", "The panel did not open a session.",
-                               "Check that the profile URL points at the billmgr endpoint.")
+            raise LoginRefused("other", _("The panel did not open a session."),
+                               _("Check that the profile URL points at the billmgr endpoint."))
         self._remember_secret(sid)
         whoami = await self._whoami_or_none(sid)
         if whoami is not None and whoami.ok is not None and whoami.ok.value == _TOTP_CONFIRM:
             if self._totp is None:
-                raise LoginRefused("totp", "This account needs a two-factor code.",
-                                   "Log in interactively to type the code.")
+                raise LoginRefused("totp", _("This account needs a two-factor code."),
+                                   _("Log in interactively to type the code."))
             code = Secret((await self._totp()).strip())
             self._remember_secret(code)
             new_sid = _session_id(await self._post(SecretForm(

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from billtui.i18n import _
+from billtui.i18n import formats
+
 from .text_clean import MAX_TEXT, clean_text, cut
 
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "table", "tr", "ul", "ol", "h1", "h2", "h3",
@@ -77,5 +80,5 @@ def html_to_text(html: str) -> str:
     lines = [line.strip(" ") for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     if over > 0:
-        text = f"{text}\n… [cut by billtui: {over:,} characters of HTML]"
+        text = text + "\n" + _("… [cut by billtui: {n} characters of HTML]").format(n=formats.number(over, 0))
     return cut(text)

@@ -20,6 +20,9 @@ from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from billtui.i18n import N_, _
+from billtui.i18n import formats
+
 from . import assumed, models
 from .models import sort_columns
 from .parser import Row
@@ -191,7 +194,8 @@ class PageWalk(Generic[T]):
 
     Iterate it once (``async for page in walk``); afterwards ``truncated`` says whether
     billtui's ceiling cut the list short, and ``note`` says in one sentence what did not
-    add up (the ceiling, a count that changed, fewer rows than announced), or is None.
+    add up (the ceiling, a count that changed, fewer rows than announced), or is None:
+    in the user's language, and ``note_en`` the same in English (for a file a script reads).
     """
 
     def __init__(self, client: "BillClient", call: ListCall[T], *, page_size: int,
@@ -208,8 +212,25 @@ class PageWalk(Generic[T]):
         self.rows = 0
         self.pages = 0
         self.truncated = False
-        self.note: str | None = None
+        #: The note's English text (marked with ``N_``) and its counts; see ``note``.
+        self._note: tuple[str, dict[str, int]] | None = None
         self._started = False
+
+    @property
+    def note(self) -> str | None:
+        """What did not add up, in one sentence in the user's language, or None."""
+        if self._note is None:
+            return None
+        text, counts = self._note
+        return _(text).format(**{k: formats.number(v, 0) for k, v in counts.items()})
+
+    @property
+    def note_en(self) -> str | None:
+        """``note`` in English, whatever the language (``1,234`` rows): for a file a script reads."""
+        if self._note is None:
+            return None
+        text, counts = self._note
+        return text.format(**{k: f"{v:,}" for k, v in counts.items()})
 
     @property
     def expected(self) -> int:
@@ -226,8 +247,9 @@ class PageWalk(Generic[T]):
         claimed_more: int | None = None
         while True:
             if self.pages >= self.max_pages:
-                self._cut(f"billtui stopped after {self.pages:,} pages ({self.rows:,} rows), its limit for "
-                          f"one list; the panel says there are {self.total or 0:,}.")
+                self._cut(N_("billtui stopped after {pages} pages ({rows} rows), its limit for "
+                             "one list; the panel says there are {total}."),
+                          pages=self.pages, rows=self.rows, total=self.total or 0)
                 return
             got = await fetch_page(self.client, self.call, self.pages + 1, self.page_size, **self.fetch_kwargs)
             self.pages += 1
@@ -246,20 +268,22 @@ class PageWalk(Generic[T]):
                 yield got if rows is got.rows else replace(got, rows=rows)
             if self.rows >= self.total:
                 if claimed_more is not None:
-                    self.note = (f"The panel's count grew from {self.total:,} to {claimed_more:,} while "
-                                 f"billtui read the list; it read the {self.total:,} first announced.")
+                    self._note = (N_("The panel's count grew from {total} to {more} while "
+                                     "billtui read the list; it read the {total} first announced."),
+                                  {"total": self.total, "more": claimed_more})
                 return
             if len(got.rows) > room or self.rows >= self.max_rows:
-                self._cut(f"billtui stopped after {self.rows:,} rows, its limit for one list; "
-                          f"the panel says there are {self.total:,}.")
+                self._cut(N_("billtui stopped after {rows} rows, its limit for one list; "
+                             "the panel says there are {total}."), rows=self.rows, total=self.total)
                 return
             if not got.rows or len(got.rows) < got.page_size:
-                self.note = f"The panel said there are {self.total:,} rows but sent {self.rows:,}."
+                self._note = (N_("The panel said there are {total} rows but sent {rows}."),
+                              {"total": self.total, "rows": self.rows})
                 return
 
-    def _cut(self, note: str) -> None:
+    def _cut(self, note: str, **counts: int) -> None:
         self.truncated = True
-        self.note = note
+        self._note = (note, counts)
 
 
 def iter_pages(client: "BillClient", call: ListCall[T], *, page_size: int, max_rows: int | None = None,

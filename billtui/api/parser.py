@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, Mapping
 
+from billtui.i18n import _
+
 from . import assumed
 from .errors import (AccessDenied, ApiError, BillError, FieldError, LoginRefused, NotAvailable,
                      NotJson, PanelBusy)
@@ -379,18 +381,18 @@ def error_from_node(node: Any) -> BillError:
     text = _error_text(node)
 
     if assumed.PANEL_BUSY_TEXT.search(text):
-        return PanelBusy(text or None, "Wait a moment and try again.", type=etype, object=obj)
+        return PanelBusy(text or None, _("Wait a moment and try again."), type=etype, object=obj)
     if etype == "auth":
         return LoginRefused(obj or "other", None if obj in _KNOWN_AUTH else (text or None))
     if etype == "access" or (etype not in ("auth", "value", "missed") and assumed.ACCESS_DENIED_TEXT.search(text)):
-        return AccessDenied(text or None, "Ask the account owner or the provider for access.")
+        return AccessDenied(text or None, _("Ask the account owner or the provider for access."))
     if etype == "missed" and obj in assumed.NOT_AVAILABLE_MISSED_OBJECTS:
-        return NotAvailable(text or None, "This panel does not offer it.", type=etype, object=obj)
+        return NotAvailable(text or None, _("This panel does not offer it."), type=etype, object=obj)
     if etype in assumed.NOT_AVAILABLE_TYPES or (text and assumed.NOT_AVAILABLE_TEXT.search(text)
                                                  and etype not in ("value", "missed", "exists")):
-        return NotAvailable(text or None, "This panel does not offer it.", type=etype, object=obj)
+        return NotAvailable(text or None, _("This panel does not offer it."), type=etype, object=obj)
     if etype in ("value", "missed"):
-        hint = "Fill in the marked field." if etype == "missed" else "Correct the marked field and try again."
+        hint = _("Fill in the marked field.") if etype == "missed" else _("Correct the marked field and try again.")
         return FieldError(obj, text or None, hint)
     return ApiError(text or None, None, type=etype, object=obj)
 
@@ -426,7 +428,7 @@ def parse_reply(data: Any) -> Doc:
         except (ValueError, RecursionError):
             raise NotJson() from None
     if not isinstance(data, dict) or not isinstance(data.get("doc"), dict):
-        raise NotJson("The panel's reply did not have the expected shape.")
+        raise NotJson(_("The panel's reply did not have the expected shape."))
     doc = data["doc"]
     if "error" in doc:
         raise error_from_node(doc["error"])

@@ -16,11 +16,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from billtui.i18n import N_, _
+
 from .errors import (BadStatus, BillError, ConnectionDropped, NotJson, OutcomeUnknown, PanelTimeout, PanelTooSlow,
                      PanelUnreachable, TlsError, TransportError)
 
 __all__ = ["RetryPolicy", "READS", "is_transient", "may_have_reached_panel", "retry_read",
-           "guard_write", "where_to_check"]
+           "guard_write", "where_to_check", "check_hint"]
 
 T = TypeVar("T")
 
@@ -69,34 +71,57 @@ async def retry_read(send: Callable[[], Awaitable[T]], policy: RetryPolicy = REA
     return await send()
 
 
-#: Where a user can see whether a write went through, by function (longest prefix wins).
-_CHECK: tuple[tuple[str, str], ...] = (
-    ("payment.add", "the Payments list (a new payment may be there)"),
-    ("payment.delete", "the Payments list"),
-    ("basket", "the cart under Orders"),
-    ("service.prolong", "the service's expiry date, your balance and the cart"),
-    ("clientticket.edit", "the ticket's messages (and Open tickets)"),
-    ("clientticket.archive", "Open and Archived tickets"),
-    ("clientticket_archive", "Open and Archived tickets"),
-    ("subscribe", "Notification subscription"),
-    ("usrparam", "User settings (log in again if you changed the password)"),
-    ("totp", "User settings"),
-    ("clientoption", "Settings"),
-    ("user.edit", "your contact data under Customer"),
-    ("affiliate.client", "Affiliate program"),
+#: Where a user can see whether a write went through, by function (longest prefix wins): the
+#: place (``OutcomeUnknown.check``, English) and the whole hint that sends the user there (marked
+#: with ``N_``, translated by ``check_hint``: a whole sentence, as Russian word order needs).
+_CHECK: tuple[tuple[str, str, str], ...] = (
+    ("payment.add", "the Payments list (a new payment may be there)",
+     N_("Check the Payments list (a new payment may be there) before sending it again.")),
+    ("payment.delete", "the Payments list", N_("Check the Payments list before sending it again.")),
+    ("basket", "the cart under Orders", N_("Check the cart under Orders before sending it again.")),
+    ("service.prolong", "the service's expiry date, your balance and the cart",
+     N_("Check the service's expiry date, your balance and the cart before sending it again.")),
+    ("clientticket.edit", "the ticket's messages (and Open tickets)",
+     N_("Check the ticket's messages (and Open tickets) before sending it again.")),
+    ("clientticket.archive", "Open and Archived tickets",
+     N_("Check Open and Archived tickets before sending it again.")),
+    ("clientticket_archive", "Open and Archived tickets",
+     N_("Check Open and Archived tickets before sending it again.")),
+    ("subscribe", "Notification subscription", N_("Check Notification subscription before sending it again.")),
+    ("usrparam", "User settings (log in again if you changed the password)",
+     N_("Check User settings (log in again if you changed the password) before sending it again.")),
+    ("totp", "User settings", N_("Check User settings before sending it again.")),
+    ("clientoption", "Settings", N_("Check Settings before sending it again.")),
+    ("user.edit", "your contact data under Customer",
+     N_("Check your contact data under Customer before sending it again.")),
+    ("affiliate.client", "Affiliate program", N_("Check Affiliate program before sending it again.")),
 )
+_CART = ("the cart under Orders", N_("Check the cart under Orders before sending it again."))
+
+
+def _check(func: str) -> tuple[str, str | None]:
+    """(the place, its hint marked for translation, or None for a place named by ``func``)."""
+    for prefix, where, hint in sorted(_CHECK, key=lambda p: -len(p[0])):
+        if func == prefix or func.startswith(prefix + "."):
+            return where, hint
+    if func.endswith(".order.param"):
+        return _CART
+    if "." in func:
+        return f"the {func.split('.', 1)[0]} list", None
+    return "the panel", N_("Check the panel before sending it again.")
 
 
 def where_to_check(func: str) -> str:
-    """The place in billtui that shows whether ``func`` took effect."""
-    for prefix, where in sorted(_CHECK, key=lambda p: -len(p[0])):
-        if func == prefix or func.startswith(prefix + "."):
-            return where
-    if func.endswith(".order.param"):
-        return "the cart under Orders"
-    if "." in func:
-        return f"the {func.split('.', 1)[0]} list"
-    return "the panel"
+    """The place in billtui that shows whether ``func`` took effect (in English)."""
+    return _check(func)[0]
+
+
+def check_hint(func: str) -> str:
+    """What to do before sending ``func`` again, in the user's language: where to look first."""
+    hint = _check(func)[1]
+    if hint is not None:
+        return _(hint)
+    return _("Check the {name} list before sending it again.").format(name=func.split(".", 1)[0])
 
 
 async def guard_write(send: Callable[[], Awaitable[T]], func: str) -> T:
@@ -105,5 +130,5 @@ async def guard_write(send: Callable[[], Awaitable[T]], func: str) -> T:
         return await send()
     except TransportError as exc:
         if may_have_reached_panel(exc):
-            raise OutcomeUnknown(cause=exc, check=where_to_check(func)) from None
+            raise OutcomeUnknown(cause=exc, check=where_to_check(func), hint=check_hint(func)) from None
         raise

@@ -17,13 +17,16 @@ direction of neutral characters next to them — real Hebrew and Arabic text use
 cannot reorder a run of text the way embeddings, overrides and isolates can), soft hyphens,
 non-ASCII spaces and emoji tag characters.
 
-This module imports nothing from billtui outside ``billtui.api`` (the app side,
-``billtui.display.safe``, uses the same definitions).
+This module imports nothing from billtui outside ``billtui.api`` but the translator below it,
+``billtui.i18n``, for the cut marker (the app side, ``billtui.display.safe``, uses the same definitions).
 """
 
 from __future__ import annotations
 
 import re
+
+from billtui.i18n import _
+from billtui.i18n import formats
 
 __all__ = ["REMOVED", "MAX_TEXT", "clean_text", "cut"]
 
@@ -51,7 +54,12 @@ def cut(text: str, limit: int = MAX_TEXT) -> str:
     """``text`` cut to ``limit`` characters with a visible marker saying how much is gone."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… [cut by billtui: {len(text) - limit:,} characters]"
+    return text[:limit] + _cut_marker(len(text) - limit)
+
+
+def _cut_marker(over: int) -> str:
+    """What ends a cut text: how many characters are gone, in the user's language."""
+    return _("… [cut by billtui: {n} characters]").format(n=formats.number(over, 0))
 
 
 def clean_text(text: str, limit: int = MAX_TEXT) -> str:
@@ -69,5 +77,5 @@ def clean_text(text: str, limit: int = MAX_TEXT) -> str:
         text = _LINE_BREAKS.sub("\n", text)
     text = _UNSAFE.sub("", text)
     if over > 0:
-        text = f"{text}… [cut by billtui: {over:,} characters]"
+        text = text + _cut_marker(over)
     return text

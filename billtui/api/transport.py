@@ -27,6 +27,8 @@ from urllib.parse import unquote
 
 import httpx
 
+from billtui.i18n import _
+
 from .errors import (BadStatus, ConnectionDropped, NotJson, PanelTimeout, PanelTooSlow, PanelUnreachable,
                      TlsError, TransportError)
 from .parser import decode_json
@@ -57,7 +59,9 @@ _RAW_STEP = 16 * 1024
 
 
 def _size_text(n: int) -> str:
-    return f"{n // _MIB} MB" if n >= _MIB else f"{max(1, n // 1024)} KB"
+    if n >= _MIB:
+        return _("{n} MB").format(n=n // _MIB)
+    return _("{n} KB").format(n=max(1, n // 1024))
 
 
 class ReplyTooLarge(TransportError):
@@ -72,19 +76,20 @@ class ReplyTooLarge(TransportError):
         self.limit = limit
         size = _size_text(limit)
         if download:
-            message = message or f"The file is larger than {size}; billtui stopped downloading it."
-            hint = hint or "Download it from the panel's web interface instead."
+            message = message or _("The file is larger than {size}; billtui stopped downloading it.").format(size=size)
+            hint = hint or _("Download it from the panel's web interface instead.")
         else:
-            message = message or f"The panel's reply is larger than {size}; billtui stopped reading it."
-            hint = hint or ("If this is a long list, narrow it with a filter; if it keeps happening, "
-                            "the panel may be broken: contact the provider.")
+            message = message or _("The panel's reply is larger than {size}; billtui stopped reading it.").format(
+                size=size)
+            hint = hint or _("If this is a long list, narrow it with a filter; if it keeps happening, "
+                             "the panel may be broken: contact the provider.")
         super().__init__(message, hint)
 
 
 def _too_slow(deadline: float) -> PanelTooSlow:
-    return PanelTooSlow(f"The panel is too slow: its reply took longer than {deadline:g} seconds, "
-                        "so billtui stopped waiting.",
-                        "Try again later; if it keeps happening, the panel or the connection is overloaded.")
+    return PanelTooSlow(_("The panel is too slow: its reply took longer than {deadline:g} seconds, "
+                          "so billtui stopped waiting.").format(deadline=deadline),
+                        _("Try again later; if it keeps happening, the panel or the connection is overloaded."))
 
 #: Form fields whose values must never be logged or shown.
 #: ``authinfo`` is LOGIN:PASSWORD (ISPsystem API guide); billtui never sends it, but a log must hide it.
@@ -116,11 +121,11 @@ class Response:
         except (UnicodeDecodeError, ValueError, RecursionError):
             head = body[:200].lstrip().lower()
             if head.startswith((b"<!doctype", b"<html", b"<")):
-                raise NotJson("The panel answered with a web page instead of API data "
-                              "(a proxy, firewall or login page may be in the way).") from None
+                raise NotJson(_("The panel answered with a web page instead of API data "
+                                "(a proxy, firewall or login page may be in the way).")) from None
             if not body.strip():
-                raise NotJson("The panel sent an empty reply.") from None
-            raise NotJson("The panel's reply was cut off or is not valid API data.") from None
+                raise NotJson(_("The panel sent an empty reply.")) from None
+            raise NotJson(_("The panel's reply was cut off or is not valid API data.")) from None
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -148,8 +153,8 @@ def tls_verify(verify: bool | str) -> bool | ssl.SSLContext:
     try:
         return ssl.create_default_context(cafile=verify)
     except (OSError, ssl.SSLError) as exc:
-        raise TlsError(f"Cannot use the CA bundle {verify}: {exc}.",
-                       "Fix the ca_bundle path in the profile.") from None
+        raise TlsError(_("Cannot use the CA bundle {path}: {error}.").format(path=verify, error=exc),
+                       _("Fix the ca_bundle path in the profile.")) from None
 
 
 class Transport:
@@ -220,7 +225,7 @@ class Transport:
         # Messages are our own sentences: the exception text may quote the request.
         if isinstance(exc, httpx.TimeoutException):
             if isinstance(exc, httpx.ConnectTimeout):
-                unsent = PanelTimeout("The panel did not accept the connection in time.")
+                unsent = PanelTimeout(_("The panel did not accept the connection in time."))
                 unsent.request_sent = False  # type: ignore[attr-defined]  # nothing reached the panel
                 return unsent
             return PanelTimeout()
@@ -229,13 +234,13 @@ class Transport:
         if isinstance(exc, httpx.ConnectError):
             return PanelUnreachable()
         if isinstance(exc, httpx.UnsupportedProtocol):
-            return PanelUnreachable("The panel URL is not a valid http(s) address.",
-                                    "Check the URL in the profile (https://host:1500/billmgr).")
+            return PanelUnreachable(_("The panel URL is not a valid http(s) address."),
+                                    _("Check the URL in the profile (https://host:1500/billmgr)."))
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
             return ConnectionDropped()
         if isinstance(exc, httpx.DecodingError):
-            return NotJson("The panel's reply arrived damaged: it could not be unpacked.")
-        return TransportError("Could not talk to the panel.", "Check the network and try again.")
+            return NotJson(_("The panel's reply arrived damaged: it could not be unpacked."))
+        return TransportError(_("Could not talk to the panel."), _("Check the network and try again."))
 
     async def aclose(self) -> None:
         await self._client.aclose()

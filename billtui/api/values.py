@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 
+from billtui.i18n import _, ngettext
+from billtui.i18n import formats
+
 __all__ = ["Money", "SYMBOLS", "MAX_DIGITS", "MONEY_CONTEXT", "money_text", "parse_money", "parse_decimal",
-           "parse_int", "parse_date", "parse_datetime", "period_label"]
+           "parse_int", "parse_date", "parse_datetime", "period_label", "period_text"]
 
 #: The most digits a number from the panel may have to be read (amounts, sizes, periods, counts).
 #: No real amount comes near it; a longer one is a broken or hostile value and reads as None.
@@ -88,9 +91,17 @@ def _with_unit(m: Money, number: str) -> str:
 
 def money_text(m: Money) -> str:
     """For display: thousands grouped, two decimals, the panel's symbol where it put it, else the code
-    (``1,234.50 USD``, ``€1,234.50``, ``12.34 €``)."""
+    (``1,234.50 USD``, ``€1,234.50``, ``12.34 €``), as the current language writes numbers
+    (``1 234,50 USD`` in Russian, ``billtui.i18n.formats``)."""
+    amount = m.amount
+    exponent = amount.as_tuple().exponent
     with localcontext(MONEY_CONTEXT):
-        number = f"{m.amount:,.2f}" if _two_places(m.amount) else f"{m.amount:,f}"
+        if _two_places(amount):
+            number = formats.number(amount, 2)
+        elif isinstance(exponent, int):  # more decimals than two: all of them
+            number = formats.number(amount, -exponent)
+        else:  # NaN and infinities, which only code can make
+            number = f"{amount:,f}"
     return _with_unit(m, number)
 
 
@@ -254,7 +265,9 @@ def parse_datetime(text: object) -> datetime | None:
 
 
 def period_label(months: int) -> str:
-    """Human label of a period in months, with the panel's special codes."""
+    """Human label of a period in months, with the panel's special codes, in English: the text a
+    model keeps when the panel wrote none (``Service.autoprolong``; script output reads it). For
+    display in the user's language, ``period_text``."""
     if months == -100:
         return "Trial"
     if months == -50:
@@ -267,3 +280,19 @@ def period_label(months: int) -> str:
         years = months // 12
         return f"{years} year" if years == 1 else f"{years} years"
     return f"{months} month" if months == 1 else f"{months} months"
+
+
+def period_text(months: int) -> str:
+    """``period_label`` in the user's language: what a screen or a message shows."""
+    if months == -100:
+        return _("Trial")
+    if months == -50:
+        return _("1 day")
+    if months == 0:
+        return _("Lifetime")
+    if months < 0:
+        return f"{months}"
+    if months % 12 == 0:
+        years = months // 12
+        return ngettext("{n} year", "{n} years", years).format(n=years)
+    return ngettext("{n} month", "{n} months", months).format(n=months)

@@ -9,6 +9,8 @@ import asyncio
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from billtui.i18n import N_, _
+
 from .. import assumed, models
 from ..client import BillClient
 from ..errors import ApiError
@@ -21,7 +23,8 @@ from .account import _own_id
 SOURCE_USRPARAM = "usrparam"
 SOURCE_SUBSCRIBE = "subscribe"
 
-_LIST_CHANNEL_TITLES = {"email": "Email", "sms": "SMS", "telegram": "Telegram", "panel": "Panel"}
+#: Column titles of the list channels (billtui's: "Panel" is marked for translation, the others are names).
+_LIST_CHANNEL_TITLES = {"email": "Email", "sms": "SMS", "telegram": "Telegram", "panel": N_("Panel")}
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,10 @@ async def subscriptions(client: BillClient, group: str | None = None) -> list[mo
 
 def _channel_title(channel: str) -> str:
     if channel in assumed.USRPARAM_NOTICE_CHANNEL_TITLES:
-        return assumed.USRPARAM_NOTICE_CHANNEL_TITLES[channel]
+        return _(assumed.USRPARAM_NOTICE_CHANNEL_TITLES[channel])
     bare = channel[2:] if channel.startswith("nt") else channel
-    return _LIST_CHANNEL_TITLES.get(bare, bare.capitalize() or channel)
+    known = _LIST_CHANNEL_TITLES.get(bare)
+    return _(known) if known else (bare.capitalize() or channel)
 
 
 def matrix_from_usrparam(form: models.FormData) -> NoticeMatrix | None:

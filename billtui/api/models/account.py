@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
+from billtui.i18n import _
+
 from .. import assumed
 from ..parser import Doc, Row, as_list, attr_of, row_of, text_of
 from ..values import Money
@@ -176,7 +178,7 @@ class PanelMenu:
                     if section == assumed.SERVICES_MENU_SECTION:
                         own = text_of(n).strip()
                         title = (messages.get(name) or (own if own and own != name else "")
-                                 or assumed.SERVICE_TYPE_TITLES.get(name) or name)
+                                 or _(assumed.SERVICE_TYPE_TITLES.get(name, "")) or name)
                         types.append(ServiceType(name, title))
                 walk(n.get("node"), name if section is None else section)
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar, Self
 
+from billtui.i18n import pgettext
+
 from .. import assumed
 from ..parser import Row
-from ..values import Money, parse_int, period_label
+from ..values import Money, parse_int, period_label, period_text
 from ._cells import Columns, Unreadable, _cell, _date, _datetime, _money, _text, _unreadable, _value, unreadable_field
 from .status import ServiceStatus
 
@@ -88,6 +90,8 @@ class Service:
         ap = _cell(row, c["autoprolong"])
         ap_on = ap is not None and ap.value.strip().lower() not in assumed.AUTOPROLONG_OFF
         months = _autoprolong_months(ap.value, ap.text) if ap_on and ap is not None else None
+        # The panel's own words, else billtui's, in English (script output reads them; a screen
+        # shows ``autoprolong_text``).
         if not ap_on or ap is None:
             ap_text = "Off"
         else:  # on: the panel's own words, else the period, else just "On" (months unknown)
@@ -101,6 +105,19 @@ class Service:
             status_detail=detail, status_text=status_text, cost=cost,
             unreadable=_unreadable(row, c, created=created, expires=expires, cost=cost),
         )
+
+    @property
+    def autoprolong_text(self) -> str:
+        """``autoprolong`` for a screen: the panel's words as they are, billtui's own (``Off``,
+        ``On``, a period) in the user's language."""
+        text = self.autoprolong
+        if text == "Off":
+            return pgettext("auto-renew", "Off")
+        if text == "On":
+            return pgettext("auto-renew", "On")
+        if self.autoprolong_months is not None and text == period_label(self.autoprolong_months):
+            return period_text(self.autoprolong_months)
+        return text
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Self
 
+from billtui.i18n import _
+
 from .. import assumed
 from ..parser import Row
 from ._cells import Columns, _cell, _text, _value
@@ -59,7 +61,8 @@ class Notice:
             groups.setdefault(m["group"], {})[m["channel"]] = on
         out: list[Self] = []
         for group, channels in groups.items():
-            title = assumed.USRPARAM_NOTICE_GROUP_TITLES.get(group, group.replace("_", " ").capitalize())
+            known = assumed.USRPARAM_NOTICE_GROUP_TITLES.get(group)
+            title = _(known) if known else group.replace("_", " ").capitalize()
             raw = {assumed.USRPARAM_NOTICE_FIELD.format(group=group, channel=ch): "on" if on else "off"
                    for ch, on in channels.items()}
             out.append(cls(id=group, name=title, type="", channel="", status_text="", active=None,

@@ -1,9 +1,17 @@
-"""Numbered statuses (payments, services, tickets), each with a display label."""
+"""Numbered statuses (payments, services, tickets), each with a display label.
+
+A label is billtui's English fallback, for a row whose panel gave no text of its own: it is
+marked with ``N_`` and stays English here (``parse`` compares it with the panel's text, and
+script output is language-neutral); a screen shows it translated, ``_(status.label)``
+(``billtui.display.format.cell`` does).
+"""
 
 from __future__ import annotations
 
 import enum
 from typing import Self
+
+from billtui.i18n import N_
 
 
 class _Status(enum.IntEnum):
@@ -11,7 +19,9 @@ class _Status(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+        """The English label (``In progress``): translate it with ``_()`` where it is shown."""
+        label = _LABELS.get(type(self).__name__, {}).get(self.name)
+        return label if label is not None else self.name.replace("_", " ").capitalize()
 
     @classmethod
     def parse(cls, raw: str | None, text: str = "") -> Self:
@@ -63,6 +73,21 @@ class TicketStatus(_Status):
     CLOSED = 3
     ARCHIVED = 10
 
-    @property
-    def label(self) -> str:
-        return "Awaiting your reply" if self is TicketStatus.AWAITING_REPLY else super().label
+
+#: Every status's label, by enum and member name (an ``IntEnum`` member hashes as its number,
+#: so members of two enums cannot share one dict as keys).
+_LABELS: dict[str, dict[str, str]] = {
+    "PaymentStatus": {
+        "UNKNOWN": N_("Unknown"), "NEW": N_("New"), "IN_PROGRESS": N_("In progress"), "PLEDGED": N_("Pledged"),
+        "CREDITED": N_("Credited"), "REFUND_PENDING": N_("Refund pending"), "REFUNDED": N_("Refunded"),
+        "FRAUD": N_("Fraud"),
+    },
+    "ServiceStatus": {
+        "UNKNOWN": N_("Unknown"), "ORDERED": N_("Ordered"), "ACTIVE": N_("Active"), "SUSPENDED": N_("Suspended"),
+        "DELETED": N_("Deleted"), "IN_PROGRESS": N_("In progress"),
+    },
+    "TicketStatus": {
+        "UNKNOWN": N_("Unknown"), "NEW": N_("New"), "UNDER_REVIEW": N_("Under review"),
+        "AWAITING_REPLY": N_("Awaiting your reply"), "CLOSED": N_("Closed"), "ARCHIVED": N_("Archived"),
+    },
+}
