@@ -8,7 +8,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-NO_PASSWORD = (
+from billtui.i18n import N_, _
+
+#: Marked only: shown with ``_(NO_PASSWORD).format(who=...)``, ``who`` being
+#: ``_("{user} on {url}")``.
+NO_PASSWORD = N_(
     "no password for {who}: export BILLTUI_PASSWORD, set password_command in the profile, "
     "or store it in the keyring by logging in once with `billtui` (passwords are never taken as flags)"
 )
@@ -37,9 +41,14 @@ def unattended_client(profile: Any, *, transport: Any = None, lang: str | None =
 
     password = stored_password(profile)
     if password is None:
-        raise NoPassword(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
+        raise NoPassword(_(NO_PASSWORD).format(who=who(profile)))
     return BillClient(profile.url, profile.username, password, verify=profile.verify, transport=transport,
                       lang=languages.resolve(lang, profile).code)
+
+
+def who(profile: Any) -> str:
+    """``user on https://panel``: which account, in an error message."""
+    return _("{user} on {url}").format(user=profile.username, url=profile.url)
 
 
 def one_line(exc: BaseException) -> str:

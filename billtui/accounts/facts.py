@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from billtui.api.values import Money, parse_money
+from billtui.i18n import _
 
 #: Rows per request when reading a whole list (as ``billtui get`` does).
 PAGE_SIZE = 200
@@ -62,7 +63,7 @@ async def _part(what: str, notes: list[str], read: Callable[[], Awaitable[list[A
             raise
         from billtui.accounts.connect import one_line
 
-        notes.append(f"{what}: not checked ({one_line(exc)})")
+        notes.append(_("{what}: not checked ({error})").format(what=what, error=one_line(exc)))
         return []
 
 
@@ -127,9 +128,9 @@ async def read_facts(client: Any, *, window: int | None, today: date | None = No
     dashboard = await account.dashboard(client)  # first: it names the currency of the cart's bare amounts
     (found, titles), orders, invoices, tickets = await asyncio.gather(
         _services(client, notes),
-        _part("orders", notes, lambda: _awaiting(client)),
-        _part("invoices", notes, lambda: _every_row(client, lists.INVOICES, notes)),
-        _part("tickets", notes, lambda: _every_row(client, lists.TICKETS, notes)),
+        _part(_("orders"), notes, lambda: _awaiting(client)),
+        _part(_("invoices"), notes, lambda: _every_row(client, lists.INVOICES, notes)),
+        _part(_("tickets"), notes, lambda: _every_row(client, lists.TICKETS, notes)),
     )
     today = today or date.today()
     currency = dashboard.balance.currency if dashboard.balance is not None else ""

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from billtui.accounts.rules import Thresholds, Verdict
+from billtui.i18n import _
 
 #: Seconds one account may take (login and every read) before it counts as not answering.
 CHECK_TIMEOUT = 30.0
@@ -46,17 +47,17 @@ async def check_profile(name: str, make_client: Callable[[], Any], today: date, 
     try:
         client = make_client()
     except NoPassword:
-        return Health(name, error="no saved password: open it to log in", reachable=False)
+        return Health(name, error=_("no saved password: open it to log in"), reachable=False)
     except CredentialError as exc:
         return Health(name, error=one_line(exc), reachable=False)
     try:
         return Health(name, await asyncio.wait_for(_login_and_judge(client, today), timeout))
     except TimeoutError:
-        return Health(name, error=f"the panel did not answer within {timeout:g} s", reachable=False)
+        return Health(name, error=_("the panel did not answer within {timeout:g} s").format(timeout=timeout), reachable=False)
     except errors.LoginRefused as exc:
-        return Health(name, error=f"login refused: {one_line(exc)}")
+        return Health(name, error=_("login refused: {error}").format(error=one_line(exc)))
     except errors.TransportError as exc:
-        return Health(name, error=f"unreachable: {one_line(exc)}", reachable=False)
+        return Health(name, error=_("unreachable: {error}").format(error=one_line(exc)), reachable=False)
     except errors.BillError as exc:
         return Health(name, error=one_line(exc))
     finally:

@@ -33,6 +33,7 @@ from typing import Any
 from billtui.api.models import ServiceStatus
 from billtui.api.values import MONEY_CONTEXT, Money
 from billtui.display.safe import clean
+from billtui.i18n import _, formats, ngettext
 
 
 class Level(enum.IntEnum):
@@ -83,8 +84,9 @@ CHECKS = ("balance", "expiry", "unpaid", "tickets", "suspended")
 class Finding:
     """One thing worth saying about an account, with its state."""
 
-    check: str
+    check: str  # one of ``CHECKS`` or "note": language-neutral
     level: Level
+    #: A sentence for a person, in billtui's language when it was judged.
     text: str
     #: The service, order, invoice or ticket it is about ("" for the balance).
     subject: str = ""
@@ -146,15 +148,16 @@ def _count_level(n: int, warning: int | None, critical: int | None) -> Level:
 
 
 def _name(service: Any) -> str:
-    return clean(getattr(service, "name", "") or f"service {getattr(service, 'id', '?')}")
+    return clean(getattr(service, "name", "") or _("service {id}").format(id=getattr(service, "id", "?")))
 
 
-def _when(days: int) -> str:
+def _expiry(name: str, days: int) -> str:
+    """``VPS-1 expires in 3 days``, ``… expires today``, ``… expired 2 days ago``."""
     if days < 0:
-        return f"expired {-days} day{'s' if days != -1 else ''} ago"
+        return ngettext("{name} expired {n} day ago", "{name} expired {n} days ago", -days).format(name=name, n=-days)
     if days == 0:
-        return "expires today"
-    return f"expires in {days} day{'s' if days != 1 else ''}"
+        return _("{name} expires today").format(name=name)
+    return ngettext("{name} expires in {n} day", "{name} expires in {n} days", days).format(name=name, n=days)
 
 
 def _expiry_level(days: int, t: Thresholds) -> Level:
@@ -172,13 +175,14 @@ def judge(facts: Any, t: Thresholds, today: date) -> Verdict:
 
     # --- balance ---------------------------------------------------------------------
     if balance is None:
-        findings.append(Finding("balance", Level.UNKNOWN, "the balance could not be read"))
+        findings.append(Finding("balance", Level.UNKNOWN, _("the balance could not be read")))
     else:
-        text = f"balance {money_text(balance)}"
+        text = _("balance {amount}").format(amount=money_text(balance))
         level = Level.OK
         for lv, limit in ((Level.CRITICAL, t.balance_critical), (Level.WARNING, t.balance_warning)):
             if limit is not None and balance.amount < limit:
-                level, text = lv, f"{text} (below {limit})"
+                level = lv
+                text = _("balance {amount} (below {limit})").format(amount=money_text(balance), limit=limit)
                 break
         findings.append(Finding("balance", level, text))
 
@@ -208,19 +212,20 @@ def judge(facts: Any, t: Thresholds, today: date) -> Verdict:
             covered = True
             left = MONEY_CONTEXT.subtract(left, cost.amount)
         level = Level.OK if covered else _expiry_level(days, t)
-        details = [s.expires.isoformat()] if s.expires is not None else []
+        details = [formats.day(s.expires)] if s.expires is not None else []
         if covered:
-            details.append(f"auto-renew on, {money_text(cost)} covered by the balance")
+            details.append(_("auto-renew on, {cost} covered by the balance").format(cost=money_text(cost)))
         elif auto_on and days >= 0:
             if cost is None:
-                details.append("auto-renew on, but its cost is unknown")
+                details.append(_("auto-renew on, but its cost is unknown"))
             elif balance is not None and not same_currency:
-                details.append(f"auto-renew on, but it costs {money_text(cost)}, not in the balance's currency")
+                details.append(_("auto-renew on, but it costs {cost}, not in the balance's currency").format(
+                    cost=money_text(cost)))
             elif balance is not None:
-                details.append(f"auto-renew on, but the balance does not cover {money_text(cost)}")
+                details.append(_("auto-renew on, but the balance does not cover {cost}").format(cost=money_text(cost)))
         elif days >= 0:
-            details.append("auto-renew off")
-        what = f"{_name(s)} {_when(days)}" + (f" ({', '.join(details)})" if details else "")
+            details.append(_("auto-renew off"))
+        what = _expiry(_name(s), days) + (f" ({', '.join(details)})" if details else "")
         if level is not Level.OK:
             expiring += 1
         findings.append(Finding("expiry", level, what, subject=s.id))
@@ -230,25 +235,34 @@ def judge(facts: Any, t: Thresholds, today: date) -> Verdict:
     unpaid = len(facts.unpaid_orders) + len(facts.unpaid_invoices)
     level = _count_level(unpaid, t.unpaid_warning, t.unpaid_critical)
     for o in facts.unpaid_orders:
-        cost = f" ({money_text(o.cost)})" if o.cost is not None else ""
-        findings.append(Finding("unpaid", level, f"order {clean(o.number or o.id)}{cost} awaits payment",
-                                subject=o.id))
+        number = clean(o.number or o.id)
+        if o.cost is not None:
+            text = _("order {number} ({cost}) awaits payment").format(number=number, cost=money_text(o.cost))
+        else:
+            text = _("order {number} awaits payment").format(number=number)
+        findings.append(Finding("unpaid", level, text, subject=o.id))
     for i in facts.unpaid_invoices:
-        amount = f" ({money_text(i.amount)})" if i.amount is not None else ""
-        findings.append(Finding("unpaid", level, f"invoice {clean(i.number or i.id)}{amount} is not paid",
-                                subject=i.id))
+        number = clean(i.number or i.id)
+        if i.amount is not None:
+            text = _("invoice {number} ({amount}) is not paid").format(number=number, amount=money_text(i.amount))
+        else:
+            text = _("invoice {number} is not paid").format(number=number)
+        findings.append(Finding("unpaid", level, text, subject=i.id))
 
     tickets = len(facts.tickets_awaiting)
     level = _count_level(tickets, t.tickets_warning, t.tickets_critical)
     for k in facts.tickets_awaiting:
-        findings.append(Finding("tickets", level, f"ticket {clean(k.id)} awaits your reply: {clean(k.subject)}",
-                                subject=k.id))
+        findings.append(Finding("tickets", level, _("ticket {id} awaits your reply: {subject}").format(
+            id=clean(k.id), subject=clean(k.subject)), subject=k.id))
 
     suspended = [s for s in listed if s.status is ServiceStatus.SUSPENDED]
     level = _count_level(len(suspended), t.suspended_warning, t.suspended_critical)
     for s in suspended:
-        why = f" ({clean(s.status_text)})" if s.status_text else ""
-        findings.append(Finding("suspended", level, f"{_name(s)} is suspended{why}", subject=s.id))
+        if s.status_text:
+            text = _("{name} is suspended ({why})").format(name=_name(s), why=clean(s.status_text))
+        else:
+            text = _("{name} is suspended").format(name=_name(s))
+        findings.append(Finding("suspended", level, text, subject=s.id))
 
     for note in facts.notes:
         findings.append(Finding("note", Level.OK, note))

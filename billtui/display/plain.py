@@ -33,6 +33,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.filter import LineFilter
 
+from billtui.i18n import _
+
 PLAIN_CLASS = "-plain"
 
 # Tree guides: indentation only (blank, vertical, end, branch).
@@ -124,7 +126,7 @@ def is_plain(node: Any) -> bool:
 
 def sort_mark(descending: bool, plain: bool) -> str:
     if plain:
-        return "desc" if descending else "asc"
+        return _("desc") if descending else _("asc")
     return "▼" if descending else "▲"
 
 

@@ -27,6 +27,7 @@ from rich.traceback import Trace, Traceback
 
 from billtui import version
 from billtui.api.secret import live_values, scrub
+from billtui.i18n import _
 
 __all__ = ["report", "scrub_trace", "write_report", "summary", "HIDDEN"]
 
@@ -46,7 +47,7 @@ def report(exc_info: ExcInfo | None = None) -> RenderableType:
 
     exc_type, exc_value, tb = exc_info or sys.exc_info()
     if exc_type is None or exc_value is None:
-        return Text("billtui stopped after an unexpected error.")
+        return Text(_("billtui stopped after an unexpected error."))
     try:
         # Locals are extracted as Textual does (``Traceback()`` with show_locals).
         trace = Traceback.extract(exc_type, exc_value, tb, show_locals=True)
@@ -142,15 +143,16 @@ def write_report(renderable: RenderableType, when: datetime | None = None) -> Pa
 def summary(error: BaseException | None, path: Path | None) -> Text:
     """What the user reads after the terminal is restored: what happened, where the details are,
     what is kept and how to go on — a few lines, not a traceback."""
-    what = f"{type(error).__name__}: {error}" if error is not None else "an unexpected error"
+    what = f"{type(error).__name__}: {error}" if error is not None else _("an unexpected error")
     what = scrub(what, *secrets())
     text = Text()
-    text.append("billtui stopped after an unexpected error.\n", style="bold red")
-    text.append(f"  What happened: {what[:300]}\n")
+    text.append(_("billtui stopped after an unexpected error.") + "\n", style="bold red")
+    text.append("  " + _("What happened: {what}").format(what=what[:300]) + "\n")
     if path is not None:
-        text.append(f"  The details (no passwords or session ids) are in {path}\n")
+        text.append("  " + _("The details (no passwords or session ids) are in {path}").format(path=path) + "\n")
     else:
-        text.append("  The details could not be written to the state dir.\n")
-    text.append("  Ticket drafts and the offline copy of your data are kept.\n")
-    text.append("  Start billtui again to go on; if it happens again, send that file to the billtui maintainers.\n")
+        text.append("  " + _("The details could not be written to the state dir.") + "\n")
+    text.append("  " + _("Ticket drafts and the offline copy of your data are kept.") + "\n")
+    text.append("  " + _("Start billtui again to go on; if it happens again, send that file to the billtui maintainers.")
+                + "\n")
     return text

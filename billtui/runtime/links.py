@@ -25,11 +25,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 
 __all__ = ["has_display", "browser_allowed", "web_url", "panel_url", "open_link", "copy_link",
            "refuse", "launch_browser", "REFUSED"]
 
-REFUSED = "Refused to {verb} a link that is not a web page: {url}"
+#: By what was refused (``refuse``'s ``verb``): whole sentences, marked only (shown with ``_()``).
+REFUSED = {
+    "open": N_("Refused to open a link that is not a web page: {url}"),
+    "copy": N_("Refused to copy a link that is not a web page: {url}"),
+}
 #: A refused link is shown this long at most: enough to recognise it, not a screenful.
 SHOWN_MAX = 200
 
@@ -89,7 +94,7 @@ def shown(url: object) -> str:
 
 
 def refuse(app: Any, url: object, *, verb: str = "open") -> None:
-    app.notify(REFUSED.format(verb=verb, url=shown(url)), title="Link", severity="warning", timeout=15)
+    app.notify(_(REFUSED.get(verb, REFUSED["open"])).format(url=shown(url)), title=_("Link"), severity="warning", timeout=15)
 
 
 def open_link(app: Any, url: str) -> None:
@@ -97,27 +102,29 @@ def open_link(app: Any, url: str) -> None:
     if link is None:
         refuse(app, url)
         return
-    reason = "No display here: "
+    note = _("No display here: Copied to the clipboard.")
     if browser_allowed():
-        reason = "No browser could be opened: "
+        note = _("No browser could be opened: Copied to the clipboard.")
         if launch_browser(link):
-            app.notify(f"Opened in your browser: {link}")
+            app.notify(_("Opened in your browser: {url}").format(url=link))
             return
-    _copy(app, link, reason)
+    _copy(app, link, note)
 
 
 def copy_link(app: Any, url: str, *, reason: str = "") -> None:
-    """Show the URL and copy it (OSC 52 reaches the user's own clipboard through SSH)."""
+    """Show the URL and copy it (OSC 52 reaches the user's own clipboard through SSH); ``reason``,
+    already translated, goes before "Copied to the clipboard." (``"No display here: "``)."""
     link = web_url(url, panel_url(app))
     if link is None:
         refuse(app, url, verb="copy")
         return
-    _copy(app, link, reason)
+    _copy(app, link, reason + _("Copied to the clipboard."))
 
 
-def _copy(app: Any, link: str, reason: str) -> None:
+def _copy(app: Any, link: str, note: str) -> None:
+    """``note``: the line under the link, what happened to it."""
     app.copy_to_clipboard(link)
-    app.notify(f"{link}\n{reason}Copied to the clipboard.", title="Link", timeout=15)
+    app.notify(f"{link}\n{note}", title=_("Link"), timeout=15)
 
 
 def launch_browser(url: str) -> bool:

@@ -20,6 +20,7 @@ from billtui.api.errors import BillError
 from billtui.api.secret import Secret
 from billtui.api.parser import Doc
 from billtui.storage.cache import ProfileCache
+from billtui.i18n import N_, _, formats
 
 __all__ = ["OfflineReadOnly", "NotSavedOffline", "OfflineClient", "Reconnector", "RECONNECT_DELAYS"]
 
@@ -29,29 +30,30 @@ RECONNECT_DELAYS: tuple[float, ...] = (5.0, 10.0, 20.0, 40.0, 60.0)
 
 def _when(ts: float | None) -> str:
     if not ts:
-        return "an earlier session"
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+        return _("an earlier session")
+    return formats.moment(datetime.fromtimestamp(ts))
 
 
 class OfflineReadOnly(BillError):
     """A change was asked for while billtui shows saved data: nothing was sent."""
 
-    default_message = "Offline: nothing was sent; changes wait until the panel answers again."
+    default_message = N_("Offline: nothing was sent; changes wait until the panel answers again.")
+    default_hint = N_("billtui shows saved data and reconnects by itself (F5 tries now).")
 
-    def __init__(self, message: str | None = None, hint: str | None = (
-            "billtui shows saved data and reconnects by itself (F5 tries now).")) -> None:
-        super().__init__(message, hint)
+    def __init__(self, message: str | None = None, hint: str | None = default_hint) -> None:
+        # Made when raised: in the language of that moment (the defaults are marked only).
+        super().__init__(message or _(self.default_message), _(hint) if hint else hint)
 
 
 class NotSavedOffline(BillError):
     """A read that was never answered while online, so there is nothing saved to show."""
 
-    default_message = ("Offline: the panel cannot be reached, and this was not opened while it could be, "
-                       "so there is no saved copy.")
+    default_message = N_("Offline: the panel cannot be reached, and this was not opened while it could be, "
+                         "so there is no saved copy.")
+    default_hint = N_("It loads once the panel answers again; billtui keeps trying by itself.")
 
-    def __init__(self, message: str | None = None, hint: str | None = (
-            "It loads once the panel answers again; billtui keeps trying by itself.")) -> None:
-        super().__init__(message, hint)
+    def __init__(self, message: str | None = None, hint: str | None = default_hint) -> None:
+        super().__init__(message or _(self.default_message), _(hint) if hint else hint)
 
 
 class OfflineClient:
@@ -96,11 +98,11 @@ class OfflineClient:
             raise OfflineReadOnly()
         if func.endswith(".filter") and form.get("sok"):
             if set(form) - {"sok", "drop"} and form.get("drop") != "on":
-                raise OfflineReadOnly("Filtering needs the panel; the saved copy is unfiltered.")
+                raise OfflineReadOnly(_("Filtering needs the panel; the saved copy is unfiltered."))
             return Doc({"ok": {}})
         page = form.get("p_num", "1")
         if page not in ("", "1"):
-            raise NotSavedOffline("Offline: only the first page of each list is saved, and the panel cannot be reached.")
+            raise NotSavedOffline(_("Offline: only the first page of each list is saved, and the panel cannot be reached."))
         saved = self.cache.lookup(func, form)
         if saved is None:
             raise NotSavedOffline()
@@ -114,8 +116,8 @@ class OfflineClient:
         return Doc(raw)
 
     async def download(self, func: str, **params: Any) -> tuple[str | None, bytes]:
-        raise OfflineReadOnly("Downloads need the panel, which cannot be reached right now.",
-                              "billtui reconnects by itself; press F5 to try now.")
+        raise OfflineReadOnly(_("Downloads need the panel, which cannot be reached right now."),
+                              _("billtui reconnects by itself; press F5 to try now."))
 
     async def login(self) -> None:
         from billtui.api.errors import PanelUnreachable
@@ -217,7 +219,7 @@ class OfflineState:
 
     @property
     def warning(self) -> str:
-        return f"Offline (saved {self.client.saved_when()}), read-only"
+        return _("Offline (saved {when}), read-only").format(when=self.client.saved_when())
 
 
 def profile_cache(app: Any) -> ProfileCache | None:
@@ -271,9 +273,9 @@ def start_offline(app: Any, exc: BaseException, password: Secret | None) -> bool
     app.client = client
     app.offline = OfflineState(client, exc, reconnector)
     app.show_main()
-    app.notify(f"{exc.message} Showing the data saved on {client.saved_when()}, read-only; "
-               "billtui reconnects by itself (F5 tries now).",
-               title="Offline", severity="warning", timeout=12)
+    app.notify(_("{error} Showing the data saved on {when}, read-only; "
+                 "billtui reconnects by itself (F5 tries now).").format(error=exc.message, when=client.saved_when()),
+               title=_("Offline"), severity="warning", timeout=12)
     reconnector.start()
     return True
 
@@ -309,7 +311,7 @@ async def _attempt(app: Any, password: Secret | None) -> bool:
     app.client = client
     attach_cache(app, client)
     app.offline = None  # the main screen, watching, drops what it built from saved data
-    app.notify("The panel answers again: live data, changes allowed.", title="Back online")
+    app.notify(_("The panel answers again: live data, changes allowed."), title=_("Back online"))
     return True
 
 

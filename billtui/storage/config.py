@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from billtui.storage import paths
 from billtui.menu import Edition
+from billtui.i18n import N_, _
 
 if TYPE_CHECKING:  # tomlkit is imported only to save, never at start-up
     from tomlkit import TOMLDocument
@@ -25,11 +26,12 @@ if TYPE_CHECKING:  # tomlkit is imported only to save, never at start-up
     from tomlkit.items import Item, Table
 
 DEFAULT_HELP_URL = "https://docs.ispsystem.com/billmanager"
+#: The titles are marked only: shown with ``_(title)`` (a user's own tutorials pass through unchanged).
 DEFAULT_TUTORIALS: tuple[tuple[str, str], ...] = (
-    ("Getting started with the customer area", "https://docs.ispsystem.com/billmanager/getting-started"),
-    ("Adding funds and paying for services", "https://docs.ispsystem.com/billmanager/payments"),
-    ("Ordering and renewing services", "https://docs.ispsystem.com/billmanager/services"),
-    ("Working with support tickets", "https://docs.ispsystem.com/billmanager/support-tickets"),
+    (N_("Getting started with the customer area"), "https://docs.ispsystem.com/billmanager/getting-started"),
+    (N_("Adding funds and paying for services"), "https://docs.ispsystem.com/billmanager/payments"),
+    (N_("Ordering and renewing services"), "https://docs.ispsystem.com/billmanager/services"),
+    (N_("Working with support tickets"), "https://docs.ispsystem.com/billmanager/support-tickets"),
 )
 
 
@@ -148,7 +150,7 @@ def load(path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"Cannot read {path}: {exc}") from exc
+        raise ConfigError(_("Cannot read {path}: {error}").format(path=path, error=exc)) from exc
     return _from_data(data)
 
 
@@ -217,7 +219,8 @@ def _read_document(path: Path) -> "TOMLDocument | None":
         doc = tomlkit.parse(text)
     except ParseError as exc:
         # Rewriting it from scratch would throw away whatever the user was editing.
-        raise ConfigWriteError(f"{path} is not valid TOML, so it was left as it is ({exc})") from exc
+        raise ConfigWriteError(_("{path} is not valid TOML, so it was left as it is ({error})").format(
+            path=path, error=exc)) from exc
     _pin_header_comments(doc)
     return doc
 
@@ -378,7 +381,7 @@ def _path_to(container: "Container", target: "Item") -> list[tuple["Container", 
     """The (container, index) slots from ``container`` down to ``target``; empty if not found."""
     from tomlkit.items import Table
 
-    for i, (_, item) in enumerate(container.body):
+    for i, (_key, item) in enumerate(container.body):
         if item is target:
             return [(container, i)]
         if isinstance(item, Table):
@@ -401,7 +404,7 @@ def _carry_header_comments(doc: "TOMLDocument", table: "Table") -> None:
     found = _comments_at(body, range(index - 1, -1, -1))  # [profiles] a = {...}  # then comments
     text = _take(body, found)
     if not found:  # [profiles.a] ... then comments: they were parsed into that table
-        previous = next((item for _, item in reversed(body[:index]) if not isinstance(item, Null)), None)
+        previous = next((item for _key, item in reversed(body[:index]) if not isinstance(item, Null)), None)
         text = _trailing_comments(previous) if isinstance(previous, Table) else ""
     if text:
         table.add(Whitespace(text))

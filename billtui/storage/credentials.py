@@ -19,11 +19,13 @@ import subprocess
 from dataclasses import dataclass
 
 from billtui.api.secret import Secret, reveal
+from billtui.i18n import N_, _
 
 SERVICE = "billtui"
 ENV_VAR = "BILLTUI_PASSWORD"
 
-NO_KEYRING_HINT = (
+#: Marked only: shown with ``_(NO_KEYRING_HINT)``.
+NO_KEYRING_HINT = N_(
     "No system keyring is available here (common on a server over SSH), so the "
     "password cannot be remembered. Alternatives: set password_command in the "
     "profile (for example: pass show hosting/billing), export BILLTUI_PASSWORD, "
@@ -76,17 +78,18 @@ def run_password_command(command: tuple[str, ...]) -> Secret:
             env=child_env(),  # BILLTUI_PASSWORD is not the password manager's business
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CredentialError(f"password_command {command[0]!r} could not run: {exc}") from None
+        raise CredentialError(_("password_command {command} could not run: {error}").format(
+            command=repr(command[0]), error=exc)) from None
     # Only the first line: `pass` stores extra lines after the password. ``done`` (its repr
     # shows stdout) is dropped at once, so no local a crash report prints holds the password.
     returncode, password = done.returncode, Secret(next(iter(done.stdout.splitlines()), ""))
     del done
     if returncode != 0:
         raise CredentialError(
-            f"password_command {command[0]!r} failed with exit code {returncode}."
+            _("password_command {command} failed with exit code {code}.").format(command=repr(command[0]), code=returncode)
         )
     if not password:
-        raise CredentialError(f"password_command {command[0]!r} printed nothing.")
+        raise CredentialError(_("password_command {command} printed nothing.").format(command=repr(command[0])))
     return password
 
 

@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from billtui.storage import paths
+from billtui.i18n import _, formats, ngettext
 
 # Controls, path and Windows-reserved characters, bidi overrides, lone surrogates
 # (a JSON reply can carry "\udc80"; no file system can store one).
@@ -109,12 +110,13 @@ def describe(data: bytes) -> str:
     """What came instead of a PDF, in a few words for an error message."""
     head = data[:256].lstrip().lower()
     if not head:
-        return "an empty reply"
+        return _("an empty reply")
     if head.startswith((b"<!doctype", b"<html", b"<")):
-        return "a web page"
+        return _("a web page")
     if head.startswith((b"{", b"[")):
-        return "API data"
-    return f"{len(data):,} bytes of something else"
+        return _("API data")
+    return ngettext("{size} bytes of something else", "{size} bytes of something else", len(data)).format(
+        size=formats.number(len(data), 0))
 
 
 def unique_path(directory: Path, name: str) -> Path:
@@ -138,7 +140,7 @@ def save_download(name: str | None, data: bytes, *, directory: Path | None = Non
     target_dir.mkdir(parents=True, exist_ok=True)
     path = unique_path(target_dir, safe_filename(name, fallback))
     if path.resolve().parent != target_dir:
-        raise ValueError("refusing to write outside the downloads directory")
+        raise ValueError(_("refusing to write outside the downloads directory"))
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(data)
@@ -148,5 +150,5 @@ def save_download(name: str | None, data: bytes, *, directory: Path | None = Non
 def save_pdf(name: str | None, data: bytes, *, fallback: str, directory: Path | None = None) -> Path:
     """Save a PDF from the panel; ``NotPdf`` (nothing written) if ``data`` is not one."""
     if not is_pdf(data):
-        raise NotPdf(f"the panel did not send a PDF (it sent {describe(data)})")
+        raise NotPdf(_("the panel did not send a PDF (it sent {what})").format(what=describe(data)))
     return save_download(pdf_filename(name, fallback), data, directory=directory, fallback="download.pdf")

@@ -12,8 +12,8 @@ The first of these that names a language wins:
    reads them (``ru_RU.UTF-8`` → ``ru``), if panels are seen to speak that language;
 5. English.
 
-Only what the panel writes follows it (service types, statuses, its messages); billtui's own
-words stay English for now.
+What the panel writes follows it (service types, statuses, its messages); billtui's own words
+follow it too where billtui has them (``billtui.i18n``), else they stay English.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Any
 from billtui.api import assumed
 from billtui.api.language import known_for_locale, panel_key, panel_lang
 from billtui.storage import paths
+from billtui.i18n import N_, _
 
 #: Where a language came from (``Language.source``), in the order they win.
 COMMAND_LINE = "command line"
@@ -39,9 +40,11 @@ DEFAULT = "default"
 #: The locale variables, in the order POSIX reads them for messages.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-#: English names for the status line ("billtui keeps Russian ..."); others are shown by their code.
-NAMES = {"en": "English", "ru": "Russian", "ua": "Ukrainian", "uk": "Ukrainian", "kk": "Kazakh",
-         "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "tr": "Turkish"}
+#: Names for the status line ("billtui keeps Russian ..."), in English, translated where shown
+#: (``Language.name``); others are shown by their code.
+NAMES = {"en": N_("English"), "ru": N_("Russian"), "ua": N_("Ukrainian"), "uk": N_("Ukrainian"),
+         "kk": N_("Kazakh"), "de": N_("German"), "fr": N_("French"), "es": N_("Spanish"),
+         "it": N_("Italian"), "pl": N_("Polish"), "tr": N_("Turkish")}
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,16 @@ class Language:
 
     @property
     def name(self) -> str:
-        return NAMES.get(self.code, self.code)
+        """The language's name in billtui's current language, or its code."""
+        return _(NAMES[self.code]) if self.code in NAMES else self.code
 
     def kept(self) -> str:
         """Why billtui keeps this language when the panel's User settings name another."""
         if self.source == COMMAND_LINE:
-            return f"billtui keeps {self.name} for this run (--lang {self.code} on the command line)."
-        return f'billtui keeps {self.name} for this profile (language = "{self.code}" in the config file).'
+            return _("billtui keeps {language} for this run (--lang {code} on the command line).").format(
+                language=self.name, code=self.code)
+        return _('billtui keeps {language} for this profile (language = "{code}" in the config file).').format(
+            language=self.name, code=self.code)
 
 
 def from_locale(environ: Mapping[str, str] | None = None) -> str | None:

@@ -17,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.host import HostApp, host
 from billtui.workers import later
 from billtui.display import styles
@@ -32,7 +33,7 @@ def error_text(exc: BaseException) -> str:
 
 class AsyncPane(Pane, VerticalScroll, can_focus=True):
     DEFAULT_CSS = styles.load("widgets/AsyncPane.tcss")
-    BINDINGS = [Binding("r", "reload", "Reload", id="async.reload")]
+    BINDINGS = [Binding("r", "reload", N_("Reload"), id="async.reload")]
 
     title: str = ""
 
@@ -45,8 +46,8 @@ class AsyncPane(Pane, VerticalScroll, can_focus=True):
         return host(self)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.title), classes="pane-title")
-        yield Static("Loading…", classes="pane-status")
+        yield Static(Text(_(self.title)), classes="pane-title")
+        yield Static(_("Loading…"), classes="pane-status")
         yield Vertical(id="pane-body")
 
     def on_mount(self) -> None:
@@ -61,7 +62,7 @@ class AsyncPane(Pane, VerticalScroll, can_focus=True):
         await self._first_load.wait()
 
     def reload(self) -> None:
-        self._set_status("Loading…")
+        self._set_status(_("Loading…"))
         self.run_worker(later(self._load), exclusive=True, group="pane-load")
 
     def action_reload(self) -> None:
@@ -80,7 +81,7 @@ class AsyncPane(Pane, VerticalScroll, can_focus=True):
             from billtui.widgets.availability import report_if_unavailable
 
             report_if_unavailable(self, exc)
-            self._set_status(f"✗ {error_text(exc)} Press r to retry.", error=True)
+            self._set_status(_("✗ {error} Press r to retry.").format(error=error_text(exc)), error=True)
             return
         body = self.query_one("#pane-body", Vertical)
         await body.remove_children()

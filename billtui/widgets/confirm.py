@@ -9,16 +9,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from billtui.display import styles
+from billtui.i18n import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = styles.load("widgets/ConfirmScreen.tcss")
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "Cancel") -> None:
+    def __init__(self, question: str, *, yes: str = N_("Yes"), no: str = N_("Cancel")) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
@@ -28,8 +29,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(Text(self.question))
             with Horizontal():
-                yield Button(f"{self.no} (n)", id="no")
-                yield Button(f"{self.yes} (y)", id="yes", variant="warning")
+                yield Button(f"{_(self.no)} (n)", id="no")
+                yield Button(f"{_(self.yes)} (y)", id="yes", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _
 from billtui.widgets.footer import Footer
 from billtui.display import styles
 
@@ -32,9 +33,10 @@ def describe(value: Any) -> Text:
     if isinstance(value, (date, datetime)):
         return Text(fmt.day(value))
     if isinstance(value, enum.Enum):
-        return Text(clean(getattr(value, "label", value.name)), style=fmt.status_style(value))
+        # An enum's label is billtui's English fallback for a status the panel gave no text for.
+        return Text(clean(_(getattr(value, "label", value.name))), style=fmt.status_style(value))
     if isinstance(value, bool):
-        return Text("yes" if value else "no")
+        return Text(_("yes") if value else _("no"))
     if isinstance(value, (tuple, list)):
         return Text(", ".join(clean(getattr(v, "name", v)) for v in value) or "—")
     return plain(value, multiline=True)
@@ -46,7 +48,7 @@ def humanize(name: str) -> str:
 
 class DetailsScreen(ModalScreen[None]):
     DEFAULT_CSS = styles.load("widgets/DetailsScreen.tcss")
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="details.dismiss")]
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="details.dismiss")]
 
     def __init__(self, title: str, fields: Iterable[tuple[str, Any]]) -> None:
         super().__init__()
@@ -74,7 +76,8 @@ class DetailsScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for label, value in self.fields:
-            table.add_row(Text(label), describe(value))
+            # A field's name made readable (humanize): in the catalog when a column or label has it.
+            table.add_row(Text(_(label)), describe(value))
         with VerticalScroll() as scroll:
             scroll.border_title = plain(self.title_text)  # a Text: a str title would be read as markup
             yield Static(table)

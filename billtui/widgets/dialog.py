@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 from billtui.display import styles
+from billtui.i18n import N_
 
 
 class DialogScreen(ModalScreen[bool]):
     DEFAULT_CSS = styles.load("widgets/DialogScreen.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Close", id="dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Close"), id="dialog.cancel")]
 
     def status(self, text: str, *, error: bool = False) -> None:
         """Say what is happening (or what went wrong, marked) — always plain text."""

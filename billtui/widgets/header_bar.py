@@ -16,6 +16,7 @@ from billtui.display import format as fmt
 from billtui.api.values import Money, money_text
 from billtui.display.safe import clean
 from billtui.display import styles
+from billtui.i18n import _
 
 
 class HeaderBar(Widget):
@@ -45,7 +46,7 @@ class HeaderBar(Widget):
         # As the panel wrote it: its currency symbol where it put it (``$124.50``, ``12.34 €``), else the code.
         self.balance = (money_text(balance) if isinstance(balance, Money)
                         else fmt.money(balance) if balance is not None else "")
-        self.warning = "TLS not verified" if app.profile and not app.profile.verify_tls else ""
+        self.warning = _("TLS not verified") if app.profile and not app.profile.verify_tls else ""
         stale = app.offline
         if stale is not None:  # saved data while the panel is unreachable (billtui.runtime.offline)
             self.warning = " · ".join(w for w in (stale.warning, self.warning) if w)
@@ -64,7 +65,7 @@ class HeaderBar(Widget):
         if who:
             parts.append((f" {who} ", ""))
         if self.balance:
-            parts.append((f" Balance {clean(self.balance)} ", "bold"))
+            parts.append((" " + _("Balance {amount}").format(amount=clean(self.balance)) + " ", "bold"))
         if self.crumb:
             parts.append((f" › {clean(self.crumb)} ", "dim"))
         from billtui.display.plain import is_plain, separator
@@ -75,9 +76,9 @@ class HeaderBar(Widget):
         width = self.size.width
         if who and self.crumb and width:
             def length() -> int:
-                return sum(len(c) for c, _ in parts) + len(sep) * (len(parts) - 1)
+                return sum(len(c) for c, _style in parts) + len(sep) * (len(parts) - 1)
 
-            index = next(i for i, (c, _) in enumerate(parts) if c == f" {who} ")
+            index = next(i for i, (c, _style) in enumerate(parts) if c == f" {who} ")
             if length() > width and self.host and clean(self.user):
                 parts[index] = (f" {clean(self.user)} ", "")
             if length() > width:

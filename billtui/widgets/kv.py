@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from billtui.widgets.details import describe
 from billtui.display.safe import plain
+from billtui.i18n import N_, _
 
 
 def kv_card(title: str, pairs: Iterable[tuple[str, Any]]) -> Static:
@@ -23,10 +24,10 @@ def kv_card(title: str, pairs: Iterable[tuple[str, Any]]) -> Static:
     return static
 
 
-def small_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = "None.") -> Static:
+def small_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = N_("None.")) -> Static:
     rows = list(rows)
     if not rows:
-        static = Static(Text(empty, style="dim"), classes="card")
+        static = Static(Text(_(empty), style="dim"), classes="card")
         static.border_title = plain(title)
         return static
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")

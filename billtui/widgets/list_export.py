@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from billtui.widgets.footer import Footer
 from billtui.display import styles
+from billtui.i18n import N_, _, formats, ngettext
 from billtui.workers import later
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class ExportChoiceScreen(ModalScreen["str | None"]):
     BINDINGS = [
         Binding("c", "choose('csv')", "CSV", id="export-choice.csv"),
         Binding("j", "choose('json')", "JSON", id="export-choice.json"),
-        Binding("escape", "choose('')", "Cancel", id="export-choice.cancel"),
+        Binding("escape", "choose('')", N_("Cancel"), id="export-choice.cancel"),
     ]
 
     def __init__(self, title: str, filtered: bool) -> None:
@@ -39,11 +40,19 @@ class ExportChoiceScreen(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Export"
-            scope = "with its current filter" if self.filtered else "all rows"
-            yield Static(Text(f"Export {self.title_text} ({scope}, every page) to your downloads folder.\n"
-                              "While it runs, escape on the list stops it.\n\n"
-                              "c  CSV (spreadsheets)\nj  JSON (scripts)\nesc  cancel"))
+            box.border_title = _("Export")
+            if self.filtered:
+                what = _("Export {title} (with its current filter, every page) to your downloads folder.")
+            else:
+                what = _("Export {title} (all rows, every page) to your downloads folder.")
+            yield Static(Text("\n".join((
+                what.format(title=self.title_text),
+                _("While it runs, escape on the list stops it."),
+                "",
+                _("c  CSV (spreadsheets)"),
+                _("j  JSON (scripts)"),
+                _("esc  cancel"),
+            ))))
         yield Footer()
 
     def action_choose(self, fmt: str) -> None:
@@ -52,7 +61,7 @@ class ExportChoiceScreen(ModalScreen["str | None"]):
 
 #: The worker group of a running export (``ListPane`` looks for it to offer cancelling).
 EXPORT_GROUP = "export"
-CANCELLED = "Export cancelled; nothing was saved."
+CANCELLED = N_("Export cancelled; nothing was saved.")
 
 
 def start_export(pane: "ListPane") -> None:
@@ -81,8 +90,8 @@ def cancel_export(pane: "ListPane") -> bool:
         worker.cancel()
     if running:
         # Said here, not in the worker: a worker cancelled before it started never runs its code.
-        pane.show_status(CANCELLED)
-        pane.notify(CANCELLED, title="Export", timeout=8)
+        pane.show_status(_(CANCELLED))
+        pane.notify(_(CANCELLED), title=_("Export"), timeout=8)
     return bool(running)
 
 
@@ -92,23 +101,27 @@ async def _export(pane: "ListPane", fmt: str) -> None:
 
     spec = pane.spec
     status = pane.show_status
-    status(f"Exporting {spec.title} to {fmt.upper()}… (escape stops it)")
+    status(_("Exporting {title} to {format}… (escape stops it)").format(title=spec.title, format=fmt.upper()))
 
     def progress(done: int, expected: int) -> None:
-        status(f"Exporting {spec.title} to {fmt.upper()}… {done:,} of {expected:,} rows (escape stops it)")
+        status(ngettext("Exporting {title} to {format}… {done} of {expected} rows (escape stops it)",
+                        "Exporting {title} to {format}… {done} of {expected} rows (escape stops it)", expected)
+               .format(title=spec.title, format=fmt.upper(), done=formats.number(done, 0),
+                       expected=formats.number(expected, 0)))
 
     try:
         done = await export_list(
             pane.billtui.client, spec.call(), key=spec.key, title=spec.title, fmt=fmt,  # type: ignore[arg-type]
             filters=pane.filters, sort=pane.table.sort, progress=progress)
     except Exception as exc:
-        message = f"Export failed: {error_text(exc)} Press x to try again."
+        message = _("Export failed: {error} Press x to try again.").format(error=error_text(exc))
         status(message, error=True)
         pane.notify(message, severity="error", timeout=10)
         return
-    message = f"Exported {done.count:,} {spec.noun} to {done.path}"
+    message = _("Exported {count} {noun} to {path}").format(
+        count=formats.number(done.count, 0), noun=_(spec.noun), path=done.path)
     if done.note:
         # The panel's numbers did not add up or billtui's ceiling was hit: the file is not the whole list.
-        message += f" (not the whole list: {done.note})"
+        message += " " + _("(not the whole list: {note})").format(note=done.note)
     status(message, error=done.truncated)
-    pane.notify(message, title="Export", severity="warning" if done.note else "information", timeout=12)
+    pane.notify(message, title=_("Export"), severity="warning" if done.note else "information", timeout=12)

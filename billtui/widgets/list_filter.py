@@ -21,6 +21,7 @@ from textual.widgets import Input
 from billtui.display import format as fmt
 from billtui.widgets.resource_table import PageResult, ResourceTable
 from billtui.display import styles
+from billtui.i18n import N_, _, formats
 
 if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListSpec
@@ -43,7 +44,7 @@ class FilterInput(Input):
     """The filter line; ``down``/``enter`` go back to the rows, keeping the filter."""
 
     DEFAULT_CSS = styles.load("widgets/FilterInput.tcss")
-    BINDINGS = [Binding("down", "to_rows", "Rows", show=False, id="filter-input.to-rows")]
+    BINDINGS = [Binding("down", "to_rows", N_("Rows"), show=False, id="filter-input.to-rows")]
 
     def action_to_rows(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, ListFilter)), None)
@@ -68,8 +69,8 @@ class ListFilter(Widget):
         def focus_content(self) -> None: ...
 
     BINDINGS = [
-        Binding("slash", "open_filter", "Filter", key_display="/", id="list-filter.open-filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="list-filter.clear-filter"),
+        Binding("slash", "open_filter", N_("Filter"), key_display="/", id="list-filter.open-filter"),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="list-filter.clear-filter"),
     ]
 
     _filter_text: str = ""
@@ -78,8 +79,12 @@ class ListFilter(Widget):
 
     def compose_filter(self) -> FilterInput:
         field = self._server_field()
-        where = "on the panel" if field else "in the loaded rows"
-        box = FilterInput(placeholder=f"Filter {getattr(self.spec, 'noun', 'rows')} ({where}) — escape clears",
+        noun = _(getattr(self.spec, "noun", N_("rows")))
+        if field:
+            placeholder = _("Filter {noun} (on the panel) — escape clears").format(noun=noun)
+        else:
+            placeholder = _("Filter {noun} (in the loaded rows) — escape clears").format(noun=noun)
+        box = FilterInput(placeholder=placeholder,
                           classes="list-filter", id="list-filter")
         box.display = False
         return box
@@ -183,8 +188,9 @@ class ListFilter(Widget):
     def filter_note(self) -> str:
         """For the status line: what is filtered, and where."""
         if not self._filter_text:
-            return " · filtered" if self.filters else ""
-        shown = f' · filter "{self._filter_text}"'
+            return " · " + _("filtered") if self.filters else ""
+        shown = " · " + _('filter "{text}"').format(text=self._filter_text)
         if self._snapshot is not None and len(self._snapshot) < self._snapshot_total:
-            return f"{shown} in {len(self._snapshot):,} loaded of {self._snapshot_total:,} (not on the panel)"
+            return shown + " " + _("in {loaded} loaded of {total} (not on the panel)").format(
+                loaded=formats.number(len(self._snapshot), 0), total=formats.number(self._snapshot_total, 0))
         return shown

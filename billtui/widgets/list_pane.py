@@ -19,6 +19,7 @@ from textual.widgets import Static
 from textual.worker import Worker
 
 from billtui.display.safe import clean
+from billtui.i18n import N_, _, formats
 from billtui.widgets.list_filter import ListFilter
 from billtui.widgets.resource_table import Column, PageResult, ResourceTable
 from billtui.host import HostApp, host
@@ -32,6 +33,8 @@ class RowAction:
     """A key that acts on the highlighted row (or the list, if ``needs_row`` is False)."""
 
     key: str
+    #: The footer's and the keys list's text: marked ``N_()`` where declared, translated where shown
+    #: (and the default id is made from it in English: ``row_action_id``).
     description: str
     run: Callable[["ListPane", Any], Awaitable[None] | None]
     needs_row: bool = True
@@ -50,7 +53,9 @@ class ListSpec:
     call: Callable[[], Any]  # -> billtui.api.lists.ListCall
     columns: tuple[Column, ...]
     default_sort: tuple[str, bool] | None = None
-    noun: str = "rows"
+    #: What the rows are, in the status line ("3 of 40 payments"): a translated plural in the
+    #: nominative ("payments", «платежи»), as the sentences that use it are written for that.
+    noun: str = N_("rows")
     actions: tuple[RowAction, ...] = ()
     on_select: Callable[["ListPane", Any], Awaitable[None] | None] | None = None
     filters: Mapping[str, str] = field(default_factory=dict)
@@ -82,12 +87,12 @@ def row_action_id(spec: ListSpec, action: RowAction) -> str:
 class ListPane(ListFilter, Pane, Vertical):
     DEFAULT_CSS = styles.load("widgets/ListPane.tcss")
     BINDINGS = [
-        Binding("x", "export", "Export", id="list.export"),
+        Binding("x", "export", N_("Export"), id="list.export"),
         # A class's bindings for a key replace its bases' (Textual merges by key), so the
         # filter's escape is repeated here, after cancelling: escape first stops a running
         # export, else clears the filter, else goes back (each one skips when it has nothing to do).
-        Binding("escape", "cancel_export", "Cancel export", id="list.cancel-export"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="list.clear-filter"),
+        Binding("escape", "cancel_export", N_("Cancel export"), id="list.cancel-export"),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="list.clear-filter"),
     ]
 
     def __init__(self, spec: ListSpec, **kwargs: Any) -> None:
@@ -206,9 +211,10 @@ class ListPane(ListFilter, Pane, Vertical):
             report_if_unavailable(self, event.error)
             message = clean(getattr(event.error, "message", "") or str(event.error))
             hint = clean(getattr(event.error, "hint", "") or "")
-            self._status(f"✗ {message} {hint} Press r to retry.".replace("  ", " "), error=True)
+            self._status(_("✗ {message} {hint} Press r to retry.").format(message=message, hint=hint)
+                         .replace("  ", " "), error=True)
         elif event.loading:
-            self._status("Loading…")
+            self._status(_("Loading…"))
         else:
             self._show_position()
 
@@ -220,17 +226,21 @@ class ListPane(ListFilter, Pane, Vertical):
     def _show_position(self) -> None:
         table = self.table
         total = table.total or 0
+        noun = _(self.spec.noun)
         if total == 0:
-            self._status(f"No {self.spec.noun}{self.filter_note()}.")
+            self._status(_("No {noun}{filter}.").format(noun=noun, filter=self.filter_note()))
             return
         sort = ""
         if table.sort:
-            title = next((c.title for c in table.columns if c.field == table.sort[0]), table.sort[0])
+            title = next((_(c.title) for c in table.columns if c.field == table.sort[0]), table.sort[0])
             from billtui.display.plain import is_plain, sort_mark
 
-            sort = f" · sorted by {title} {sort_mark(table.sort[1], is_plain(self))}"
+            sort = " · " + _("sorted by {column} {order}").format(
+                column=title, order=sort_mark(table.sort[1], is_plain(self)))
         filt = self.filter_note()
-        self._status(f"{table.cursor + 1:,} of {total:,} {self.spec.noun}{sort}{filt}")
+        position = _("{row} of {total} {noun}").format(
+            row=formats.number(table.cursor + 1, 0), total=formats.number(total, 0), noun=noun)
+        self._status(f"{position}{sort}{filt}")
 
     # ------------------------------------------------------------ actions
 
@@ -256,7 +266,7 @@ class ListPane(ListFilter, Pane, Vertical):
             return
         row = self.table.current_row
         if action.needs_row and row is None:
-            self.notify("Select a row first.", severity="warning")
+            self.notify(_("Select a row first."), severity="warning")
             return
         result = action.run(self, row)
         if result is not None and hasattr(result, "__await__"):

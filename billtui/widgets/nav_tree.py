@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 from billtui.menu import Edition, MenuItem, sections_for
 from billtui.display.safe import clean
 from billtui.display import styles
+from billtui.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,13 @@ class NavEntry:
         return self.item.key
 
 
-NOT_OFFERED = "This panel does not offer it to your account (the provider has not enabled it)."
+NOT_OFFERED = N_("This panel does not offer it to your account (the provider has not enabled it).")
+
+
+def label_of(entry: object) -> str:
+    """A section's or an item's title in the current language (``menu``'s ``label``)."""
+    label = getattr(entry, "label", None)
+    return label if isinstance(label, str) else _(getattr(entry, "title", ""))
 
 
 class NavTree(Tree[NavEntry]):
@@ -53,7 +60,7 @@ class NavTree(Tree[NavEntry]):
 
     def __init__(self, **kwargs) -> None:
         # A Text label: Textual reads a str label as markup, which loads Rich's emoji table (~1.5 ms at start).
-        super().__init__(Text("Menu"), **kwargs)
+        super().__init__(Text(_("Menu")), **kwargs)
         self.pending_select: str | None = None
         self._builds = 0
         self.show_root = False
@@ -100,16 +107,17 @@ class NavTree(Tree[NavEntry]):
             # item: "Customer › Customer" would only add a line to scroll past.
             single = len(items) == 1 and items[0].title == section.title
             section_node = self.root if single else self.root.add(
-                Text(section.title, style="bold"), NavEntry(None), expand=True
+                Text(label_of(section), style="bold"), NavEntry(None), expand=True
             )
             for item in items:
                 ok = offered(item)
-                entry = NavEntry(item, available=ok, reason="" if ok else NOT_OFFERED)
-                label = Text(item.title, style=("bold" if single else "") if ok else "dim")
+                entry = NavEntry(item, available=ok, reason="" if ok else _(NOT_OFFERED))
+                label = Text(label_of(item), style=("bold" if single else "") if ok else "dim")
                 if not ok:
-                    label.append(" (n/a)", style="dim italic")
+                    label.append(" " + _("(n/a)"), style="dim italic")
                 if item.key == "tickets" and unread_tickets:
-                    label.append(f" ({unread_tickets} new)", style="bold")
+                    label.append(" " + ngettext("({n} new)", "({n} new)", unread_tickets).format(n=unread_tickets),
+                                 style="bold")
                 if item.key == "services" and ok:
                     node = section_node.add(label, entry, expand=True)
                     for name, title in service_types:
@@ -147,7 +155,7 @@ class NavTree(Tree[NavEntry]):
         favourites = store_for(self.app).visible(edition) if hasattr(self.app, "profile") else []
         if not favourites:
             return
-        group = self.root.add(Text("★ Favourites", style="bold"), NavEntry(None), expand=True)
+        group = self.root.add(Text(_("★ Favourites"), style="bold"), NavEntry(None), expand=True)
         for fav in favourites:
             group.add_leaf(Text(clean(fav.title)), NavEntry(None, service_title=fav.title, favourite=fav.key))
 

@@ -35,6 +35,7 @@ from textual.strip import Strip
 from billtui.display import format as fmt
 from billtui.workers import later
 from billtui.display import styles
+from billtui.i18n import N_, _, language
 
 T = TypeVar("T")
 
@@ -95,21 +96,21 @@ class ResourceTable(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="table.up"),
-        Binding("down,j", "cursor(1)", "Down", show=False, id="table.down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="table.page-up"),
-        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="table.page-down"),
-        Binding("home,g", "first", "First", show=False, id="table.first"),
-        Binding("end,G", "last", "Last", show=False, id="table.last"),
-        Binding("enter", "select", "Open", show=True, id="table.select"),
-        Binding("s", "cycle_sort", "Sort", show=True, id="table.cycle-sort"),
-        Binding("S", "reverse_sort", "Reverse", show=False, id="table.reverse-sort"),
+        Binding("up,k", "cursor(-1)", N_("Up"), show=False, id="table.up"),
+        Binding("down,j", "cursor(1)", N_("Down"), show=False, id="table.down"),
+        Binding("pageup,ctrl+b", "page(-1)", N_("Page up"), show=False, id="table.page-up"),
+        Binding("pagedown,ctrl+f", "page(1)", N_("Page down"), show=False, id="table.page-down"),
+        Binding("home,g", "first", N_("First"), show=False, id="table.first"),
+        Binding("end,G", "last", N_("Last"), show=False, id="table.last"),
+        Binding("enter", "select", N_("Open"), show=True, id="table.select"),
+        Binding("s", "cycle_sort", N_("Sort"), show=True, id="table.cycle-sort"),
+        Binding("S", "reverse_sort", N_("Reverse"), show=False, id="table.reverse-sort"),
         # Reload stays on r and in the keys list (?); the footer's room goes to w, which an
         # 80-column user needs to see the columns that do not fit.
-        Binding("r", "reload", "Reload", show=False, id="table.reload"),
-        Binding("w", "toggle_wide", "Wide", show=True, id="table.toggle-wide"),
-        Binding("left", "scroll_columns(-1)", "Wide: scroll a column left", show=False, id="table.wide-scroll-a-column-left"),
-        Binding("right", "scroll_columns(1)", "Wide: scroll a column right", show=False, id="table.wide-scroll-a-column-right"),
+        Binding("r", "reload", N_("Reload"), show=False, id="table.reload"),
+        Binding("w", "toggle_wide", N_("Wide"), show=True, id="table.toggle-wide"),
+        Binding("left", "scroll_columns(-1)", N_("Wide: scroll a column left"), show=False, id="table.wide-scroll-a-column-left"),
+        Binding("right", "scroll_columns(1)", N_("Wide: scroll a column right"), show=False, id="table.wide-scroll-a-column-right"),
     ]
 
     # repaint=False: a cursor step repaints its two rows (watch_cursor), not the whole table.
@@ -222,7 +223,7 @@ class ResourceTable(ScrollView, can_focus=True):
 
     def loaded_rows(self) -> list[Any]:
         """Rows in memory, in order (for a quick look, never the whole list)."""
-        return [row for _, rows in sorted(self._pages.items()) for row in rows]
+        return [row for _page, rows in sorted(self._pages.items()) for row in rows]
 
     def _page_of(self, index: int) -> int:
         return max(0, index) // self.page_size + 1
@@ -448,7 +449,7 @@ class ResourceTable(ScrollView, can_focus=True):
         width = view = self._view_width()  # fitting the width: nothing to scroll sideways to
         if self.wide:  # as wide as all the columns in full, so the table scrolls sideways
             layout = self._layout_for(view)
-            width = max(view, sum(w for _, w in layout) + len(layout) - 1)
+            width = max(view, sum(w for _col, w in layout) + len(layout) - 1)
         self.virtual_size = Size(width, self.total + 1)
 
     # -------------------------------------------------------------- render
@@ -473,14 +474,15 @@ class ResourceTable(ScrollView, can_focus=True):
         if self.sort and self.sort[0] == col.field:
             from billtui.display.plain import sort_mark
 
-            return f"{col.title} {sort_mark(self.sort[1], plain)}"
-        return col.title
+            return f"{_(col.title)} {sort_mark(self.sort[1], plain)}"
+        return _(col.title)
 
     def _layout_for(self, width: int) -> list[tuple[Column, int]]:
         """``_widths(width)``, worked out again only when the width, the content, the sort or the mode change."""
         from billtui.display.plain import is_plain
 
-        key = (width, self.wide, self._content_version, self.sort, is_plain(self))
+        # The language too: the column titles (and the sort mark in plain mode) follow it.
+        key = (width, self.wide, self._content_version, self.sort, is_plain(self), language())
         if key != self._layout_key:
             self._layout = self._widths(width)
             self._layout_key = key
@@ -581,7 +583,7 @@ class ResourceTable(ScrollView, can_focus=True):
         # Wide mode: the line is drawn as wide as its columns, and the part in view is shown.
         full = width
         if self.wide:
-            full = max(width, sum(w for _, w in layout) + len(layout) - 1)
+            full = max(width, sum(w for _col, w in layout) + len(layout) - 1)
         x = round(self.scroll_x) if self.wide else 0
         pinned = self._pinned(layout, width) if full > width else 0
 
@@ -601,7 +603,7 @@ class ResourceTable(ScrollView, can_focus=True):
             return view(self._line(cells, full, base + header_style))
         if self.total is None:
             if y == 1:
-                message = "Could not load this list." if self.error else "Loading…"
+                message = _("Could not load this list.") if self.error else _("Loading…")
                 placeholder = self.get_component_rich_style("resource-table--placeholder")
                 return self._line([(Text(message), width, False)], width, base + placeholder)
             return Strip.blank(width, base)
@@ -609,7 +611,7 @@ class ResourceTable(ScrollView, can_focus=True):
         if index >= self.total:
             if self.total == 0 and y == 1:
                 placeholder = self.get_component_rich_style("resource-table--placeholder")
-                return self._line([(Text("Nothing here."), width, False)], width, base + placeholder)
+                return self._line([(Text(_("Nothing here.")), width, False)], width, base + placeholder)
             return Strip.blank(width, base)
         row = self.row_at(index)
         style = base

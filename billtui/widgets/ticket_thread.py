@@ -19,44 +19,47 @@ from textual.widgets import Static
 
 from billtui.display.safe import clean, plain
 from billtui.display import styles
+from billtui.i18n import N_, _, formats
 
 
 def human_size(size: int | None) -> str:
-    """``2048`` → ``2.0 KB``; unknown → ``size unknown``."""
+    """``2048`` → ``2.0 KB`` (``2,0 КБ`` in Russian); unknown → ``size unknown``."""
     if size is None:
-        return "size unknown"
+        return _("size unknown")
     if size < 1024:
-        return f"{size} B"
+        return _("{size} B").format(size=size)
     value = float(size)
-    for unit in ("KB", "MB", "GB"):
+    units = (_("{size} KB"), _("{size} MB"), _("{size} GB"))
+    for i, unit in enumerate(units):
         value /= 1024
-        if value < 1024 or unit == "GB":
-            return f"{value:.1f} {unit}"
-    return f"{size} B"  # pragma: no cover
+        if value < 1024 or i == len(units) - 1:
+            # Not grouped (``1023.5 KB``), with the language's decimal mark.
+            return unit.format(size=f"{value:.1f}".replace(".", formats.convention().decimal))
+    return _("{size} B").format(size=size)  # pragma: no cover
 
 
 def when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "time unknown"
+    return formats.moment(value) if value else _("time unknown")
 
 
 def message_text(message: object) -> Text:
     """Header line (who, when), the body, then the attachments, all literal."""
     kind = getattr(message, "kind", "info")
-    author = clean(getattr(message, "author", "")) or ("System" if kind == "info" else "")
+    author = clean(getattr(message, "author", "")) or (_("System") if kind == "info" else "")
     posted = when(getattr(message, "posted", None))
     out = Text()
     if kind == "outcoming":
-        out.append("▶ You", style="bold")
+        out.append(_("▶ You"), style="bold")
         if author:
             out.append(" · ")
             out.append_text(plain(author))
     elif kind == "incoming":
-        out.append("◀ Support", style="bold")
+        out.append(_("◀ Support"), style="bold")
         if author:
             out.append(" · ")
             out.append_text(plain(author))
     else:
-        out.append("ℹ Note", style="bold")
+        out.append(_("ℹ Note"), style="bold")
         if author:
             out.append(" · ")
             out.append_text(plain(author))
@@ -64,17 +67,17 @@ def message_text(message: object) -> Text:
     out.append("\n")
     out.append_text(plain(getattr(message, "body", ""), multiline=True))
     for attachment in getattr(message, "attachments", ()):
-        out.append("\n↳ attachment: ", style="dim")
-        out.append_text(plain(attachment.name or "(no name)", style="underline"))
+        out.append("\n↳ " + _("attachment:") + " ", style="dim")
+        out.append_text(plain(attachment.name or _("(no name)"), style="underline"))
         out.append(f" ({human_size(attachment.size)})", style="dim")
     if kind == "incoming" and getattr(message, "rateable", False):
         rating = getattr(message, "rating", "")
         if rating == "good":
-            out.append("\n✓ You rated this answer as good", style="dim")
+            out.append("\n" + _("✓ You rated this answer as good"), style="dim")
         elif rating == "bad":
-            out.append("\n✗ You rated this answer as bad", style="dim")
+            out.append("\n" + _("✗ You rated this answer as bad"), style="dim")
         else:
-            out.append("\nRate this answer: + good · - bad (the latest reply)", style="dim")
+            out.append("\n" + _("Rate this answer: + good · - bad (the latest reply)"), style="dim")
     return out
 
 
@@ -93,10 +96,10 @@ class TicketThreadView(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = styles.load("widgets/TicketThreadView.tcss")
     BINDINGS = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False, id="ticket-thread-view.scroll-up"),
-        Binding("down,j", "scroll_down", "Scroll down", show=False, id="ticket-thread-view.scroll-down"),
-        Binding("home,g", "scroll_home", "Top", show=False, id="ticket-thread-view.scroll-home"),
-        Binding("end,G", "scroll_end", "Bottom", show=False, id="ticket-thread-view.scroll-end"),
+        Binding("up,k", "scroll_up", N_("Scroll up"), show=False, id="ticket-thread-view.scroll-up"),
+        Binding("down,j", "scroll_down", N_("Scroll down"), show=False, id="ticket-thread-view.scroll-down"),
+        Binding("home,g", "scroll_home", N_("Top"), show=False, id="ticket-thread-view.scroll-home"),
+        Binding("end,G", "scroll_end", N_("Bottom"), show=False, id="ticket-thread-view.scroll-end"),
     ]
 
     async def show_messages(self, messages: Iterable[object]) -> None:
@@ -112,5 +115,8 @@ class _Empty:
     kind = "info"
     author = "billtui"
     posted = None
-    body = "No messages in this ticket yet."
     attachments = ()
+
+    @property
+    def body(self) -> str:
+        return _("No messages in this ticket yet.")

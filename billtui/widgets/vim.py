@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from billtui.i18n import N_
+
 VIM_KEYS: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", show=False, id="vim.cursor-down"),
-    Binding("k", "cursor_up", "Up", show=False, id="vim.cursor-up"),
-    Binding("g", "scroll_top", "First", show=False, id="vim.scroll-top"),
-    Binding("G", "scroll_bottom", "Last", show=False, id="vim.scroll-bottom"),
+    Binding("j", "cursor_down", N_("Down"), show=False, id="vim.cursor-down"),
+    Binding("k", "cursor_up", N_("Up"), show=False, id="vim.cursor-up"),
+    Binding("g", "scroll_top", N_("First"), show=False, id="vim.scroll-top"),
+    Binding("G", "scroll_bottom", N_("Last"), show=False, id="vim.scroll-bottom"),
 ]
