@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from billtui.runtime.links import browser_allowed, launch_browser, panel_url, refuse, web_url
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.widgets.footer import Footer
 from billtui.display import styles
 
@@ -34,7 +35,7 @@ async def show_payment_page(app: Any, url: str, what: str) -> None:
     clipboard. Returns once the browser was asked or the modal is on screen.
     """
     if not clean(url).strip():
-        app.notify(f"{what}: the panel sent no payment page. Try again from the list.",
+        app.notify(_("{what}: the panel sent no payment page. Try again from the list.").format(what=what),
                    severity="error", timeout=10)
         return
     page = web_url(url, panel_url(app))
@@ -42,7 +43,8 @@ async def show_payment_page(app: Any, url: str, what: str) -> None:
         refuse(app, url)
         return
     if browser_allowed() and launch_browser(page):
-        app.notify(f"{what}: the payment page is open in your browser.", title="Payment", timeout=10)
+        app.notify(_("{what}: the payment page is open in your browser.").format(what=what), title=_("Payment"),
+                   timeout=10)
         return
     await app.push_screen(PaymentPageScreen(page, what))
 
@@ -52,9 +54,9 @@ class PaymentPageScreen(ModalScreen[None]):
 
     DEFAULT_CSS = styles.load("screens/common/PaymentPageScreen.tcss")
     BINDINGS = [
-        Binding("c", "copy", "Copy again", id="payment-page.copy"),
-        Binding("o", "open", "Open in browser", id="payment-page.open"),
-        Binding("escape,enter", "dismiss", "Done", id="payment-page.dismiss"),
+        Binding("c", "copy", N_("Copy again"), id="payment-page.copy"),
+        Binding("o", "open", N_("Open in browser"), id="payment-page.open"),
+        Binding("escape,enter", "dismiss", N_("Done"), id="payment-page.dismiss"),
     ]
 
     def __init__(self, url: str, what: str) -> None:
@@ -65,12 +67,12 @@ class PaymentPageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Payment page"
-            yield Static(Text(f"{self.what}. Open this page to pay:"))
+            box.border_title = _("Payment page")
+            yield Static(Text(_("{what}. Open this page to pay:").format(what=self.what)))
             yield Static(Text(self.url), id="pay-url")
-            yield Static(Text("Copied to your clipboard (your terminal must allow OSC 52). "
-                              "Paste it in a browser on your own machine. "
-                              "Once paid, the payment turns Credited in Credits/Payments."), classes="muted")
+            yield Static(Text(_("Copied to your clipboard (your terminal must allow OSC 52). "
+                                "Paste it in a browser on your own machine. "
+                                "Once paid, the payment turns Credited in Credits/Payments.")), classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,11 +92,11 @@ class PaymentPageScreen(ModalScreen[None]):
             return
         self.app.copy_to_clipboard(self.url)
         if not quiet:
-            self.notify("Copied the payment page address to the clipboard.")
+            self.notify(_("Copied the payment page address to the clipboard."))
 
     def action_open(self) -> None:
         # Without a display webbrowser may start a text browser inside this terminal: never.
         if self._checked() and browser_allowed() and launch_browser(self.url):
-            self.notify("Asked your browser to open the payment page.")
+            self.notify(_("Asked your browser to open the payment page."))
         else:
-            self.notify("No browser here. Paste the copied address on your own machine.", severity="warning")
+            self.notify(_("No browser here. Paste the copied address on your own machine."), severity="warning")

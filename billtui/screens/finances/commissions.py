@@ -21,6 +21,8 @@ from textual.widgets import DataTable, Static
 
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _, ngettext, pgettext
+from billtui.i18n import formats
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.footer import Footer
 from billtui.widgets.vim import VIM_KEYS
@@ -45,11 +47,16 @@ def report_period(period: Period) -> tuple[str, str, str]:
     return "other", str(period.start or ""), str(period.end or "")
 
 
+def sums_text(totals: dict[str, Decimal]) -> str:
+    """``12.00 EUR, 3.50 USD`` as the language writes numbers, or "nothing"."""
+    return ", ".join(f"{formats.number(amount)} {cur}" for cur, amount in sorted(totals.items())) or pgettext("total", "nothing")
+
+
 def totals_text(rewards: "list[Reward]") -> str:
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for r in rewards:
         totals[r.amount.currency] += r.amount.amount
-    return ", ".join(f"{amount:,.2f} {cur}" for cur, amount in sorted(totals.items())) or "nothing"
+    return sums_text(totals)
 
 
 class RewardDays(DataTable):
@@ -59,7 +66,7 @@ class RewardDays(DataTable):
 
 class CommissionsPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/CommissionsPane.tcss")
-    BINDINGS = [Binding("t", "period", "Period", id="commissions.period")]
+    BINDINGS = [Binding("t", "period", N_("Period"), id="commissions.period")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -74,13 +81,13 @@ class CommissionsPane(Pane, Vertical):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rewards") as box:
-            box.border_title = "Rewards"
-            yield Static("Loading…", id="rewards-status")
+            box.border_title = _("Rewards")
+            yield Static(_("Loading…"), id="rewards-status")
             yield RewardDays(id="reward-days", cursor_type="row")
         yield ListPane(clicks_spec())
 
     def on_mount(self) -> None:
-        self.query_one(RewardDays).add_columns("Date", "Commission")
+        self.query_one(RewardDays).add_columns(_("Date"), _("Commission"))
         self.reload_rewards()
 
     def focus_content(self) -> None:
@@ -115,7 +122,7 @@ class CommissionsPane(Pane, Vertical):
 
         period, start, end = report_period(self.choice.period)
         label = describe(self.choice).plain
-        self._status(f"Loading the rewards of {label}…")
+        self._status(_("Loading the rewards of {period}…").format(period=label))
         try:
             if self.period_options is None:
                 # The panel's own period keys (slist period), as the production panel reads them first.
@@ -123,7 +130,8 @@ class CommissionsPane(Pane, Vertical):
             period = finance.reward_period_key(self.period_options, period)
             rewards = await finance.rewards(self.billtui.client, period, start or None, end or None)
         except Exception as exc:
-            self._status(f"✗ Could not load the rewards: {error_text(exc)} Press r to retry.", error=True)
+            self._status(_("✗ Could not load the rewards: {error} Press r to retry.").format(error=error_text(exc)),
+                         error=True)
             return
         self.rewards = sorted(rewards, key=lambda r: r.date, reverse=True)
         table = self.query_one(RewardDays)
@@ -132,11 +140,13 @@ class CommissionsPane(Pane, Vertical):
             table.add_row(fmt.day(r.date), Text(fmt.money(r.amount), justify="right"), key=r.date.isoformat())
         box = self.query_one("#rewards")
         # Titles are Text: a str title is read as markup, and the label and totals hold panel text.
-        box.border_title = plain(f"Rewards · {label}")
-        box.border_subtitle = plain(f"Total {totals_text(self.rewards)}")
-        self._status(f"{len(self.rewards)} day{'s' if len(self.rewards) != 1 else ''} with rewards. "
-                     "Enter shows who brought them; t changes the period." if self.rewards
-                     else f"No rewards in {label}. t changes the period.")
+        box.border_title = plain(_("Rewards · {period}").format(period=label))
+        box.border_subtitle = plain(_("Total {amount}").format(amount=totals_text(self.rewards)))
+        n = len(self.rewards)
+        self._status(ngettext("{n} day with rewards. Enter shows who brought them; t changes the period.",
+                              "{n} days with rewards. Enter shows who brought them; t changes the period.",
+                              n).format(n=n) if self.rewards
+                     else _("No rewards in {period}. t changes the period.").format(period=label))
 
     def on_key(self, event: Any) -> None:
         if event.key == "r" and self.query_one(RewardDays).has_focus:
@@ -148,12 +158,12 @@ class CommissionsPane(Pane, Vertical):
             if choice is None:
                 return
             if choice.period.is_all:
-                self.notify("Choose the month, the year, or dates.", severity="warning")
+                self.notify(_("Choose the month, the year, or dates."), severity="warning")
                 return
             self.choice = choice
             self.reload_rewards()
 
-        self.app.push_screen(PeriodScreen("Rewards for…", self.billtui.today(), self.choice,
+        self.app.push_screen(PeriodScreen(_("Rewards for…"), self.billtui.today(), self.choice,
                                           presets=("month", "year")), callback=chosen)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -170,7 +180,7 @@ class RewardDetailScreen(ModalScreen[None]):
     referal, cdate — Karantir-dev/billing-typescript DetailsModal.jsx); the total sums ``amount``."""
 
     DEFAULT_CSS = styles.load("screens/finances/RewardDetailScreen.tcss")
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="reward-detail.dismiss")]
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="reward-detail.dismiss")]
 
     def __init__(self, day: date) -> None:
         super().__init__()
@@ -178,14 +188,14 @@ class RewardDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = f"Commissions of {self.day.isoformat()}"
-            yield Static("Loading…", id="detail-status")
+            box.border_title = _("Commissions of {day}").format(day=fmt.day(self.day))
+            yield Static(_("Loading…"), id="detail-status")
             yield DataTable(id="detail", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Service", "Rate", "Commission", "Referral", "Date")
+        table.add_columns(_("Service"), _("Rate"), _("Commission"), _("Referral"), _("Date"))
         self.run_worker(later(self._load), exclusive=True)
 
     async def _load(self) -> None:
@@ -195,7 +205,8 @@ class RewardDetailScreen(ModalScreen[None]):
         try:
             rows = await finance.reward_detail(host(self).client, self.day)
         except Exception as exc:
-            status.update(Text(f"✗ Could not load the detail: {error_text(exc)} Press escape and try again."))
+            status.update(Text(_("✗ Could not load the detail: {error} Press escape and try again.").format(
+                error=error_text(exc))))
             return
         table = self.query_one(DataTable)
         for r in rows:
@@ -206,6 +217,6 @@ class RewardDetailScreen(ModalScreen[None]):
         for r in rows:
             if r.amount is not None:
                 total[r.amount.currency] += r.amount.amount
-        summary = ", ".join(f"{a:,.2f} {c}" for c, a in sorted(total.items())) or "nothing"
-        status.update(Text(f"{len(rows)} commission{'s' if len(rows) != 1 else ''}, total {summary}."))
+        status.update(Text(ngettext("{n} commission, total {amount}.", "{n} commissions, total {amount}.",
+                                    len(rows)).format(n=len(rows), amount=sums_text(total))))
         table.focus()

@@ -25,6 +25,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from billtui.display.plain import is_plain
+from billtui.i18n import N_, _, ngettext, pgettext
+from billtui.i18n import formats
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.list_pane import ListPane
 from billtui.screens.finances.period import FilterChoice, Period, PeriodScreen, add_months, describe, preset
@@ -36,6 +38,20 @@ PAGE = 250  # rows per request while adding up: small enough that parsing one pa
 ADD_UP_GAP = 0.02  # seconds between pages while adding up, for the screen and keys
 BLOCKS = " ▁▂▃▄▅▆▇█"
 SUMMARY_GROUP = "expense-summary"  # the adding-up worker
+#: The months' short names under the bars, translated where shown (``month_name``).
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+          N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def month_name(month: date, year: bool = False) -> str:
+    """``Jan``, or with ``year`` ``Jan 26``, in the current language."""
+    name = _(MONTHS[month.month - 1])
+    return name if not year else f"{name} {month.strftime('%y')}"
+
+
+def amount_text(amount: Decimal, currency: str) -> str:
+    """``1,234.50 USD`` as the language writes numbers (an amount added up here, not a panel's ``Money``)."""
+    return f"{formats.number(amount)} {currency}"
 
 
 @dataclass
@@ -109,8 +125,8 @@ async def add_up(client: Any, period: Period, progress: Callable[[int, int], Non
 
 def money_text(totals: dict[str, Decimal]) -> str:
     if not totals:
-        return "nothing"
-    return ", ".join(f"{amount:,.2f} {cur}" for cur, amount in sorted(totals.items()))
+        return pgettext("total", "nothing")
+    return ", ".join(amount_text(amount, cur) for cur, amount in sorted(totals.items()))
 
 
 class MonthBars(Static):
@@ -141,15 +157,15 @@ class MonthBars(Static):
     def chart(self, width: int) -> Text:
         months = self.months
         if not months:
-            return Text("No spending in the last 12 months.", style="dim")
-        peak = max((v for _, v in months), default=Decimal(0))
+            return Text(_("No spending in the last 12 months."), style="dim")
+        peak = max((v for _month, v in months), default=Decimal(0))
         if is_plain(self):
             return self.plain_chart(width, peak)
         col = max(3, min(8, (width - 1) // max(1, len(months)) - 1))
         text = Text(no_wrap=True)
         levels = self.bar_height * 8
         # Something spent is never an empty column: at least one eighth.
-        heights = [max(1, int(v / peak * levels)) if peak > 0 and v > 0 else 0 for _, v in months]
+        heights = [max(1, int(v / peak * levels)) if peak > 0 and v > 0 else 0 for _month, v in months]
         for row in range(self.bar_height, 0, -1):
             for h in heights:
                 filled = h - (row - 1) * 8
@@ -157,14 +173,15 @@ class MonthBars(Static):
                 text.append((block * col).ljust(col), style="cyan")
                 text.append(" ")
             text.append("\n")
-        for month, _ in months:
-            label = month.strftime("%b") if col < 6 else month.strftime("%b %y")
+        for month, _value in months:
+            label = month_name(month) if col < 6 else month_name(month, year=True)
             text.append(label[:col].center(col), style="bold" if month.month == 1 else "")
             text.append(" ")
         text.append("\n")
-        top = f"peak {peak:,.2f} {self.currency}"
+        top = _("peak {amount}").format(amount=amount_text(peak, self.currency))
         latest = months[-1][1]
-        text.append(f"{top} · this month {latest:,.2f} {self.currency}", style="dim")
+        text.append(_("{peak} · this month {amount}").format(peak=top, amount=amount_text(latest, self.currency)),
+                    style="dim")
         if self.note:
             text.append(f" · {self.note}", style="dim")
         return text
@@ -173,14 +190,15 @@ class MonthBars(Static):
     def plain_chart(self, width: int, peak: Decimal) -> Text:
         """Plain mode has no block characters, and a screen reader reads lines: one line per
         month, its amount in words and digits first, then a bar of ``#``."""
-        amounts = [f"{v:,.2f} {self.currency}" for _, v in self.months]
+        amounts = [amount_text(v, self.currency) for _month, v in self.months]
         amount_width = max(len(a) for a in amounts)
         room = max(4, width - 2 - 8 - 2 - amount_width - 2)
         text = Text(no_wrap=True)
         for (month, value), amount in zip(self.months, amounts):
             bar = "#" * max(1, int(value / peak * room)) if peak > 0 and value > 0 else ""
-            text.append(f"{month.strftime('%b %Y'):8}  {amount:>{amount_width}}  {bar}\n")
-        text.append(f"peak {peak:,.2f} {self.currency}")
+            label = f"{_(MONTHS[month.month - 1])} {month.year}"
+            text.append(f"{label:8}  {amount:>{amount_width}}  {bar}\n")
+        text.append(_("peak {amount}").format(amount=amount_text(peak, self.currency)))
         if self.note:
             text.append(f" · {self.note}")
         return text
@@ -188,7 +206,8 @@ class MonthBars(Static):
 
 class ExpensesPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/ExpensesPane.tcss")
-    BINDINGS = [Binding("t", "period", "Period", id="expenses.period"), Binding("b", "toggle_chart", "Chart", id="expenses.toggle-chart")]
+    BINDINGS = [Binding("t", "period", N_("Period"), id="expenses.period"),
+                Binding("b", "toggle_chart", N_("Chart"), id="expenses.toggle-chart")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -206,9 +225,9 @@ class ExpensesPane(Pane, Vertical):
         from billtui.screens.finances.specs import expenses_spec
 
         chart = MonthBars(id="expense-chart")
-        chart.border_title = "Spending per month, last 12 months"
+        chart.border_title = _("Spending per month, last 12 months")
         yield chart
-        yield Static(Text("Adding up…"), id="expense-summary")
+        yield Static(Text(_("Adding up…")), id="expense-summary")
         yield ListPane(expenses_spec())
 
     def on_mount(self) -> None:
@@ -234,7 +253,7 @@ class ExpensesPane(Pane, Vertical):
             if choice is not None:
                 self.apply_period(choice.period)
 
-        self.app.push_screen(PeriodScreen("Expenses for…", self.billtui.today(), self.choice,
+        self.app.push_screen(PeriodScreen(_("Expenses for…"), self.billtui.today(), self.choice,
                                           presets=("all", "month", "last_month", "quarter", "year")),
                              callback=chosen)
 
@@ -265,7 +284,7 @@ class ExpensesPane(Pane, Vertical):
             worker.cancel()
         if running:
             self._summary_stopped = True
-            self._summary("Adding up stopped (the pane was left); it starts again when you come back.", "dim")
+            self._summary(_("Adding up stopped (the pane was left); it starts again when you come back."), "dim")
 
     def on_show(self) -> None:
         if self._summary_stopped:
@@ -279,28 +298,34 @@ class ExpensesPane(Pane, Vertical):
         try:
             if self.year is None:
                 year = preset("last_12", self.billtui.today())
-                self._summary("Adding up the last 12 months…")
+                self._summary(_("Adding up the last 12 months…"))
                 self.year = await add_up(client, year, lambda done, total: self._summary(
-                    f"Adding up the last 12 months… {done:,} of {total:,} expenses"))
+                    ngettext("Adding up the last 12 months… {done} of {total} expenses",
+                             "Adding up the last 12 months… {done} of {total} expenses", total).format(
+                        done=formats.number(done, 0), total=formats.number(total, 0))))
                 self._show_chart(self.year)
             period = self.choice.period
             if self.year.covers(period):
                 totals, note = self.year.totals(period), self.year.note
             else:
-                self._summary(f"Adding up {label}…")
+                self._summary(_("Adding up {period}…").format(period=label))
                 done = await add_up(client, period, lambda done, total: self._summary(
-                    f"Adding up {label}… {done:,} of {total:,} expenses"))
+                    ngettext("Adding up {period}… {done} of {total} expenses",
+                             "Adding up {period}… {done} of {total} expenses", total).format(
+                        period=label, done=formats.number(done, 0), total=formats.number(total, 0))))
                 totals, note = done.totals(), done.note
         except Exception as exc:
-            self._summary(f"✗ Could not add up the expenses: {error_text(exc)} Press r to retry.", "bold red")
+            self._summary(_("✗ Could not add up the expenses: {error} Press r to retry.").format(error=error_text(exc)),
+                          "bold red")
             return
         self.totals = totals
         if note:
             # Not every expense was read (billtui's ceiling, or the panel's count is off): say so,
             # a total that looks complete but is not would be worse than none.
-            self._summary(f"{label}: total {money_text(totals)} — may be incomplete: {note}", "bold yellow")
+            self._summary(_("{period}: total {amount} — may be incomplete: {note}").format(
+                period=label, amount=money_text(totals), note=note), "bold yellow")
             return
-        self._summary(f"{label}: total {money_text(totals)}", "bold")
+        self._summary(_("{period}: total {amount}").format(period=label, amount=money_text(totals)), "bold")
 
     def _show_chart(self, year: DailyTotals) -> None:
         first = year.period.start or self.billtui.today().replace(day=1)
@@ -308,7 +333,7 @@ class ExpensesPane(Pane, Vertical):
         totals = year.totals()
         currency = max(totals, key=lambda c: totals[c]) if totals else ""
         others = sorted(c for c in totals if c != currency)
-        note = f"also spent in {', '.join(others)} (not charted)" if others else ""
+        note = _("also spent in {currencies} (not charted)").format(currencies=", ".join(others)) if others else ""
         self.query_one(MonthBars).set_data([(m, sums.get(currency, Decimal(0))) for m, sums in months],
                                            currency, note)
 

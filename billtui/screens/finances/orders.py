@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _, ngettext, pgettext
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.footer import Footer
 from billtui.widgets.vim import VIM_KEYS
@@ -44,7 +45,7 @@ class CartTable(DataTable):
     """The cart's items (a cart is short: a plain DataTable is right here)."""
 
     DEFAULT_CSS = styles.load("screens/finances/CartTable.tcss")
-    BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", "Remove item", id="cart-table.remove")]
+    BINDINGS = [*VIM_KEYS, Binding("d,delete", "remove", N_("Remove item"), id="cart-table.remove")]
 
     def action_remove(self) -> None:
         pane = next((a for a in self.ancestors if isinstance(a, OrdersPane)), None)
@@ -55,9 +56,9 @@ class CartTable(DataTable):
 class OrdersPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/finances/OrdersPane.tcss")
     BINDINGS = [
-        Binding("p", "pay_cart", "Pay cart", id="orders.pay-cart"),
-        Binding("c", "promo", "Promo code", id="orders.promo"),
-        Binding("E", "empty", "Empty cart", id="orders.empty"),
+        Binding("p", "pay_cart", N_("Pay cart"), id="orders.pay-cart"),
+        Binding("c", "promo", N_("Promo code"), id="orders.promo"),
+        Binding("E", "empty", N_("Empty cart"), id="orders.empty"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -72,15 +73,15 @@ class OrdersPane(Pane, Vertical):
         from billtui.screens.finances.specs import orders_spec
 
         with Vertical(id="cart") as cart:
-            cart.border_title = "Cart"
-            yield Static("Loading the cart…", id="cart-status")
+            cart.border_title = _("Cart")
+            yield Static(_("Loading the cart…"), id="cart-status")
             yield CartTable(id="cart-items", cursor_type="row", zebra_stripes=False)
         yield Static("", id="awaiting")
         yield ListPane(orders_spec())
 
     def on_mount(self) -> None:
         table = self.query_one(CartTable)
-        table.add_columns("Tariff", "Details", "Cost")
+        table.add_columns(_("Tariff"), pgettext("column", "Details"), _("Cost"))
         table.display = False
         self.query_one("#awaiting").display = False
         self.reload_cart()
@@ -111,13 +112,14 @@ class OrdersPane(Pane, Vertical):
 
         from billtui.api.calls import finance
 
-        self._status("Loading the cart…")
+        self._status(_("Loading the cart…"))
         client = self.billtui.client
         try:
             basket, awaiting = await asyncio.gather(finance.basket(client),
                                                     finance.orders_awaiting_payment(client))
         except Exception as exc:
-            self._status(f"✗ Could not load the cart: {error_text(exc)} Press r to retry.", error=True)
+            self._status(_("✗ Could not load the cart: {error} Press r to retry.").format(error=error_text(exc)),
+                         error=True)
             return
         self.show_cart(CartState(basket, tuple(awaiting)), message)
 
@@ -133,23 +135,28 @@ class OrdersPane(Pane, Vertical):
                           Text(fmt.money(item.cost), justify="right"), key=item.id)
         table.display = bool(basket.items)
         if basket.items:
-            cart.border_title = f"Cart · {len(basket.items)} item{'s' if len(basket.items) != 1 else ''}"
+            n = len(basket.items)
+            cart.border_title = ngettext("Cart · {n} item", "Cart · {n} items", n).format(n=n)
             extras = []
             if basket.discount is not None and basket.discount.amount:
-                extras.append(f"saving {fmt.money(basket.discount)}")
+                extras.append(_("saving {amount}").format(amount=fmt.money(basket.discount)))
             if basket.tax is not None and basket.tax.amount:
-                extras.append(f"tax {fmt.money(basket.tax)}")
+                extras.append(_("tax {amount}").format(amount=fmt.money(basket.tax)))
             # A Text: a str subtitle is read as markup, and amounts carry the panel's text.
-            cart.border_subtitle = plain(f"Total {fmt.money(basket.total)}" + (f" ({', '.join(extras)})" if extras else ""))
-            self._status(message or "p pay · c promo code · d remove item · E empty")
+            cart.border_subtitle = plain(_("Total {amount}").format(amount=fmt.money(basket.total))
+                                         + (f" ({', '.join(extras)})" if extras else ""))
+            self._status(message or _("p pay · c promo code · d remove item · E empty"))
         else:
-            cart.border_title = "Cart"
+            cart.border_title = _("Cart")
             cart.border_subtitle = ""
-            self._status(message or "The cart is empty. Order a service from Services to fill it.")
+            self._status(message or _("The cart is empty. Order a service from Services to fill it."))
         awaiting = self.query_one("#awaiting", Static)
         if state.awaiting:
-            names = ", ".join(f"order {clean(o.number or o.id)} ({fmt.money(o.cost)})" for o in state.awaiting)
-            awaiting.update(Text(f"⚠ Awaiting payment: {names}. Select it below and press p to pay."))
+            names = ", ".join(_("order {number} ({amount})").format(number=clean(o.number or o.id),
+                                                                    amount=fmt.money(o.cost))
+                              for o in state.awaiting)
+            awaiting.update(Text(_("⚠ Awaiting payment: {orders}. Select it below and press p to pay.").format(
+                orders=names)))
         awaiting.display = bool(state.awaiting)
         history = self.query_one(ListPane).table
         if first and basket.items and self.screen.focused is history:
@@ -159,7 +166,7 @@ class OrdersPane(Pane, Vertical):
 
     def _has_items(self) -> bool:
         if self.state is None or not self.state.basket.items:
-            self.notify("The cart is empty.", severity="warning")
+            self.notify(_("The cart is empty."), severity="warning")
             return False
         return True
 
@@ -172,7 +179,8 @@ class OrdersPane(Pane, Vertical):
         assert self.state is not None
         item = self.state.basket.items[table.cursor_row]
         self.run_worker(later(self._change, lambda c, f: f.basket_remove(c, item.id),
-                                     f"Removed {clean(item.tariff)} from the cart."), group="cart", exclusive=True)
+                                     _("Removed {tariff} from the cart.").format(tariff=clean(item.tariff))),
+                        group="cart", exclusive=True)
 
     def action_empty(self) -> None:
         from billtui.widgets.confirm import ConfirmScreen
@@ -184,25 +192,25 @@ class OrdersPane(Pane, Vertical):
             if yes:
                 billorder = self.state.basket.billorder if self.state is not None else None
                 self.run_worker(later(self._change, lambda c, f: f.basket_clear(c, billorder),
-                                             "The cart is empty now."), group="cart", exclusive=True)
+                                             _("The cart is empty now.")), group="cart", exclusive=True)
 
-        self.app.push_screen(ConfirmScreen("Remove everything from the cart?", yes="Empty"), callback=decided)
+        self.app.push_screen(ConfirmScreen(_("Remove everything from the cart?"), yes=pgettext("verb", "Empty")), callback=decided)
 
     async def _change(self, call: Any, done: str) -> None:
         from billtui.api.calls import finance
 
-        self._status("Updating the cart…")
+        self._status(_("Updating the cart…"))
         try:
             await call(self.billtui.client, finance)
         except Exception as exc:
-            self._status(f"✗ {error_text(exc)} Press r to reload the cart.", error=True)
+            self._status(_("✗ {error} Press r to reload the cart.").format(error=error_text(exc)), error=True)
             return
         await self._load_cart(done)
 
     def action_promo(self) -> None:
         def applied(basket: Any) -> None:
             if basket is not None and self.state is not None:
-                self.show_cart(CartState(basket, self.state.awaiting), "Promo code applied.")
+                self.show_cart(CartState(basket, self.state.awaiting), _("Promo code applied."))
 
         self.app.push_screen(PromoScreen(), callback=applied)
 
@@ -214,9 +222,9 @@ class OrdersPane(Pane, Vertical):
         assert self.state is not None
         basket = self.state.basket
         if not basket.billorder:
-            self.notify("The panel did not say which order the cart is. Press r and try again.", severity="error")
+            self.notify(_("The panel did not say which order the cart is. Press r and try again."), severity="error")
             return
-        self.app.push_screen(AddFundsScreen(OrderToPay(basket.billorder, basket.total, "the cart")))
+        self.app.push_screen(AddFundsScreen(OrderToPay(basket.billorder, basket.total)))
 
     def on_key(self, event: Any) -> None:
         if event.key == "r" and self.query_one(CartTable).has_focus:
@@ -234,29 +242,32 @@ def pay_order(pane: ListPane, order: "Order") -> None:
         if owner is not None and owner.state is not None and owner.state.basket.items:
             owner.action_pay_cart()
             return
-        pane.notify(f"Order {clean(order.number or order.id)} is {clean(order.status_text) or 'not awaiting payment'}.",
+        pane.notify(_("Order {number} is {status}.").format(number=clean(order.number or order.id),
+                                                           status=clean(order.status_text) or _("not awaiting payment")),
                     severity="warning")
         return
-    pane.app.push_screen(AddFundsScreen(OrderToPay(order.id, order.cost, f"order {clean(order.number or order.id)}")))
+    pane.app.push_screen(AddFundsScreen(OrderToPay(order.id, order.cost, clean(order.number or order.id))))
 
 
-ORDER_ACTIONS: tuple[RowAction, ...] = (RowAction("p", "Pay", pay_order),)
+ORDER_ACTIONS: tuple[RowAction, ...] = (RowAction("p", N_("Pay"), pay_order),)
 
 
 class PromoScreen(ModalScreen[Any]):
     """Type a promo code; the panel's answer (e.g. "Promo code not found") marks the field."""
 
     DEFAULT_CSS = styles.load("screens/finances/PromoScreen.tcss")
-    BINDINGS = [Binding("ctrl+s", "apply", "Apply", id="promo.apply"), Binding("escape", "cancel", "Cancel", id="promo.cancel")]
+    BINDINGS = [Binding("ctrl+s", "apply", N_("Apply"), id="promo.apply"),
+                Binding("escape", "cancel", N_("Cancel"), id="promo.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Promo code"
-            yield Field("Code", Input(placeholder="e.g. WELCOME10", id="promocode"), id="promocode-field")
+            box.border_title = _("Promo code")
+            yield Field(_("Code"), Input(placeholder=_("e.g. {example}").format(example="WELCOME10"), id="promocode"),
+                        id="promocode-field")
             yield Static("", id="promo-status")
             with Horizontal():
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Apply (enter)", id="apply", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Apply (enter)"), id="apply", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -273,7 +284,7 @@ class PromoScreen(ModalScreen[Any]):
         code = self.query_one("#promocode", Input).value.strip()
         field = self.query_one("#promocode-field", Field)
         if not code:
-            field.set_error("Type the code first.")
+            field.set_error(_("Type the code first."))
             return
         field.set_error(None)
         self.run_worker(later(self._apply, code), group="promo", exclusive=True)
@@ -284,7 +295,7 @@ class PromoScreen(ModalScreen[Any]):
 
         status = self.query_one("#promo-status", Static)
         status.display = True
-        status.update(Text("Checking the code…"))
+        status.update(Text(_("Checking the code…")))
         try:
             basket = await finance.apply_promocode(host(self).client, code)
         except errors.FieldError as exc:
@@ -292,7 +303,7 @@ class PromoScreen(ModalScreen[Any]):
             self.query_one("#promocode-field", Field).set_error(clean(exc.message) or error_text(exc))
             return
         except Exception as exc:
-            status.update(Text(f"✗ {error_text(exc)} Press enter to try again."))
+            status.update(Text(_("✗ {error} Press enter to try again.").format(error=error_text(exc))))
             return
         self.dismiss(basket)
 

@@ -19,6 +19,8 @@ from textual.widgets import Button, Input, Select, Static
 
 from billtui.display import format as fmt
 from billtui.api.values import parse_decimal
+from billtui.i18n import N_, _, pgettext
+from billtui.i18n import formats
 from billtui.display.safe import clean, plain
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
@@ -35,9 +37,10 @@ if TYPE_CHECKING:
     from billtui.api.values import Money
 
 #: Status filter choices: (PaymentStatus number, label).
+#: The labels are translated where shown (``period.PeriodScreen``, ``period.describe``).
 STATUSES: tuple[tuple[str, str], ...] = (
-    ("1", "New"), ("2", "In progress"), ("3", "Pledged"), ("4", "Credited"),
-    ("5", "Refund pending"), ("6", "Refunded"), ("7", "Fraud"),
+    ("1", N_("New")), ("2", N_("In progress")), ("3", N_("Pledged")), ("4", N_("Credited")),
+    ("5", N_("Refund pending")), ("6", N_("Refunded")), ("7", N_("Fraud")),
 )
 PERIODS = ("all", "month", "last_month", "year")
 
@@ -48,7 +51,7 @@ class PaymentsPane(Pane, Vertical):
     """The payments list with a line saying how it is filtered; ``t`` changes the filter."""
 
     DEFAULT_CSS = styles.load("screens/finances/PaymentsPane.tcss")
-    BINDINGS = [Binding("t", "filter", "Period/status", id="payments.filter")]  # "/ Filter" is the text filter: one name each
+    BINDINGS = [Binding("t", "filter", N_("Period/status"), id="payments.filter")]  # "/ Filter" is the text filter: one name each
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -71,14 +74,14 @@ class PaymentsPane(Pane, Vertical):
         self.list.reload()
 
     def _filter_text(self) -> Text:
-        return Text("Showing: ") + describe(self.choice, STATUSES) + Text("  (t to change)")
+        return Text(_("Showing: {filter}  (t to change)").format(filter=describe(self.choice, STATUSES).plain))
 
     def action_filter(self) -> None:
         def chosen(choice: FilterChoice | None) -> None:
             if choice is not None:
                 self.apply_filter(choice)
 
-        self.app.push_screen(PeriodScreen("Filter payments", host(self).today(), self.choice,
+        self.app.push_screen(PeriodScreen(_("Filter payments"), host(self).today(), self.choice,
                                           presets=PERIODS, statuses=STATUSES), callback=chosen)
 
     def apply_filter(self, choice: FilterChoice) -> None:
@@ -96,14 +99,14 @@ def open_payment(pane: ListPane, payment: "Payment") -> None:
     """Enter: every field of one payment, and what can be done with it."""
     from billtui.widgets.details import DetailsScreen
 
-    can = ["D save PDF"]
+    can = [_("D save PDF")]
     if payment.deletable:
-        can = ["p pay", "d delete"] + can
-    pane.app.push_screen(DetailsScreen(f"Payment {payment.number}", [
-        ("Number", payment.number), ("Date", payment.created), ("Method", payment.method),
-        ("Credited", payment.credited), ("Paid", payment.paid), ("Status", payment.status),
-        ("Panel's status", payment.status_text), ("Id", payment.id),
-        ("Keys in the list", ", ".join(can)),
+        can = [_("p pay"), _("d delete")] + can
+    pane.app.push_screen(DetailsScreen(_("Payment {number}").format(number=payment.number), [
+        (_("Number"), payment.number), (_("Date"), payment.created), (_("Method"), payment.method),
+        (pgettext("amount", "Credited"), payment.credited), (pgettext("amount", "Paid"), payment.paid),
+        (_("Status"), payment.status), (_("Panel's status"), payment.status_text), (_("Id"), payment.id),
+        (_("Keys in the list"), ", ".join(can)),
     ]))
 
 
@@ -114,8 +117,8 @@ def add_funds(pane: ListPane, _row: Any) -> None:
 def pay_payment(pane: ListPane, payment: "Payment") -> None:
     """Resume paying a New payment: the panel gives its payment page again."""
     if not payment.deletable:
-        pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text) or 'not new'}: "
-                    "only New payments wait to be paid.", severity="warning")
+        pane.notify(_("Payment {number} is {status}: only New payments wait to be paid.").format(
+            number=clean(payment.number), status=clean(payment.status_text) or _("not new")), severity="warning")
         return
     pane.run_worker(later(_pay, pane, payment), group="payment-action", exclusive=True)
 
@@ -124,14 +127,16 @@ async def _pay(pane: ListPane, payment: "Payment") -> None:
     from billtui.api.calls import finance
     from billtui.screens.common.payflow import show_payment_page
 
-    pane.show_status(f"Asking the panel for the payment page of {payment.number}…")
+    pane.show_status(_("Asking the panel for the payment page of {number}…").format(number=payment.number))
     try:
         url = await finance.payment_redirect(pane.billtui.client, payment.id)
     except Exception as exc:
-        pane.show_status(f"✗ Could not resume {payment.number}: {error_text(exc)}", error=True)
+        pane.show_status(_("✗ Could not resume {number}: {error}").format(number=payment.number,
+                                                                          error=error_text(exc)), error=True)
         return
     pane.show_status("")
-    await show_payment_page(pane.app, url or "", f"Paying {payment.number} ({fmt.money(payment.credited)})")
+    await show_payment_page(pane.app, url or "", _("Paying {number} ({amount})").format(
+        number=payment.number, amount=fmt.money(payment.credited)))
 
 
 def delete_payment(pane: ListPane, payment: "Payment") -> None:
@@ -139,8 +144,8 @@ def delete_payment(pane: ListPane, payment: "Payment") -> None:
     from billtui.widgets.confirm import ConfirmScreen
 
     if not payment.deletable:
-        pane.notify(f"Payment {clean(payment.number)} is {clean(payment.status_text)}: "
-                    "only New payments can be deleted.", severity="warning")
+        pane.notify(_("Payment {number} is {status}: only New payments can be deleted.").format(
+            number=clean(payment.number), status=clean(payment.status_text)), severity="warning")
         return
 
     def decided(yes: bool | None) -> None:
@@ -148,20 +153,21 @@ def delete_payment(pane: ListPane, payment: "Payment") -> None:
             pane.run_worker(later(_delete, pane, payment), group="payment-action", exclusive=True)
 
     pane.app.push_screen(ConfirmScreen(
-        f"Delete payment {clean(payment.number)} of {fmt.money(payment.credited)}? It was never paid; "
-        "this cannot be undone.", yes="Delete"), callback=decided)
+        _("Delete payment {number} of {amount}? It was never paid; this cannot be undone.").format(
+            number=clean(payment.number), amount=fmt.money(payment.credited)), yes=_("Delete")), callback=decided)
 
 
 async def _delete(pane: ListPane, payment: "Payment") -> None:
     from billtui.api.calls import finance
 
-    pane.show_status(f"Deleting {payment.number}…")
+    pane.show_status(_("Deleting {number}…").format(number=payment.number))
     try:
         await finance.delete_payment(pane.billtui.client, payment.id)
     except Exception as exc:
-        pane.show_status(f"✗ Could not delete {payment.number}: {error_text(exc)}", error=True)
+        pane.show_status(_("✗ Could not delete {number}: {error}").format(number=payment.number,
+                                                                          error=error_text(exc)), error=True)
         return
-    pane.notify(f"Deleted payment {clean(payment.number)}.")
+    pane.notify(_("Deleted payment {number}.").format(number=clean(payment.number)))
     pane.reload()
 
 
@@ -173,7 +179,7 @@ async def _save_pdf(pane: ListPane, payment: "Payment") -> None:
     from billtui.api.calls import finance
     from billtui.screens.finances import pdf_download
 
-    what = f"payment {payment.number}"
+    what = _("payment {number}").format(number=payment.number)
     try:
         path = await pdf_download.save_pdf(
             lambda progress: finance.payment_pdf(pane.billtui.client, payment.id, progress),
@@ -184,44 +190,62 @@ async def _save_pdf(pane: ListPane, payment: "Payment") -> None:
         pane.notify(message, severity="error", timeout=10)
         return
     pane.show_status(pdf_download.where([path]))
-    pane.notify(f"{what}: {pdf_download.where([path])}", title="PDF saved", timeout=12)
+    pane.notify(f"{what}: {pdf_download.where([path])}", title=_("PDF saved"), timeout=12)
 
 
 ACTIONS: tuple[RowAction, ...] = (
-    RowAction("a", "Add funds", add_funds, needs_row=False),
-    RowAction("p", "Pay", pay_payment),
-    RowAction("d", "Delete", delete_payment),
-    RowAction("D", "PDF", save_pdf),
+    RowAction("a", N_("Add funds"), add_funds, needs_row=False),
+    RowAction("p", N_("Pay"), pay_payment),
+    RowAction("d", N_("Delete"), delete_payment),
+    RowAction("D", N_("PDF"), save_pdf),
 )
 
 
 # ------------------------------------------------------------------- add funds form
 
+def amount_text(amount: Decimal, currency: str) -> str:
+    """A typed amount and its currency code, as the language writes numbers: ``1,234.50 USD``."""
+    return f"{formats.number(amount)} {currency}"
+
+
+def typed_amount(amount: Decimal) -> str:
+    """A bare amount for the amount field, with the language's decimal sign (``check_amount`` reads both)."""
+    return f"{amount:.2f}".replace(".", formats.convention().decimal)
+
+
 def method_label(method: "PayMethod") -> str:
-    limits = []
-    if method.min is not None:
-        limits.append(f"from {fmt.money(method.min)}")
-    if method.max is not None and method.max.amount > 0:
-        limits.append(f"up to {fmt.money(method.max)}")
-    return f"{clean(method.name)} ({' '.join(limits)})" if limits else clean(method.name)
+    name = clean(method.name)
+    low = fmt.money(method.min) if method.min is not None else None
+    high = fmt.money(method.max) if method.max is not None and method.max.amount > 0 else None
+    if low is not None and high is not None:
+        return _("{name} (from {min} up to {max})").format(name=name, min=low, max=high)
+    if low is not None:
+        return _("{name} (from {min})").format(name=name, min=low)
+    if high is not None:
+        return _("{name} (up to {max})").format(name=name, max=high)
+    return name
 
 
 def check_amount(text: str, method: "PayMethod | None") -> tuple[Decimal | None, str | None]:
     """The typed amount as Decimal, or why not (within the method's min/max)."""
     text = text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip()
+    example = formats.number(Decimal("25.00"))
     if not text:
-        return None, "Enter the amount to add, e.g. 25.00."
+        return None, _("Enter the amount to add, e.g. {example}.").format(example=example)
     amount = parse_decimal(text)
     if amount is None or not amount.is_finite():
-        return None, f"“{clean(text)}” is not an amount. Use digits and a dot, e.g. 25.00."
+        return None, _("“{text}” is not an amount. Use digits and a dot, e.g. {example}.").format(
+            text=clean(text), example=example)
     if amount <= 0:
-        return None, "The amount must be more than zero."
+        return None, _("The amount must be more than zero.")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        return None, "Use at most two decimals (cents)."
+        return None, _("Use at most two decimals (cents).")
     if method is not None and not method.accepts(amount):
         lo = fmt.money(method.min) if method.min else "0"
-        hi = fmt.money(method.max) if method.max and method.max.amount > 0 else "any amount"
-        return None, f"{clean(method.name)} takes from {lo} to {hi}."
+        if method.max and method.max.amount > 0:
+            return None, _("{name} takes from {lo} to {hi}.").format(name=clean(method.name), lo=lo,
+                                                                    hi=fmt.money(method.max))
+        return None, _("{name} takes from {lo} to any amount.").format(name=clean(method.name), lo=lo)
     return amount, None
 
 
@@ -231,7 +255,27 @@ class OrderToPay:
 
     billorder: str
     total: "Money | None"
-    what: str  # "the cart", "order 503"
+    #: The order's number as shown ("503"); "" for the cart. Each sentence about it is translated
+    #: whole (``title``, ``paying``, ``paid``): Russian puts "the cart"/"order 503" in different cases.
+    number: str = ""
+
+    def title(self) -> str:
+        if not self.number:
+            return _("Pay the cart")
+        return _("Pay order {number}").format(number=self.number)
+
+    def paying(self, method: str) -> str:
+        """What the payment page is for: "Paying the cart (12.00 USD) by Bank card"."""
+        if not self.number:
+            return _("Paying the cart ({amount}) by {method}").format(amount=fmt.money(self.total), method=method)
+        return _("Paying order {number} ({amount}) by {method}").format(
+            number=self.number, amount=fmt.money(self.total), method=method)
+
+    def paid(self) -> str:
+        if not self.number:
+            return _("Paid the cart ({amount}) from your balance.").format(amount=fmt.money(self.total))
+        return _("Paid order {number} ({amount}) from your balance.").format(
+            number=self.number, amount=fmt.money(self.total))
 
 
 class AddFundsScreen(ModalScreen[None]):
@@ -243,9 +287,9 @@ class AddFundsScreen(ModalScreen[None]):
 
     DEFAULT_CSS = styles.load("screens/finances/AddFundsScreen.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Go to payment", id="add-funds.submit"),
-        Binding("escape", "cancel", "Cancel", id="add-funds.cancel"),
-        Binding("ctrl+r", "reload", "Reload form", show=False, id="add-funds.reload"),
+        Binding("ctrl+s", "submit", N_("Go to payment"), id="add-funds.submit"),
+        Binding("escape", "cancel", N_("Cancel"), id="add-funds.cancel"),
+        Binding("ctrl+r", "reload", N_("Reload form"), show=False, id="add-funds.reload"),
     ]
 
     def __init__(self, order: OrderToPay | None = None) -> None:
@@ -260,19 +304,21 @@ class AddFundsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
-            box.border_title = plain(f"Pay {self.order.what}" if self.order else "Add funds")
-            yield Static("Loading the payment methods…", id="af-status")
+            box.border_title = plain(self.order.title() if self.order else _("Add funds"))
+            yield Static(_("Loading the payment methods…"), id="af-status")
             with Vertical(id="af-form"):
-                yield Field("Payment method", Select([], prompt="Choose a method", id="paymethod"),
+                yield Field(_("Payment method"), Select([], prompt=_("Choose a method"), id="paymethod"),
                             id="paymethod-field")
-                yield Field("Amount", Input(placeholder="e.g. 25.00", id="amount"), id="amount-field")
-                yield Field("Currency", Select([], allow_blank=True, prompt="Currency", id="payment_currency"),
+                example = formats.number(Decimal("25.00"))
+                yield Field(_("Amount"), Input(placeholder=_("e.g. {example}").format(example=example), id="amount"),
+                            id="amount-field")
+                yield Field(_("Currency"), Select([], allow_blank=True, prompt=_("Currency"), id="payment_currency"),
                             id="payment_currency-field")
-                yield Field("Payer", Select([], allow_blank=True, prompt="Payer", id="profile"),
+                yield Field(_("Payer"), Select([], allow_blank=True, prompt=_("Payer"), id="profile"),
                             id="profile-field")
                 with Horizontal(classes="buttons"):
-                    yield Button("Cancel (esc)", id="cancel")
-                    yield Button("Go to payment (ctrl+s)", id="submit", variant="primary")
+                    yield Button(_("Cancel (esc)"), id="cancel")
+                    yield Button(_("Go to payment (ctrl+s)"), id="submit", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -291,19 +337,19 @@ class AddFundsScreen(ModalScreen[None]):
     async def _load(self) -> None:
         from billtui.api.calls import finance
 
-        self._status("Loading the payment methods…")
+        self._status(_("Loading the payment methods…"))
         try:
             if self.order is not None:
                 form = await finance.pay_basket_form(self.billtui.client, self.order.billorder)
             else:
                 form = await finance.payment_methods(self.billtui.client)
         except Exception as exc:
-            self._status(f"✗ Could not load the payment methods: {error_text(exc)} Press ctrl+r to retry.",
-                         error=True)
+            self._status(_("✗ Could not load the payment methods: {error} Press ctrl+r to retry.").format(
+                error=error_text(exc)), error=True)
             return
         self.form = form
         if not form.methods:
-            self._status("The panel offers no payment method for your account. Ask support.", error=True)
+            self._status(_("The panel offers no payment method for your account. Ask support."), error=True)
             return
         methods = self.query_one("#paymethod", Select)
         # The balance first, as the production panel lists it (src/utils/sortPaymethodList.js).
@@ -327,7 +373,7 @@ class AddFundsScreen(ModalScreen[None]):
         if self.order is not None:
             amount = self.query_one("#amount", Input)
             # The bare number (the currency is the form's own field); an order's amount is fixed.
-            amount.value = (f"{self.order.total.amount:.2f}" if self.order.total
+            amount.value = (typed_amount(self.order.total.amount) if self.order.total
                             else form.values.get("amount", ""))
             amount.disabled = True
         self._status("")
@@ -367,14 +413,14 @@ class AddFundsScreen(ModalScreen[None]):
         self._clear_errors()
         method = self._method()
         if method is None:
-            self.query_one("#paymethod-field", Field).set_error("Choose how you will pay.")
+            self.query_one("#paymethod-field", Field).set_error(_("Choose how you will pay."))
             self.query_one("#paymethod", Select).focus()
             return
         if self.order is not None:
             total = self.order.total.amount if self.order.total else None
             if total is not None and not method.accepts(total):
                 self.query_one("#paymethod-field", Field).set_error(
-                    check_amount(str(total), method)[1] or "This method does not take this amount.")
+                    check_amount(str(total), method)[1] or _("This method does not take this amount."))
                 return
             self.busy = True
             self.run_worker(later(self._submit, method, total or Decimal(0)), group="add-funds", exclusive=True)
@@ -393,7 +439,8 @@ class AddFundsScreen(ModalScreen[None]):
         from billtui.screens.common.payflow import show_payment_page
 
         currency = self._value("payment_currency")
-        self._status(f"Creating the payment of {amount:,.2f} {currency} by {clean(method.name)}…")
+        self._status(_("Creating the payment of {amount} by {method}…").format(
+            amount=amount_text(amount, currency), method=clean(method.name)))
         try:
             if self.order is not None:
                 total = self.order.total.amount if self.order.total else None
@@ -410,25 +457,27 @@ class AddFundsScreen(ModalScreen[None]):
             return
         except Exception as exc:
             self.busy = False
-            self._status(f"✗ {error_text(exc)} Your input is kept: press ctrl+s to try again.", error=True)
+            self._status(_("✗ {error} Your input is kept: press ctrl+s to try again.").format(error=error_text(exc)),
+                         error=True)
             return
         self.busy = False
         app = self.app
         self.dismiss(None)
         announce(app, "balance", "payments", "orders")
-        what = f"Adding {amount:,.2f} {currency} by {clean(method.name)}"
+        what = _("Adding {amount} by {method}").format(amount=amount_text(amount, currency), method=clean(method.name))
         if self.order is not None:
-            what = f"Paying {self.order.what} ({fmt.money(self.order.total)}) by {clean(method.name)}"
+            what = self.order.paying(clean(method.name))
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
-            paid = f"{self.order.what} ({fmt.money(self.order.total)})" if self.order else fmt.money(amount)
-            app.notify(f"Paid {paid} from your balance.", title="Payment", timeout=10)
+            paid = self.order.paid() if self.order else _("Paid {amount} from your balance.").format(
+                amount=fmt.money(amount))
+            app.notify(paid, title=_("Payment"), timeout=10)
         elif start.url:
             # This screen (and its workers) is going away: the app shows the page.
             app.run_worker(show_payment_page(app, start.url, what), group="payflow")
         else:
-            app.notify(f"{what}: the payment was created but the panel sent no payment page. "
-                       "Press p on it in Credits/Payments.", severity="warning", timeout=12)
+            app.notify(_("{what}: the payment was created but the panel sent no payment page. "
+                         "Press p on it in Credits/Payments.").format(what=what), severity="warning", timeout=12)
 
     def _mark(self, field_name: str, message: str) -> None:
         target = {"paymethod": "paymethod", "amount": "amount", "payment_currency": "payment_currency",

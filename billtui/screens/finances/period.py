@@ -20,18 +20,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select
 
 from billtui.widgets.field import Field
+from billtui.display import format as fmt
 from billtui.display.safe import plain
+from billtui.i18n import N_, _, pgettext
+from billtui.i18n.formats import date_hint
 from billtui.widgets.footer import Footer
 from billtui.display import styles
 
+#: The presets' names, translated where shown (``_(LABELS[key])``).
 LABELS: dict[str, str] = {
-    "all": "All time",
-    "month": "This month",
-    "last_month": "Last month",
-    "quarter": "This quarter",
-    "year": "This year",
-    "last_12": "Last 12 months",
-    "custom": "Custom dates",
+    "all": N_("All time"),
+    "month": N_("This month"),
+    "last_month": N_("Last month"),
+    "quarter": N_("This quarter"),
+    "year": N_("This year"),
+    "last_12": N_("Last 12 months"),
+    "custom": N_("Custom dates"),
 }
 
 
@@ -46,8 +50,8 @@ class Period:
     @property
     def label(self) -> str:
         if self.key == "custom":
-            return f"{self.start or '…'} – {self.end or '…'}"
-        return LABELS.get(self.key, self.key)
+            return f"{shown_date(self.start) or '…'} – {shown_date(self.end) or '…'}"
+        return _(LABELS[self.key]) if self.key in LABELS else self.key
 
     @property
     def is_all(self) -> bool:
@@ -91,13 +95,23 @@ def preset(key: str, today: date) -> Period:
 
 
 def strict_date(text: str) -> date | None:
-    """A typed ``YYYY-MM-DD`` date, strictly (the panel's parser forgives; a user's typo must not pass)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        return None
+    """A typed date, strictly (the panel's parser forgives; a user's typo must not pass): ISO
+    ``YYYY-MM-DD`` or ``DD.MM.YYYY`` as Russian writes it, whichever language billtui speaks."""
+    text = text.strip()
     try:
-        return date.fromisoformat(text.strip())
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if dotted:
+            return date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
     except ValueError:
         return None
+    return None
+
+
+def shown_date(day: date | None) -> str:
+    """A date as the language writes it, for a date field ("" for none): what ``strict_date`` reads back."""
+    return fmt.day(day) if day else ""
 
 
 @dataclass(frozen=True)
@@ -111,9 +125,9 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
 
     DEFAULT_CSS = styles.load("screens/finances/PeriodScreen.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "apply", "Apply", id="period.apply"),
-        Binding("ctrl+r", "clear", "All time", id="period.clear"),
-        Binding("escape", "cancel", "Cancel", id="period.cancel"),
+        Binding("ctrl+s", "apply", N_("Apply"), id="period.apply"),
+        Binding("ctrl+r", "clear", N_("All time"), id="period.clear"),
+        Binding("escape", "cancel", N_("Cancel"), id="period.cancel"),
     ]
 
     def __init__(self, title: str, today: date, current: FilterChoice, *,
@@ -128,24 +142,26 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
 
     def compose(self) -> ComposeResult:
         period = self.current.period
-        options = [(LABELS[k], k) for k in self.presets] + [(LABELS["custom"], "custom")]
+        options = [(_(LABELS[k]), k) for k in self.presets] + [(_(LABELS["custom"]), "custom")]
         with Vertical() as box:
             box.border_title = plain(self.title_text)
-            keys = {value for _, value in options}
-            yield Field("Period", Select(options, value=period.key if period.key in keys else "all",
-                                         allow_blank=False, id="period"))
+            keys = {value for _label, value in options}
+            yield Field(_("Period"), Select(options, value=period.key if period.key in keys else "all",
+                                            allow_blank=False, id="period"))
             with Horizontal(classes="dates"):
-                yield Field("From (YYYY-MM-DD)", Input(str(period.start or ""), placeholder="any", id="from"),
-                            id="from-field")
-                yield Field("To (YYYY-MM-DD)", Input(str(period.end or ""), placeholder="any", id="to"),
-                            id="to-field")
+                anyday = pgettext("date", "any")
+                yield Field(_("From ({hint})").format(hint=date_hint()),
+                            Input(shown_date(period.start), placeholder=anyday, id="from"), id="from-field")
+                yield Field(_("To ({hint})").format(hint=date_hint()),
+                            Input(shown_date(period.end), placeholder=anyday, id="to"), id="to-field")
             if self.statuses:
-                status_options = [("Any status", "")] + [(label, key) for key, label in self.statuses]
-                yield Field("Status", Select(status_options, value=self.current.status or "",
-                                             allow_blank=False, id="status"))
+                # The statuses' labels are marked with N_() by the list that offers them.
+                status_options = [(_("Any status"), "")] + [(_(label), key) for key, label in self.statuses]
+                yield Field(_("Status"), Select(status_options, value=self.current.status or "",
+                                                allow_blank=False, id="status"))
             with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Apply (ctrl+s)", id="apply", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Apply (ctrl+s)"), id="apply", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,8 +173,8 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
         if event.select.id != "period" or event.value in ("custom", Select.BLANK):
             return
         chosen = preset(str(event.value), self.today)
-        self.query_one("#from", Input).value = str(chosen.start or "")
-        self.query_one("#to", Input).value = str(chosen.end or "")
+        self.query_one("#from", Input).value = shown_date(chosen.start)
+        self.query_one("#to", Input).value = shown_date(chosen.end)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Typing a date makes the period custom; the dates a preset filled in do not."""
@@ -169,7 +185,7 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
             return
         chosen = preset(str(select.value), self.today)
         typed = (self.query_one("#from", Input).value.strip(), self.query_one("#to", Input).value.strip())
-        if typed != (str(chosen.start or ""), str(chosen.end or "")):
+        if typed != (shown_date(chosen.start), shown_date(chosen.end)):
             select.value = "custom"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -185,7 +201,8 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
             field.set_error(None)
             return True, None
         day = strict_date(text)
-        field.set_error(None if day else f"“{text}” is not a date. Write it as YYYY-MM-DD, e.g. {self.today}.")
+        field.set_error(None if day else _("“{text}” is not a date. Write it as {hint}, e.g. {example}.").format(
+            text=text, hint=date_hint(), example=shown_date(self.today)))
         return day is not None, day
 
     def action_apply(self) -> None:
@@ -198,7 +215,7 @@ class PeriodScreen(ModalScreen["FilterChoice | None"]):
             if not (ok_from and ok_to):
                 return
             if start and end and start > end:
-                self.query_one("#to-field", Field).set_error("The end is before the start.")
+                self.query_one("#to-field", Field).set_error(_("The end is before the start."))
                 return
             period = Period("custom", start, end) if (start or end) else Period("all")
         status = ""
@@ -218,5 +235,5 @@ def describe(choice: FilterChoice, statuses: Sequence[tuple[str, str]] = ()) -> 
     """One line for above the list: what it is filtered by."""
     parts = [choice.period.label]
     if choice.status:
-        parts.append(dict(statuses).get(choice.status, choice.status))
+        parts.append(_(dict(statuses)[choice.status]) if choice.status in dict(statuses) else choice.status)
     return Text(" · ".join(parts))
