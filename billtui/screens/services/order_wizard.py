@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from billtui.display import format as fmt
 from billtui.api.values import parse_int
 from billtui.display.safe import clean
+from billtui.i18n import N_, _, ngettext
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
@@ -35,22 +36,23 @@ if TYPE_CHECKING:
     from billtui.api.models import FormData, Tariff
 
 STEPS = ("type", "tariff", "period", "options", "review", "pay")
-STEP_TITLES = {"type": "Product type", "tariff": "Tariff", "period": "Period", "options": "Options",
-               "review": "Review", "pay": "Pay with"}
+#: Shown with ``_()``: translated where the step bar is drawn.
+STEP_TITLES = {"type": N_("Product type"), "tariff": N_("Tariff"), "period": N_("Period"),
+               "options": N_("Options"), "review": N_("Review"), "pay": N_("Pay with")}
 #: Order-form fields the wizard asks for in its own steps, or that the panel fills itself.
 #: ``orderinfo`` is the panel's own order summary (HTML, read-only: vhostOperations.js orderParamVhost).
 NOT_OPTIONS = frozenset({"pricelist", "period", "cost", "licence_agreement", "elid", "func", "sok",
                          "clicked_button", "sv_field", "orderinfo", "snext"})
 
-#: Where the panel's own label reads badly.
-OWN_LABELS = {"autoprolong": "Auto-renew"}
+#: Where the panel's own label reads badly (shown with ``_()``).
+OWN_LABELS = {"autoprolong": N_("Auto-renew")}
 
 
 def period_label(months: int) -> str:
     if months % 12 == 0:
         years = months // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{months} month{'s' if months != 1 else ''}"
+        return ngettext("{n} year", "{n} years", years).format(n=years)
+    return ngettext("{n} month", "{n} months", months).format(n=months)
 
 
 @dataclass
@@ -68,10 +70,10 @@ class OrderDraft:
 class OrderWizard(ModalScreen[bool]):
     DEFAULT_CSS = styles.load("screens/services/OrderWizard.tcss")
     BINDINGS = [
-        Binding("escape", "back", "Back", id="order-wizard.back"),
-        Binding("ctrl+n", "next", "Next", id="order-wizard.next"),
-        Binding("b", "basket", "Add to cart", id="order-wizard.basket"),
-        Binding("p", "pay", "Pay now", id="order-wizard.pay"),
+        Binding("escape", "back", N_("Back"), id="order-wizard.back"),
+        Binding("ctrl+n", "next", N_("Next"), id="order-wizard.next"),
+        Binding("b", "basket", N_("Add to cart"), id="order-wizard.basket"),
+        Binding("p", "pay", N_("Pay now"), id="order-wizard.pay"),
     ]
 
     def __init__(self, type_name: str | None = None) -> None:
@@ -95,7 +97,7 @@ class OrderWizard(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wizard") as box:
-            box.border_title = "Order a new service"
+            box.border_title = _("Order a new service")
             yield Static("", id="steps")
             with ContentSwitcher(initial="step-type"):
                 yield OptionList(id="step-type")
@@ -104,13 +106,13 @@ class OrderWizard(ModalScreen[bool]):
                 with Vertical(id="step-options"):
                     yield VerticalScroll(id="options-form")
                     with Horizontal(classes="buttons"):
-                        yield Button("Review (ctrl+n)", id="to-review", variant="primary")
+                        yield Button(_("Review (ctrl+n)"), id="to-review", variant="primary")
                 with VerticalScroll(id="step-review"):
                     yield Static("", id="review-text")
                     with Horizontal(classes="buttons"):
-                        yield Button("Back (esc)", id="back")
-                        yield Button("Add to cart (b)", id="basket")
-                        yield Button("Pay now (p)", id="pay", variant="primary")
+                        yield Button(_("Back (esc)"), id="back")
+                        yield Button(_("Add to cart (b)"), id="basket")
+                        yield Button(_("Pay now (p)"), id="pay", variant="primary")
                 yield OptionList(id="step-pay")
             yield Static("", classes="wizard-status")
         yield Footer()
@@ -129,7 +131,7 @@ class OrderWizard(ModalScreen[bool]):
         shown = [s for s in STEPS if s != "pay" or step == "pay"]
         parts = []
         for s in shown:
-            title = STEP_TITLES[s]
+            title = _(STEP_TITLES[s])
             parts.append(f"[{title}]" if s == step else title)
         self.query_one("#steps", Static).update(Text(" → ".join(parts)))
         self.refresh_bindings()
@@ -160,16 +162,16 @@ class OrderWizard(ModalScreen[bool]):
         if menu is None:
             from billtui.api.calls import account
 
-            self.status("Loading the product types…")
+            self.status(_("Loading the product types…"))
             try:
                 menu = await account.menu(self.client)
             except Exception as exc:
-                self.status(f"✗ {error_text(exc)} Press escape and try again.", error=True)
+                self.status(_("✗ {error} Press escape and try again.").format(error=error_text(exc)), error=True)
                 return
         types = list(menu.service_types)
         options = self.query_one("#step-type", OptionList)
         options.add_options([Option(Text(clean(t.title)), id=t.name) for t in types])
-        self.status("Pick what to order; Enter goes on." if types else "The panel offers nothing to order.")
+        self.status(_("Pick what to order; Enter goes on.") if types else _("The panel offers nothing to order."))
         self.go("type")
         names = [t.name for t in types]
         if self.draft.type_name in names:
@@ -196,11 +198,11 @@ class OrderWizard(ModalScreen[bool]):
     async def load_tariffs(self) -> None:
         from billtui.api.calls import services
 
-        self.status(f"Loading the tariffs for {self.draft.type_title}…")
+        self.status(_("Loading the tariffs for {type}…").format(type=self.draft.type_title))
         try:
             tariffs = await services.order_pricelist(self.client, self.draft.type_name)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Pick again or press escape.", error=True)
+            self.status(_("✗ {error} Pick again or press escape.").format(error=error_text(exc)), error=True)
             return
         self.tariffs = tariffs
         options = self.query_one("#step-tariff", OptionList)
@@ -215,8 +217,8 @@ class OrderWizard(ModalScreen[bool]):
             if t.description:
                 prompt.append("\n  " + clean(t.description), style="dim")
             options.add_option(Option(prompt, id=t.id))
-        self.status("Pick a tariff (prices per period below each); Enter goes on." if tariffs
-                    else "No tariffs on sale for this type. Press escape.")
+        self.status(_("Pick a tariff (prices per period below each); Enter goes on.") if tariffs
+                    else _("No tariffs on sale for this type. Press escape."))
         self.go("tariff")
 
     def show_periods(self) -> None:
@@ -226,7 +228,7 @@ class OrderWizard(ModalScreen[bool]):
         if tariff is not None and tariff.prices:
             for months, price in tariff.prices:
                 options.add_option(Option(Text(f"{period_label(months)} — {fmt.money(price)}"), id=str(months)))
-            self.status("Pick how long to order for; Enter goes on.")
+            self.status(_("Pick how long to order for; Enter goes on."))
             self.go("period")
             return
         # No per-period prices in the list: the order form has the periods.
@@ -240,12 +242,12 @@ class OrderWizard(ModalScreen[bool]):
         tariff = self.draft.tariff
         if tariff is None:
             return
-        self.status("Loading the options of this tariff…")
+        self.status(_("Loading the options of this tariff…"))
         params = {"period": self.draft.period} if self.draft.period else {}
         try:
             form = await services.order_params(self.client, self.draft.type_name, tariff.id, **params)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Pick again or press escape.", error=True)
+            self.status(_("✗ {error} Pick again or press escape.").format(error=error_text(exc)), error=True)
             return
         if not self.draft.period:
             self.draft.period = form.get("period")
@@ -254,7 +256,7 @@ class OrderWizard(ModalScreen[bool]):
                 self.draft.period = periods[0].key
         self.draft.form = form
         await self._build_options(form)
-        self.status("Fill in the options; ctrl+n (or the button) reviews the order.")
+        self.status(_("Fill in the options; ctrl+n (or the button) reviews the order."))
         self.go("options")
 
     async def _build_options(self, form: "FormData") -> None:
@@ -264,7 +266,8 @@ class OrderWizard(ModalScreen[bool]):
         for name, value in form.values.items():
             if name in NOT_OPTIONS:
                 continue
-            label = clean(OWN_LABELS.get(name) or form.labels.get(name) or name.replace("_", " ").capitalize())
+            own = OWN_LABELS.get(name)
+            label = clean((_(own) if own else "") or form.labels.get(name) or name.replace("_", " ").capitalize())
             kept = self.draft.values.get(name, value)
             choices = form.options.get(name)
             if choices:
@@ -275,7 +278,7 @@ class OrderWizard(ModalScreen[bool]):
                 control = Input(value=kept, id=f"opt-{name}")
             fields.append(Field(label, control, id=f"field-{name}", name=name))
         if not fields:
-            fields_widgets: list[Any] = [Static(Text("This tariff has no options.", style="dim"))]
+            fields_widgets: list[Any] = [Static(Text(_("This tariff has no options."), style="dim"))]
         else:
             fields_widgets = list(fields)
         await holder.mount_all(fields_widgets)
@@ -305,23 +308,26 @@ class OrderWizard(ModalScreen[bool]):
         d = self.draft
         form = d.form
         lines = Text()
-        lines.append("Product:  ", "bold").append(clean(d.type_title) + "\n")
-        lines.append("Tariff:   ", "bold").append(clean(d.tariff.name if d.tariff else "") + "\n")
+        heads = [_("Product:"), _("Tariff:"), _("Period:"), _("Cost:")]
+        width = max(len(h) for h in heads) + 2  # the values line up after the longest label
+        product, tariff, period, cost_head = (h.ljust(width) for h in heads)
+        lines.append(product, "bold").append(clean(d.type_title) + "\n")
+        lines.append(tariff, "bold").append(clean(d.tariff.name if d.tariff else "") + "\n")
         price = None
         months = parse_int(d.period)
         if d.tariff is not None and months is not None:
             price = next((p for m, p in d.tariff.prices if m == months), None)
         period_text = period_label(months) if months is not None else clean(d.period)
-        lines.append("Period:   ", "bold").append(period_text + "\n")
+        lines.append(period, "bold").append(period_text + "\n")
         for f in self.query_one("#options-form").query(Field):
             value = d.values.get(f.name or "", "")
             if isinstance(f.control, Select) and form is not None:
                 value = next((o.label for o in form.options.get(f.name or "", []) if o.key == value), value)
             lines.append(f"{clean(f.label)}: ", "bold").append(clean(value) or "—").append("\n")
         cost = fmt.money(price) if price is not None else clean(form.get("cost") if form else "")
-        lines.append("\nCost:     ", "bold").append(cost or "—", "bold")
-        lines.append(" (add-ons, if any, are added by the panel)\n", "dim")
-        lines.append("\nb puts it in the cart · p puts it in the cart and pays the cart now · esc goes back",
+        lines.append("\n" + cost_head, "bold").append(cost or "—", "bold")
+        lines.append(" " + _("(add-ons, if any, are added by the panel)") + "\n", "dim")
+        lines.append("\n" + _("b puts it in the cart · p puts it in the cart and pays the cart now · esc goes back"),
                      "dim")
         self.query_one("#review-text", Static).update(lines)
         self.status("")
@@ -358,7 +364,7 @@ class OrderWizard(ModalScreen[bool]):
 
         d = self.draft
         assert d.tariff is not None
-        self.status("Adding the order to the cart…")
+        self.status(_("Adding the order to the cart…"))
         values = {k: v for k, v in d.values.items() if k in self._option_names()}
         try:
             await services.order_submit(self.client, d.type_name, d.tariff.id, d.period, **values)
@@ -368,26 +374,27 @@ class OrderWizard(ModalScreen[bool]):
             return
         except Exception as exc:
             self.busy = False
-            self.status(f"✗ {error_text(exc)} Nothing was ordered; press b or p to try again.", error=True)
+            self.status(_("✗ {error} Nothing was ordered; press b or p to try again.").format(error=error_text(exc)),
+                        error=True)
             return
 
         announce(self.app, "balance", "payments", "orders")  # the cart changed: an Orders pane opened before must not say "empty"
         months = parse_int(d.period)
         what = f"{clean(d.tariff.name)}, {period_label(months) if months is not None else clean(d.period)}"
         if not pay:
-            self.app.notify(f"In the cart: {what}. Pay it under Finances › Orders.")
+            self.app.notify(_("In the cart: {what}. Pay it under Finances › Orders.").format(what=what))
             self.dismiss(True)
             return
-        self.status("In the cart. Loading the ways to pay…")
+        self.status(_("In the cart. Loading the ways to pay…"))
         try:
             cart = await finance.basket(self.client)
             if not cart.billorder:
-                raise errors.ApiError("The panel did not say which order to pay.",
-                                      "Pay the cart under Finances › Orders.")
+                raise errors.ApiError(_("The panel did not say which order to pay."),
+                                      _("Pay the cart under Finances › Orders."))
             pay_form = await finance.pay_basket_form(self.client, cart.billorder)
         except Exception as exc:
-            self.status(f"✗ In the cart, but paying failed: {error_text(exc)}", error=True)
-            self.app.notify(f"In the cart: {what}. Pay it under Finances › Orders.")
+            self.status(_("✗ In the cart, but paying failed: {error}").format(error=error_text(exc)), error=True)
+            self.app.notify(_("In the cart: {what}. Pay it under Finances › Orders.").format(what=what))
             self.busy = False
             return
         self.billorder = cart.billorder
@@ -405,9 +412,14 @@ class OrderWizard(ModalScreen[bool]):
         for m in self.methods:
             limits = f"{fmt.money(m.min)} – {fmt.money(m.max)}" if m.min or m.max else ""
             options.add_option(Option(Text(f"{clean(m.name)}  {limits}".rstrip()), id=m.id))
-        total_text = fmt.money(cart.total) if cart.total is not None else "the cart"
-        self.status(f"In the cart. Pay {total_text} (the whole cart) with… Enter picks; escape leaves it "
-                    "in the cart." if self.methods else "No way to pay this amount; it stays in the cart.")
+        if not self.methods:
+            self.status(_("No way to pay this amount; it stays in the cart."))
+        elif cart.total is not None:
+            self.status(_("In the cart. Pay {total} (the whole cart) with… Enter picks; escape leaves it "
+                          "in the cart.").format(total=fmt.money(cart.total)))
+        else:
+            self.status(_("In the cart. Pay the cart (the whole cart) with… Enter picks; escape leaves it "
+                          "in the cart."))
         self.busy = False
         self.go("pay")
 
@@ -418,7 +430,7 @@ class OrderWizard(ModalScreen[bool]):
         if not self.billorder or self.busy:
             return
         self.busy = True
-        self.status("Asking for the payment page…")
+        self.status(_("Asking for the payment page…"))
         try:
             chosen = next((m for m in self.methods if m.id == method), None)
             if chosen is not None:  # the method's own button (pay from the balance) goes with it
@@ -429,7 +441,8 @@ class OrderWizard(ModalScreen[bool]):
                                                  payer=self.payer)
         except Exception as exc:
             self.busy = False
-            self.status(f"✗ {error_text(exc)} Pick again, or escape to leave it in the cart.", error=True)
+            self.status(_("✗ {error} Pick again, or escape to leave it in the cart.").format(error=error_text(exc)),
+                        error=True)
             return
 
         app = self.app
@@ -437,12 +450,15 @@ class OrderWizard(ModalScreen[bool]):
         announce(app, "balance", "payments", "orders")  # the balance, and the Orders/Payments panes that show this order
         if start.paid:
             # ``ok`` = ``func=order``: the panel took it from the balance, no payment page follows.
-            total = fmt.money(self.cart_total_money) if self.cart_total_money is not None else "the cart"
-            app.notify(f"Paid {total} from your balance.", title="Payment", timeout=10)
+            if self.cart_total_money is not None:
+                paid = _("Paid {total} from your balance.").format(total=fmt.money(self.cart_total_money))
+            else:
+                paid = _("Paid the cart from your balance.")
+            app.notify(paid, title=_("Payment"), timeout=10)
         elif start.url:
-            show_payment(app, start.url, "Paying the cart")
+            show_payment(app, start.url, _("Paying the cart"))
         else:
-            app.notify("The panel accepted the payment.")
+            app.notify(_("The panel accepted the payment."))
 
     def _option_names(self) -> set[str]:
         return {f.name or "" for f in self.query_one("#options-form").query(Field)}
@@ -466,7 +482,7 @@ class OrderWizard(ModalScreen[bool]):
         order = ["type", "tariff", "period", "options", "review", "pay"]
         index = order.index(self.step)
         if self.step == "pay":
-            self.app.notify("The order stays in the cart: pay it under Finances › Orders.")
+            self.app.notify(_("The order stays in the cart: pay it under Finances › Orders."))
             self.dismiss(True)
             return
         if index == 0:

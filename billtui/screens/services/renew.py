@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from billtui.host import announce
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
@@ -40,9 +41,9 @@ def _cost(form: "ProlongForm") -> str:
 class RenewScreen(ServiceModal):
     DEFAULT_CSS = styles.load("screens/services/RenewScreen.tcss")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="renew.cancel"),
-        Binding("p", "pay", "Pay now", id="renew.pay"),
-        Binding("b", "basket", "Add to cart", id="renew.basket"),
+        Binding("escape", "cancel", N_("Cancel"), id="renew.cancel"),
+        Binding("p", "pay", N_("Pay now"), id="renew.pay"),
+        Binding("b", "basket", N_("Add to cart"), id="renew.basket"),
     ]
 
     def __init__(self, service: Any) -> None:
@@ -52,15 +53,15 @@ class RenewScreen(ServiceModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = plain(f"Renew {service_title(self.service)}")
-            yield Field("Period", OptionList(id="periods"), id="period-field",
-                        hint="↑/↓ picks the period; the date and price below follow.")
+            box.border_title = plain(_("Renew {name}").format(name=service_title(self.service)))
+            yield Field(_("Period"), OptionList(id="periods"), id="period-field",
+                        hint=_("↑/↓ picks the period; the date and price below follow."))
             yield Static("", id="summary")
-            yield Static("Loading the renewal terms…", classes="dialog-status")
+            yield Static(_("Loading the renewal terms…"), classes="dialog-status")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Add to cart (b)", id="basket")
-                yield Button("Pay now (p)", id="pay", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Add to cart (b)"), id="basket")
+                yield Button(_("Pay now (p)"), id="pay", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +74,7 @@ class RenewScreen(ServiceModal):
         try:
             form = await services.prolong_view(self.client, self.service.id)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Press escape and try again.", error=True)
+            self.status(_("✗ {error} Press escape and try again.").format(error=error_text(exc)), error=True)
             return
         self.form = form
         periods = self.query_one("#periods", OptionList)
@@ -87,10 +88,13 @@ class RenewScreen(ServiceModal):
 
     def show_terms(self, form: "ProlongForm") -> None:
         expires = form.expires or self.service.expires
+        heads = [_("Expires now:"), _("New expiry:"), _("Cost:")]
+        width = max(len(h) for h in heads) + 2  # the values line up after the longest label
+        now, new, cost = (h.ljust(width) for h in heads)
         self.query_one("#summary", Static).update(Text.assemble(
-            ("Expires now:  ", "bold"), fmt.expiry(expires, None) if expires else Text("—"), "\n",
-            ("New expiry:   ", "bold"), (fmt.day(form.new_expires) or "—", "bold green"), "\n",
-            ("Cost:         ", "bold"), (_cost(form) or "—", "bold"),
+            (now, "bold"), fmt.expiry(expires, None) if expires else Text("—"), "\n",
+            (new, "bold"), (fmt.day(form.new_expires) or "—", "bold green"), "\n",
+            (cost, "bold"), (_cost(form) or "—", "bold"),
         ))
 
     def selected_period(self) -> str | None:
@@ -111,7 +115,7 @@ class RenewScreen(ServiceModal):
     async def recompute(self, period: str) -> None:
         from billtui.api.calls import services
 
-        self.status("Working out the new date and price…")
+        self.status(_("Working out the new date and price…"))
         try:
             form = await services.prolong_recompute(self.client, self.service.id, period)
         except Exception as exc:
@@ -142,7 +146,7 @@ class RenewScreen(ServiceModal):
         if self.busy or self.form is None:
             return
         if period is None:
-            self.query_one("#period-field", Field).set_error("Pick a period first.")
+            self.query_one("#period-field", Field).set_error(_("Pick a period first."))
             return
         self.busy = True
         self.submit(period, pay)
@@ -153,7 +157,7 @@ class RenewScreen(ServiceModal):
         from billtui.api.calls import services
 
         name = service_title(self.service)
-        self.status("Paying for the renewal…" if pay else "Adding the renewal to the cart…")
+        self.status(_("Paying for the renewal…") if pay else _("Adding the renewal to the cart…"))
         try:
             if pay:
                 result = await services.prolong_pay(self.client, self.service.id, period)
@@ -167,20 +171,21 @@ class RenewScreen(ServiceModal):
             return
         except Exception as exc:
             self.busy = False
-            self.status(f"✗ {error_text(exc)} Nothing was renewed; try again.", error=True)
+            self.status(_("✗ {error} Nothing was renewed; try again.").format(error=error_text(exc)), error=True)
             return
         if result is None:
-            self.app.notify(f"Renewal of {name} is in the cart. Pay it under Finances › Orders.")
+            self.app.notify(_("Renewal of {name} is in the cart. Pay it under Finances › Orders.").format(name=name))
         elif result.expires is not None:
-            self.app.notify(f"Renewed {name} until {fmt.day(result.expires)}, paid from the balance.")
+            self.app.notify(_("Renewed {name} until {day}, paid from the balance.").format(
+                name=name, day=fmt.day(result.expires)))
         elif result.url:
-            self.app.notify(f"The balance does not cover it: the renewal of {name} is in the cart. "
-                            "Pay it on the payment page.", timeout=10)
+            self.app.notify(_("The balance does not cover it: the renewal of {name} is in the cart. "
+                              "Pay it on the payment page.").format(name=name), timeout=10)
         else:
-            self.app.notify(f"The panel accepted the renewal of {name}.")
+            self.app.notify(_("The panel accepted the renewal of {name}.").format(name=name))
         app = self.app
 
         announce(app, "balance", "payments", "orders")  # the cart, the orders and the balance other panes show have changed
         self.dismiss(True)
         if result is not None and result.expires is None and result.url:
-            show_payment(app, result.url, f"Renewal of {name}")
+            show_payment(app, result.url, _("Renewal of {name}").format(name=name))

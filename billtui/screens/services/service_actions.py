@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _, pgettext
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.dialog import DialogScreen
 from billtui.widgets.field import Field
@@ -83,15 +84,15 @@ class ServiceModal(DialogScreen):
 class AutoRenewScreen(ServiceModal):
     """Auto-renew off, or every N months (the choices the panel offers for this tariff)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="auto-renew.cancel"), Binding("enter", "save", "Save", show=True, id="auto-renew.save")]
+    BINDINGS = [Binding("escape", "cancel", N_("Close"), id="auto-renew.cancel"), Binding("enter", "save", N_("Save"), show=True, id="auto-renew.save")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = plain(f"Auto-renew · {service_title(self.service)}")
-            yield Static(Text(f"Now: {clean(self.service.autoprolong) or 'Off'}. "
-                              "Pick Off, or how often to renew; Enter saves."))
+            box.border_title = plain(_("Auto-renew · {name}").format(name=service_title(self.service)))
+            now = clean(self.service.autoprolong_text) or pgettext("auto-renew", "Off")
+            yield Static(Text(_("Now: {setting}. Pick Off, or how often to renew; Enter saves.").format(setting=now)))
             yield OptionList(id="choices")
-            yield Static("Loading the choices…", classes="dialog-status")
+            yield Static(_("Loading the choices…"), classes="dialog-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,14 +106,14 @@ class AutoRenewScreen(ServiceModal):
         try:
             form = await services.service_form(self.client, self.service.type, self.service.id)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Press escape and try again.", error=True)
+            self.status(_("✗ {error} Press escape and try again.").format(error=error_text(exc)), error=True)
             return
         # The keys are the form's own (real panels: ``null`` = off); an option with an empty key is
         # a placeholder, and a form with no "off" option still takes the off key (vds/EditModal.jsx).
         choices = [o for o in form.options.get("autoprolong") or [] if o.key.strip()]
         off_key = services.autoprolong_off_key(choices)
         if off_key not in [o.key for o in choices]:
-            choices.insert(0, ApiOption(off_key, "Off"))
+            choices.insert(0, ApiOption(off_key, pgettext("auto-renew", "Off")))
         current = form.get("autoprolong") or off_key
         if services.is_autoprolong_off(current, choices):
             current = off_key
@@ -141,17 +142,17 @@ class AutoRenewScreen(ServiceModal):
     async def save(self, key: str) -> None:
         from billtui.api.calls import services
 
-        self.status("Saving…")
+        self.status(_("Saving…"))
         try:
             # Sent back exactly as the form gave it: never a constant of ours.
             await services.save_autoprolong(self.client, self.service.type, self.service.id, key)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Pick again or press escape.", error=True)
+            self.status(_("✗ {error} Pick again or press escape.").format(error=error_text(exc)), error=True)
             return
         off = services.is_autoprolong_off(key)
-        label = "off" if off else clean(next(
+        label = pgettext("auto-renew", "off") if off else clean(next(
             (str(o.prompt) for o in self.query_one(OptionList).options if o.id == key), key))
-        self.app.notify(f"Auto-renew for {service_title(self.service)}: {label}.")
+        self.app.notify(_("Auto-renew for {name}: {setting}.").format(name=service_title(self.service), setting=label))
         self.dismiss(True)
 
 
@@ -161,20 +162,20 @@ class DeleteServiceScreen(ServiceModal):
     """Deleting cannot be undone, so the user types the service's name first."""
 
     DEFAULT_CSS = styles.load("screens/services/DeleteServiceScreen.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="delete-service.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="delete-service.cancel")]
 
     def compose(self) -> ComposeResult:
         name = service_title(self.service)
         with Vertical(id="dialog") as box:
-            box.border_title = plain(f"Delete {name}")
+            box.border_title = plain(_("Delete {name}").format(name=name))
             yield Static(Text.assemble(
-                "This deletes the service and everything on it; it cannot be undone.\n"
-                "To confirm, type its name: ", (name, "bold")))
-            yield Field("Service name", Input(placeholder=name, id="confirm-name"), id="name-field")
+                _("This deletes the service and everything on it; it cannot be undone.\n"
+                  "To confirm, type its name: "), (name, "bold")))
+            yield Field(_("Service name"), Input(placeholder=name, id="confirm-name"), id="name-field")
             yield Static("", classes="dialog-status")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Delete (enter)", id="delete", variant="error")
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Delete (enter)"), id="delete", variant="error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -195,8 +196,8 @@ class DeleteServiceScreen(ServiceModal):
         typed = self.query_one("#confirm-name", Input).value.strip()
         field = self.query_one("#name-field", Field)
         if typed != service_title(self.service):
-            field.set_error(f"That is not the name. Type {service_title(self.service)} exactly, "
-                            "or press escape to keep the service.")
+            field.set_error(_("That is not the name. Type {name} exactly, "
+                              "or press escape to keep the service.").format(name=service_title(self.service)))
             return
         field.set_error(None)
         self.delete()
@@ -205,13 +206,13 @@ class DeleteServiceScreen(ServiceModal):
     async def delete(self) -> None:
         from billtui.api.calls import services
 
-        self.status("Deleting…")
+        self.status(_("Deleting…"))
         try:
             await services.delete(self.client, self.service.type, self.service.id)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} The service was not deleted.", error=True)
+            self.status(_("✗ {error} The service was not deleted.").format(error=error_text(exc)), error=True)
             return
-        self.app.notify(f"Deleted {service_title(self.service)}.")
+        self.app.notify(_("Deleted {name}.").format(name=service_title(self.service)))
         self.dismiss(True)
 
 
@@ -220,12 +221,12 @@ class DeleteServiceScreen(ServiceModal):
 class InstructionsScreen(ServiceModal):
     """The panel's HTML instructions (how to connect, login data) as readable text."""
 
-    BINDINGS = [Binding("escape,q", "cancel", "Close", id="instructions.cancel"), Binding("r", "reload", "Reload", id="instructions.reload")]
+    BINDINGS = [Binding("escape,q", "cancel", N_("Close"), id="instructions.cancel"), Binding("r", "reload", N_("Reload"), id="instructions.reload")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as box:
-            box.border_title = plain(f"Instructions · {service_title(self.service)}")
-            yield Static("Loading the instructions…", classes="dialog-status")
+            box.border_title = plain(_("Instructions · {name}").format(name=service_title(self.service)))
+            yield Static(_("Loading the instructions…"), classes="dialog-status")
             yield Static("", id="instructions")
         yield Footer()
 
@@ -239,16 +240,16 @@ class InstructionsScreen(ServiceModal):
     async def load(self) -> None:
         from billtui.api.calls import services
 
-        self.status("Loading the instructions…")
+        self.status(_("Loading the instructions…"))
         try:
             text = await services.instruction(self.client, self.service.id)
         except Exception as exc:
-            self.status(f"✗ {error_text(exc)} Press r to retry.", error=True)
+            self.status(_("✗ {error} Press r to retry.").format(error=error_text(exc)), error=True)
             return
         self.status("")
         self.query_one(".dialog-status", Static).display = False
         self.query_one("#instructions", Static).update(
-            plain(text.strip() or "The panel has no instructions for this service.", multiline=True))
+            plain(text.strip() or _("The panel has no instructions for this service."), multiline=True))
         self.query_one("#dialog").focus()
 
 
@@ -258,7 +259,7 @@ class HistoryScreen(ModalScreen[None]):
     """Every change to one service (server-paged like any list)."""
 
     DEFAULT_CSS = styles.load("screens/services/HistoryScreen.tcss")
-    BINDINGS = [Binding("escape,q", "dismiss_none", "Close", id="history.dismiss-none")]
+    BINDINGS = [Binding("escape,q", "dismiss_none", N_("Close"), id="history.dismiss-none")]
 
     def __init__(self, service: "Service") -> None:
         super().__init__()
@@ -271,12 +272,13 @@ class HistoryScreen(ModalScreen[None]):
 
         call = SERVICE_HISTORY.bind(elid=self.service.id)
         spec = ListSpec(
-            key=f"services/history/{self.service.id}", title=f"History of {service_title(self.service)}",
-            call=lambda: call, noun="changes", default_sort=("changed", True),
+            key=f"services/history/{self.service.id}",
+            title=_("History of {name}").format(name=service_title(self.service)),
+            call=lambda: call, noun=pgettext("list noun", "changes"), default_sort=("changed", True),
             columns=(
-                Column("changed", "When", "datetime", width=16),
-                Column("description", "Change", min_width=20),
-                Column("user", "User", width=12, priority=2),
+                Column("changed", _("When"), "datetime", width=16),
+                Column("description", pgettext("column", "Change"), min_width=20),
+                Column("user", _("User"), width=12, priority=2),
                 Column("ip", "IP", width=15, priority=3),
             ),
         )
@@ -319,7 +321,7 @@ def open_instructions(app: Any, service: "Service") -> None:
 
 def open_control_panel(app: Any, service: "Service") -> None:
     """Ask the panel for a login link to the service's own control panel, then open or copy it."""
-    app.notify(f"Asking the panel for the control panel of {service_title(service)}…")
+    app.notify(_("Asking the panel for the control panel of {name}…").format(name=service_title(service)))
     app.run_worker(later(_goto, app, service), group="gotoserver", exclusive=True)
 
 
@@ -330,10 +332,10 @@ async def _goto(app: Any, service: "Service") -> None:
     try:
         url = await services.goto_server(app.client, service.id)
     except Exception as exc:
-        app.notify(f"No control panel link: {error_text(exc)}", severity="error", timeout=10)
+        app.notify(_("No control panel link: {error}").format(error=error_text(exc)), severity="error", timeout=10)
         return
     if not url:
-        app.notify("The panel sent no control panel link for this service.", severity="warning")
+        app.notify(_("The panel sent no control panel link for this service."), severity="warning")
         return
     open_link(app, url)
 

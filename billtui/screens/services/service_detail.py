@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from billtui.display import format as fmt
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _
 from billtui.widgets.details import describe
 from billtui.screens.services import service_actions as actions
 from billtui.widgets.footer import Footer
@@ -21,14 +22,14 @@ from billtui.display import styles
 
 
 def service_fields(service: Any, type_title: str = "") -> list[tuple[str, Any]]:
-    status = Text(clean(service.status_text or service.status.label), style=fmt.status_style(service.status))
+    status = Text(clean(service.status_text or _(service.status.label)), style=fmt.status_style(service.status))
     if service.status_detail:
         status.append(f" ({clean(service.status_detail)})", style="dim")
     return [
-        ("Name", service.name), ("Type", type_title or service.type), ("Tariff", service.tariff),
-        ("IP", service.ip), ("Data center", service.datacenter), ("Status", status),
-        ("Created", service.created), ("Expires", fmt.expiry(service.expires) if service.expires else None),
-        ("Auto-renew", service.autoprolong), ("Cost", service.cost), ("Id", service.id),
+        (_("Name"), service.name), (_("Type"), type_title or service.type), (_("Tariff"), service.tariff),
+        ("IP", service.ip), (_("Data center"), service.datacenter), (_("Status"), status),
+        (_("Created"), service.created), (_("Expires"), fmt.expiry(service.expires) if service.expires else None),
+        (_("Auto-renew"), service.autoprolong_text), (_("Cost"), service.cost), (_("Id"), service.id),
     ]
 
 
@@ -37,13 +38,13 @@ class ServiceDetailScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = styles.load("screens/services/ServiceDetailScreen.tcss")
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="service-detail.close"),
-        Binding("n", "renew", "Renew", id="service-detail.renew"),
-        Binding("a", "autorenew", "Auto-renew", id="service-detail.autorenew"),
-        Binding("h", "history", "History", id="service-detail.history"),
-        Binding("i", "instructions", "Instructions", id="service-detail.instructions"),
-        Binding("c", "control_panel", "Control panel", id="service-detail.control-panel"),
-        Binding("d", "delete", "Delete", id="service-detail.delete"),
+        Binding("escape,q", "close", N_("Close"), id="service-detail.close"),
+        Binding("n", "renew", N_("Renew"), id="service-detail.renew"),
+        Binding("a", "autorenew", N_("Auto-renew"), id="service-detail.autorenew"),
+        Binding("h", "history", N_("History"), id="service-detail.history"),
+        Binding("i", "instructions", N_("Instructions"), id="service-detail.instructions"),
+        Binding("c", "control_panel", N_("Control panel"), id="service-detail.control-panel"),
+        Binding("d", "delete", N_("Delete"), id="service-detail.delete"),
     ]
 
     def __init__(self, service: Any, type_title: str = "") -> None:
@@ -60,8 +61,8 @@ class ServiceDetailScreen(ModalScreen[bool]):
         with VerticalScroll() as box:
             box.border_title = plain(actions.service_title(self.service))
             yield Static(table)
-            yield Static(Text("n renew · a auto-renew · h history · i instructions · "
-                              "c control panel · d delete · esc close"), classes="hint")
+            yield Static(Text(_("n renew · a auto-renew · h history · i instructions · "
+                                "c control panel · d delete · esc close")), classes="hint")
         yield Footer()
 
     def _changed(self) -> None:

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from billtui.display import format as fmt
+from billtui.i18n import N_, _, ngettext
 from billtui.display.safe import clean, plain
 from billtui.widgets.async_pane import AsyncPane
 from billtui.widgets.vim import VIM_KEYS
@@ -70,14 +71,21 @@ def service_row_actions(type_name: str) -> "tuple[RowAction, ...]":
     from billtui.widgets.list_pane import RowAction
 
     return (
-        RowAction("n", "Renew", lambda pane, s: actions.open_renew(pane.app, s, _reload(pane))),
-        RowAction("a", "Auto-renew", lambda pane, s: actions.open_autorenew(pane.app, s, _reload(pane))),
-        RowAction("o", "Order new", lambda pane, s: actions.open_order(pane.app, type_name, _reload(pane)),
-                  needs_row=False),
-        RowAction("d", "Delete", lambda pane, s: actions.open_delete(pane.app, s, _reload(pane))),
-        RowAction("h", "History", lambda pane, s: actions.open_history(pane.app, s)),
-        RowAction("i", "Instructions", lambda pane, s: actions.open_instructions(pane.app, s)),
-        RowAction("c", "Control panel", lambda pane, s: actions.open_control_panel(pane.app, s)),
+        # The ids are given: the default one is made from the description, which is translated.
+        RowAction("n", _("Renew"), lambda pane, s: actions.open_renew(pane.app, s, _reload(pane)),
+                  id="services-list.renew"),
+        RowAction("a", _("Auto-renew"), lambda pane, s: actions.open_autorenew(pane.app, s, _reload(pane)),
+                  id="services-list.auto-renew"),
+        RowAction("o", _("Order new"), lambda pane, s: actions.open_order(pane.app, type_name, _reload(pane)),
+                  needs_row=False, id="services-list.order-new"),
+        RowAction("d", _("Delete"), lambda pane, s: actions.open_delete(pane.app, s, _reload(pane)),
+                  id="services-list.delete"),
+        RowAction("h", _("History"), lambda pane, s: actions.open_history(pane.app, s),
+                  id="services-list.history"),
+        RowAction("i", _("Instructions"), lambda pane, s: actions.open_instructions(pane.app, s),
+                  id="services-list.instructions"),
+        RowAction("c", _("Control panel"), lambda pane, s: actions.open_control_panel(pane.app, s),
+                  id="services-list.control-panel"),
     )
 
 
@@ -94,11 +102,12 @@ class ServiceTable(DataTable):
         self.rows_data = rows
 
     def on_mount(self) -> None:
-        self.add_columns("Expires", "Service", "Type", "Status", "Auto-renew")
+        self.add_columns(_("Expires"), _("Service"), _("Type"), _("Status"), _("Auto-renew"))
         for service, type_title in self.rows_data:
-            status = Text(clean(service.status_text or service.status.label), style=fmt.status_style(service.status))
+            status = Text(clean(service.status_text or _(service.status.label)),
+                          style=fmt.status_style(service.status))
             self.add_row(fmt.expiry(service.expires), Text(clean(service.name)), Text(clean(type_title)),
-                         status, Text(clean(service.autoprolong)), key=service.id)
+                         status, Text(clean(service.autoprolong_text)), key=service.id)
 
     @property
     def current(self) -> "Service | None":
@@ -110,13 +119,13 @@ class ServiceTable(DataTable):
 class ServicesOverview(AsyncPane):
     """Counts per product type, and what expires within 14 days (or has expired), soonest first."""
 
-    title = "Services"
+    title = N_("Services")
     DEFAULT_CSS = styles.load("screens/services/ServicesOverview.tcss")
     BINDINGS = [
-        Binding("n", "renew", "Renew", id="services.renew"),
-        Binding("enter", "open", "Details", show=False, id="services.open"),
-        Binding("a", "autorenew", "Auto-renew", id="services.autorenew"),
-        Binding("o", "order", "Order new", id="services.order"),
+        Binding("n", "renew", N_("Renew"), id="services.renew"),
+        Binding("enter", "open", N_("Details"), show=False, id="services.open"),
+        Binding("a", "autorenew", N_("Auto-renew"), id="services.autorenew"),
+        Binding("o", "order", N_("Order new"), id="services.order"),
     ]
 
     async def fetch(self) -> Any:
@@ -135,7 +144,7 @@ class ServicesOverview(AsyncPane):
 
     def show(self, data: Any) -> list[Any]:
         if not data:
-            return [paragraph("The panel lists no product types for your account. Press o to order one.")]
+            return [paragraph(_("The panel lists no product types for your account. Press o to order one."))]
         today = actions.app_today(self.app)
         soon = today + timedelta(days=EXPIRING_DAYS)
         counts = []
@@ -154,12 +163,13 @@ class ServicesOverview(AsyncPane):
         expiring.sort(key=lambda e: (e[0].expires, e[0].name))
         expired.sort(key=lambda e: (e[0].expires, e[0].name))
         widgets: list[Any] = []
-        widgets.append(self._section(f"Expiring soon (within {EXPIRING_DAYS} days)", expiring, "expiring",
-                                     "Nothing expires in the next two weeks."))
-        widgets.append(self._section("Expired", expired, "expired", "Nothing has expired."))
-        widgets.append(small_table("By type", ("Type", "Services"), counts))
-        widgets.append(paragraph("n renews the highlighted service · enter shows it · a auto-renew · "
-                                 "o orders a new service · pick a type in the menu for its full list.",
+        soon_title = ngettext("Expiring soon (within {n} day)", "Expiring soon (within {n} days)",
+                              EXPIRING_DAYS).format(n=EXPIRING_DAYS)
+        widgets.append(self._section(soon_title, expiring, "expiring", _("Nothing expires in the next two weeks.")))
+        widgets.append(self._section(_("Expired"), expired, "expired", _("Nothing has expired.")))
+        widgets.append(small_table(_("By type"), (_("Type"), _("Services")), counts))
+        widgets.append(paragraph(_("n renews the highlighted service · enter shows it · a auto-renew · "
+                                   "o orders a new service · pick a type in the menu for its full list."),
                                  "dim"))
         return widgets
 
@@ -191,7 +201,7 @@ class ServicesOverview(AsyncPane):
     def _with_service(self) -> "Service | None":
         service = self._current()
         if service is None:
-            self.notify("No service highlighted: nothing expires soon.", severity="warning")
+            self.notify(_("No service highlighted: nothing expires soon."), severity="warning")
         return service
 
     def action_renew(self) -> None:

@@ -5,6 +5,7 @@ Rendered by the generic ``widgets.list_pane.ListPane``; the row actions are in `
 
 from __future__ import annotations
 
+from billtui.i18n import _, pgettext
 from billtui.widgets.list_pane import ListSpec, list_call
 from billtui.widgets.resource_table import Column
 
@@ -18,19 +19,19 @@ def services_spec(type_name: str, title: str) -> ListSpec:
         key=f"services/{type_name}",
         title=title,
         call=list_call("services", type_name),
-        noun="services",
+        noun=pgettext("list noun", "services"),
         default_sort=("expires", False),
         actions=service_row_actions(type_name),
         on_select=open_service,
         columns=(
-            Column("name", "Name", min_width=14),
+            Column("name", _("Name"), min_width=14),
             Column("ip", "IP", width=15, priority=3),
             # The tariff, long ("VDS-4 (4 vCPU, 8 GB RAM, 120 GB SSD)"), gives way before
             # auto-renew, which the list's a key changes and which warns of an expiry.
-            Column("tariff", "Tariff", min_width=10, priority=4),
-            Column("status", "Status", "status", width=12, label_field="status_text"),
-            Column("expires", "Expires", "expiry", width=12),
-            Column("autoprolong", "Auto-renew", width=10, priority=3),
-            Column("cost", "Cost", "money", width=12, priority=5),
+            Column("tariff", _("Tariff"), min_width=10, priority=4),
+            Column("status", _("Status"), "status", width=12, label_field="status_text"),
+            Column("expires", _("Expires"), "expiry", width=12),
+            Column("autoprolong", _("Auto-renew"), width=10, priority=3),
+            Column("cost", _("Cost"), "money", width=12, priority=5),
         ),
     )
