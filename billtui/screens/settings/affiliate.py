@@ -11,18 +11,19 @@ from textual.widgets import Input, Static
 
 from billtui.display.safe import clean
 from billtui.display import styles
+from billtui.i18n import N_, _
 from billtui.screens.settings.settings_form import FormPane, form_status, select
 from billtui.workers import later
 
 
 class AffiliatePane(FormPane):
-    title = "Affiliate program"
+    title = N_("Affiliate program")
     prefix = "aff"
     DEFAULT_CSS = styles.load("screens/settings/AffiliatePane.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Join / save", id="affiliate.save"),
-        Binding("c", "copy('url')", "Copy link", id="affiliate.copy-link"),
-        Binding("p", "copy('promocode')", "Copy promo code", id="affiliate.copy-promo-code"),
+        Binding("ctrl+s", "save", N_("Join / save"), id="affiliate.save"),
+        Binding("c", "copy('url')", N_("Copy link"), id="affiliate.copy-link"),
+        Binding("p", "copy('promocode')", N_("Copy promo code"), id="affiliate.copy-promo-code"),
     ]
 
     async def fetch(self) -> Any:
@@ -33,16 +34,16 @@ class AffiliatePane(FormPane):
     def show(self, form: Any) -> list[Any]:
         self.form = form
         joined = bool(form.get("affiliate"))
-        intro = ("You are in the program below. Share the link or the promo code: c copies the link, "
-                 "p the promo code." if joined else
-                 "Choose a program and press ctrl+s to join it.")
+        intro = (_("You are in the program below. Share the link or the promo code: c copies the link, "
+                   "p the promo code.") if joined else
+                 _("Choose a program and press ctrl+s to join it."))
         return [
             Static(Text(intro), classes="muted"),
-            self.make_field("Program", "affiliate", select(form, "affiliate", self.fid("affiliate"))),
-            Static(Text("Referral link (c copies)"), classes="section"),
+            self.make_field(_("Program"), "affiliate", select(form, "affiliate", self.fid("affiliate"))),
+            Static(Text(_("Referral link (c copies)")), classes="section"),
             Static(Text(clean(form.get("url")) or "—"), id="aff-link"),
-            self.make_field("Promo code (p copies)", "promocode", Input(value=form.get("promocode")),
-                            hint="Letters, digits, - and _; leave empty for none."),
+            self.make_field(_("Promo code (p copies)"), "promocode", Input(value=form.get("promocode")),
+                            hint=_("Letters, digits, - and _; leave empty for none.")),
             form_status(),
         ]
 
@@ -57,15 +58,18 @@ class AffiliatePane(FormPane):
         if what == "promocode":
             value = self.value("promocode").strip() if self.query(f"#{self.fid('promocode')}") else ""
             value = value or form.get("promocode")
-            label = "Promo code"
+            missing = _("No promo code yet: join a program first.")
+            copied = _("Promo code copied to the clipboard: {value}")
         else:
-            value, label = form.get("url"), "Referral link"
+            value = form.get("url")
+            missing = _("No referral link yet: join a program first.")
+            copied = _("Referral link copied to the clipboard: {value}")
         value = clean(value)
         if not value:
-            self.notify(f"No {label.lower()} yet: join a program first.", severity="warning")
+            self.notify(missing, severity="warning")
             return
         self.app.copy_to_clipboard(value)
-        self.notify(f"{label} copied to the clipboard: {value}")
+        self.notify(copied.format(value=value))
 
     def action_save(self) -> None:
         if not self.query(f"#{self.fid('affiliate')}"):
@@ -73,10 +77,10 @@ class AffiliatePane(FormPane):
         program = self.value("affiliate")
         self.clear_errors(("affiliate", "promocode"))
         if not program:
-            self.mark("affiliate", "Choose a program to join.")
+            self.mark("affiliate", _("Choose a program to join."))
             return
         values = {"affiliate": program, "promocode": self.value("promocode").strip()}
-        self.form_status("Saving…")
+        self.form_status(_("Saving…"))
         self.run_worker(later(self._save, values), exclusive=True, group="aff-save")
 
     async def _save(self, values: dict[str, str]) -> None:
@@ -87,7 +91,7 @@ class AffiliatePane(FormPane):
             await settings.affiliate_save(self.billtui.client, **values)
         except Exception as exc:
             self.form_status("")
-            self.show_failure(exc, "Affiliate program not saved")
+            self.show_failure(exc, _("Affiliate program not saved"))
             return
-        self.notify("Affiliate program saved." if joined else "You joined the affiliate program.")
+        self.notify(_("Affiliate program saved.") if joined else _("You joined the affiliate program."))
         self.reload()  # the referral link and code come from the panel

@@ -12,34 +12,35 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input
 
+from billtui.i18n import N_, _
 from billtui.screens.settings.settings_form import FormPane, form_status, select
 from billtui.workers import later
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
 
-#: (panel field, label) in the order shown.
-FIELDS = (("contactperson", "Contact person"), ("email", "Email for notices"),
-          ("phone", "Phone"), ("country", "Country"))
+#: (panel field, label) in the order shown; the label is translated where it is shown.
+FIELDS = (("contactperson", N_("Contact person")), ("email", N_("Email for notices")),
+          ("phone", N_("Phone")), ("country", N_("Country")))
 
 
 def validate(values: dict[str, str]) -> dict[str, str]:
     """Field → message for what is plainly wrong; the panel has the last word."""
     errors: dict[str, str] = {}
     if not values.get("contactperson", "").strip():
-        errors["contactperson"] = "Type the name of the person to contact."
+        errors["contactperson"] = _("Type the name of the person to contact.")
     if not EMAIL_RE.match(values.get("email", "").strip()):
-        errors["email"] = "Type an email address like name@example.com."
+        errors["email"] = _("Type an email address like name@example.com.")
     phone = values.get("phone", "").strip()
     if phone and not PHONE_RE.match(phone):
-        errors["phone"] = "Use digits, spaces, ( ) and -, optionally starting with +."
+        errors["phone"] = _("Use digits, spaces, ( ) and -, optionally starting with +.")
     return errors
 
 
 class ContactSettingsPane(FormPane):
-    title = "Settings (contact data)"
+    title = N_("Settings (contact data)")
     prefix = "contact"
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="contact-settings.save")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save"), id="contact-settings.save")]
 
     async def fetch(self) -> Any:
         from billtui.api.calls import settings
@@ -54,7 +55,7 @@ class ContactSettingsPane(FormPane):
                 control: Any = select(form, name, self.fid(name))
             else:
                 control = Input(value=form.values.get(name, ""))
-            widgets.append(self.make_field(label, name, control))
+            widgets.append(self.make_field(_(label), name, control))
         widgets.append(form_status())
         return widgets
 
@@ -72,9 +73,9 @@ class ContactSettingsPane(FormPane):
         if errors:
             for name, message in reversed(list(errors.items())):
                 self.mark(name, message)
-            self.notify("Contact data not saved: check the marked fields.", severity="error")
+            self.notify(_("Contact data not saved: check the marked fields."), severity="error")
             return
-        self.form_status("Saving…")
+        self.form_status(_("Saving…"))
         self.run_worker(later(self._save, values), exclusive=True, group="contact-save")
 
     async def _save(self, values: dict[str, str]) -> None:
@@ -84,7 +85,7 @@ class ContactSettingsPane(FormPane):
             await settings.clientoption_save(self.billtui.client, **values)
         except Exception as exc:
             self.form_status("")
-            self.show_failure(exc, "Contact data not saved")
+            self.show_failure(exc, _("Contact data not saved"))
             return
-        self.form_status("Saved.")
-        self.notify("Contact data saved.")
+        self.form_status(_("Saved."))
+        self.notify(_("Contact data saved."))

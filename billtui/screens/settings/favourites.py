@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from billtui.storage.favourites import Favourite, FavouritesStore, object_key, store_for
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.widgets.resource_table import ResourceTable
 from billtui.host import HostApp, OpenFavourite, host
 from billtui.display import styles
@@ -64,7 +65,7 @@ def star_focused(screen: "MainScreen") -> None:
         row = pane.table.current_row
         object_id = str(getattr(row, "id", "") or "") if row is not None else ""
         if not object_id:
-            screen.notify("Highlight a row to star it.", severity="warning")
+            screen.notify(_("Highlight a row to star it."), severity="warning")
             return
         key = object_key(pane.spec.key, object_id)
         title = object_title(pane.spec.title, row)
@@ -81,9 +82,9 @@ def star_focused(screen: "MainScreen") -> None:
         else:
             title = entry.service_title or entry.item.title
             if entry.service_type:
-                title = f"Services › {title}"
+                title = _("Services › {title}").format(title=title)
             starred = store.toggle(entry.key, title)
-    screen.notify(f"{'Starred' if starred else 'Unstarred'} {clean(title)}.")
+    screen.notify((_("Starred {title}.") if starred else _("Unstarred {title}.")).format(title=clean(title)))
     favourites_changed(screen)
 
 
@@ -102,9 +103,9 @@ def favourites_changed(screen: Any) -> None:
 class FavouritesPane(Pane, Vertical):
     DEFAULT_CSS = styles.load("screens/settings/FavouritesPane.tcss")
     BINDINGS = [
-        Binding("d,delete", "remove", "Remove", id="favourites.remove"),
-        Binding("K,shift+up", "move(-1)", "Move up", id="favourites.move-up"),
-        Binding("J,shift+down", "move(1)", "Move down", id="favourites.move-down"),
+        Binding("d,delete", "remove", N_("Remove"), id="favourites.remove"),
+        Binding("K,shift+up", "move(-1)", N_("Move up"), id="favourites.move-up"),
+        Binding("J,shift+down", "move(1)", N_("Move down"), id="favourites.move-down"),
     ]
 
     @property
@@ -112,9 +113,9 @@ class FavouritesPane(Pane, Vertical):
         return host(self)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Favourites"), classes="pane-title")
-        yield Static(Text("Press f on a menu item, or on a row of a list (a service, a ticket, an invoice), "
-                          "to star it. Enter opens a favourite; d removes it; K/J move it."), classes="muted")
+        yield Static(Text(_("Favourites")), classes="pane-title")
+        yield Static(Text(_("Press f on a menu item, or on a row of a list (a service, a ticket, an invoice), "
+                            "to star it. Enter opens a favourite; d removes it; K/J move it.")), classes="muted")
         yield OptionList(id="favourites")
 
     def store(self) -> FavouritesStore:
@@ -134,7 +135,7 @@ class FavouritesPane(Pane, Vertical):
             keep = options.get_option_at_index(options.highlighted).id
         options.clear_options()
         if not favourites:
-            options.add_option(Option(Text("No favourites yet.", style="dim"), id="", disabled=True))
+            options.add_option(Option(Text(_("No favourites yet."), style="dim"), id="", disabled=True))
             return
         options.add_options([Option(Text("★ " + clean(f.title)), id=f.key) for f in favourites])
         index = next((i for i, f in enumerate(favourites) if f.key == keep), 0)
@@ -160,7 +161,7 @@ class FavouritesPane(Pane, Vertical):
         if key:
             title = next((f.title for f in self.store().load() if f.key == key), key)
             self.store().remove(key)
-            self.notify(f"Removed {clean(title)} from favourites.")
+            self.notify(_("Removed {title} from favourites.").format(title=clean(title)))
             favourites_changed(self.screen)
 
     def action_move(self, delta: int) -> None:

@@ -23,6 +23,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from billtui.display.safe import clean
+from billtui.i18n import N_, _, ngettext, pgettext
 from billtui.widgets.async_pane import error_text
 from billtui.host import HostApp, host
 from billtui.workers import later
@@ -31,8 +32,9 @@ from billtui.widgets.pane import Pane
 
 
 #: Channel key as the panel names it → column title, before the panel has said which it has.
+#: A title is translated where it is shown (``channel_title``): "Email", "SMS", "Telegram" are names.
 CHANNELS: tuple[tuple[str, str], ...] = (
-    ("email", "Email"), ("sms", "SMS"), ("telegram", "Telegram"), ("panel", "Panel"),
+    ("email", "Email"), ("sms", "SMS"), ("telegram", "Telegram"), ("panel", N_("Panel")),
 )
 _TITLES = dict(CHANNELS)
 
@@ -48,8 +50,15 @@ class Change:
     channel_title: str = ""
 
     def describe(self) -> str:
-        title = self.channel_title or _TITLES.get(self.channel, self.channel)
-        return f"{clean(self.notice)}: {clean(title)} {'on' if self.on else 'off'}"
+        title = channel_title(self.channel_title or _TITLES.get(self.channel, self.channel))
+        text = _("{notice}: {channel} on") if self.on else _("{notice}: {channel} off")
+        return text.format(notice=clean(self.notice), channel=clean(title))
+
+
+def channel_title(title: str) -> str:
+    """A channel's title as shown: billtui's own ("Panel") in the current language; the panel's
+    own titles have no entry in the catalog and stay as the panel wrote them."""
+    return _(title)
 
 
 def describe_changes(changes: list[Change]) -> str:
@@ -59,14 +68,14 @@ def describe_changes(changes: list[Change]) -> str:
 class NotificationsPane(Pane, Vertical, can_focus=False):
     """The matrix; rows are notices grouped under their notice group."""
 
-    title = "Notification subscription"
+    title = N_("Notification subscription")
 
     DEFAULT_CSS = styles.load("screens/settings/NotificationsPane.tcss")
     BINDINGS = [
-        Binding("space", "toggle_cell", "Toggle", id="notifications.toggle-cell"),
-        Binding("ctrl+s", "save", "Save", id="notifications.save"),  # as in every form: s means Sort in billtui
-        Binding("u", "discard", "Undo all", id="notifications.discard"),
-        Binding("r", "reload", "Reload", id="notifications.reload"),
+        Binding("space", "toggle_cell", N_("Toggle"), id="notifications.toggle-cell"),
+        Binding("ctrl+s", "save", N_("Save"), id="notifications.save"),  # as in every form: s means Sort in billtui
+        Binding("u", "discard", N_("Undo all"), id="notifications.discard"),
+        Binding("r", "reload", N_("Reload"), id="notifications.reload"),
     ]
 
     def __init__(self) -> None:
@@ -87,16 +96,16 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         return host(self)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.title), classes="pane-title")
-        yield Static(Text("Loading…"), classes="pane-status")
+        yield Static(Text(_(self.title)), classes="pane-title")
+        yield Static(Text(_("Loading…")), classes="pane-status")
         table: DataTable[Text] = DataTable(cursor_type="cell", zebra_stripes=False, id="matrix")
         self._add_columns(table)
         yield table
 
     def _add_columns(self, table: DataTable[Text]) -> None:
-        table.add_column(Text("Notification"), key="name")
+        table.add_column(Text(pgettext("column", "Notification")), key="name")
         for key, title in self.channels:
-            table.add_column(Text(clean(title)), key=key)
+            table.add_column(Text(clean(channel_title(title))), key=key)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -114,12 +123,12 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        self._status("Loading…")
+        self._status(_("Loading…"))
         self.run_worker(later(self._load), exclusive=True, group="notices-load")
 
     def action_reload(self) -> None:
         if self.pending:
-            self.notify("Unsaved changes were dropped: the matrix now shows what the panel has.")
+            self.notify(_("Unsaved changes were dropped: the matrix now shows what the panel has."))
         self.pending.clear()
         self.reload()
 
@@ -130,7 +139,8 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         try:
             matrix = await settings.notice_matrix(client)
         except Exception as exc:
-            self._status(f"✗ Could not read your subscriptions: {error_text(exc)} Press r to retry.", error=True)
+            self._status(_("✗ Could not read your subscriptions: {error} Press r to retry.").format(
+                error=error_text(exc)), error=True)
             return
         self._fill(matrix)
 
@@ -164,13 +174,13 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
                 if title != group:
                     group = title
                     key = f"group:{title}"
-                    table.add_row(Text(clean(title) or "Other", style="bold"), *[Text("")] * len(self.channels),
-                                  key=key)
+                    table.add_row(Text(clean(title) or pgettext("notice group", "Other"), style="bold"),
+                                  *[Text("")] * len(self.channels), key=key)
                     self._order.append(key)
             table.add_row(*self._cells(n.id), key=n.id)
             self._order.append(n.id)
         if not notices:
-            self._status("The panel lists no notices to subscribe to.")
+            self._status(_("The panel lists no notices to subscribe to."))
             return
         if row == 0 and col == 0 and headed:  # first load: start on the first notice's first channel
             row, col = (1, 1)
@@ -210,8 +220,8 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         coordinate = table.cursor_coordinate
         row_key = self._order[coordinate.row]
         if coordinate.column == 0:
-            names = ", ".join(clean(title) for _key, title in self.channels)
-            self.notify(f"Move right to a channel ({names}) and press space.")
+            names = ", ".join(clean(channel_title(title)) for _key, title in self.channels)
+            self.notify(_("Move right to a channel ({names}) and press space.").format(names=names))
             return
         channel = self.channels[coordinate.column - 1][0]
         if row_key.startswith("group:"):
@@ -226,8 +236,8 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         else:
             current = self.state(row_key, channel)
             if current is None:
-                self.notify(f"The panel does not send this notice by {clean(self._title(channel))}.",
-                            severity="warning")
+                self.notify(_("The panel does not send this notice by {channel}.").format(
+                    channel=clean(channel_title(self._title(channel)))), severity="warning")
                 return
             self._set(row_key, channel, not current)
         self._show_pending()
@@ -265,7 +275,7 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
 
     def action_discard(self) -> None:
         if not self.pending:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         keys = list(self.pending)
         self.pending.clear()
@@ -281,17 +291,17 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
 
         changes = self.changes()
         if not changes:
-            self.notify("Nothing to save: flip a cell with space first.")
+            self.notify(_("Nothing to save: flip a cell with space first."))
             return
-        noun = "change" if len(changes) == 1 else "changes"
+        question = ngettext("Save {n} change to your subscriptions?", "Save {n} changes to your subscriptions?",
+                            len(changes)).format(n=len(changes))
 
         def decided(ok: bool | None) -> None:
             if ok:
                 self.run_worker(later(self._save, changes), exclusive=True, group="notices-save")
 
         self.app.push_screen(
-            ConfirmScreen(f"Save {len(changes)} {noun} to your subscriptions?\n{describe_changes(changes)}",
-                          yes="Save"),
+            ConfirmScreen(f"{question}\n{describe_changes(changes)}", yes=_("Save")),
             callback=decided,
         )
 
@@ -299,7 +309,7 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         from billtui.api.calls import settings
 
         client = self.billtui.client
-        self._status("Saving…")
+        self._status(_("Saving…"))
         if self.matrix is not None and self.matrix.source == settings.SOURCE_USRPARAM:
             await self._save_switches(changes)
             return
@@ -316,14 +326,14 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
                 for nid in notice_ids:
                     self.pending.pop((nid, channel), None)
         except Exception as exc:
-            saved_part = f" Saved before the error:\n{describe_changes(done)}" if done else ""
-            self.notify(f"Could not save your subscriptions.{saved_part}", severity="error", timeout=10)
+            saved_part = f" {_('Saved before the error:')}\n{describe_changes(done)}" if done else ""
+            self.notify(_("Could not save your subscriptions.") + saved_part, severity="error", timeout=10)
             await self._reload_quietly()
-            self._status(f"✗ Could not save: {error_text(exc)} Your other changes are kept (marked *): "
-                         f"press s to try again.", error=True)
+            self._status(_("✗ Could not save: {error} Your other changes are kept (marked *): press s to try "
+                           "again.").format(error=error_text(exc)), error=True)
             return
-        self.notify(f"Saved:\n{describe_changes(done)}", title="Subscriptions")
-        self._saved_note = "Saved: " + "; ".join(c.describe() for c in done) + ". "
+        self.notify(f"{_('Saved:')}\n{describe_changes(done)}", title=_("Subscriptions"))
+        self._saved_note = saved_note_for(done)
         await self._reload_quietly()
 
     async def _save_switches(self, changes: list[Change]) -> None:
@@ -336,14 +346,14 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         try:
             await settings.save_notice_switches(self.billtui.client, wanted, self.matrix.form)
         except Exception as exc:
-            self.notify("Could not save your subscriptions.", severity="error", timeout=10)
+            self.notify(_("Could not save your subscriptions."), severity="error", timeout=10)
             await self._reload_quietly()
-            self._status(f"✗ Could not save: {error_text(exc)} Your changes are kept (marked *): "
-                         f"press s to try again.", error=True)
+            self._status(_("✗ Could not save: {error} Your changes are kept (marked *): press s to try "
+                           "again.").format(error=error_text(exc)), error=True)
             return
         self.pending.clear()
-        self.notify(f"Saved:\n{describe_changes(changes)}", title="Subscriptions")
-        self._saved_note = "Saved: " + "; ".join(c.describe() for c in changes) + ". "
+        self.notify(f"{_('Saved:')}\n{describe_changes(changes)}", title=_("Subscriptions"))
+        self._saved_note = saved_note_for(changes)
         await self._reload_quietly()
 
     async def _reload_quietly(self) -> None:
@@ -354,15 +364,21 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
     def _show_pending(self) -> None:
         count = len(self.pending)
         if count:
-            noun = "change" if count == 1 else "changes"
-            self._status(f"{count} unsaved {noun} (marked *): ctrl+s saves, u undoes.")
+            self._status(ngettext("{n} unsaved change (marked *): ctrl+s saves, u undoes.",
+                                  "{n} unsaved changes (marked *): ctrl+s saves, u undoes.", count).format(n=count))
         else:
             note, self._saved_note = self._saved_note, ""
             groups = any(key.startswith("group:") for key in self._order)
-            hint = " a group's row flips the whole group." if groups else ""
-            self._status(f"{note}Space flips a cell;{hint} ctrl+s saves.")
+            hint = (_("Space flips a cell; a group's row flips the whole group. ctrl+s saves.") if groups else
+                    _("Space flips a cell; ctrl+s saves."))
+            self._status(note + hint)
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".pane-status", Static)
         status.set_class(error, "-error")
         status.update(Text(text))
+
+
+def saved_note_for(changes: list[Change]) -> str:
+    """What the last save did, for the status line (a sentence, then a space for the next one)."""
+    return _("Saved: {changes}.").format(changes="; ".join(c.describe() for c in changes)) + " "

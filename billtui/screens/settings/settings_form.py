@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from billtui.display import styles
 from billtui.display.safe import clean
+from billtui.i18n import _
 from billtui.widgets.async_pane import AsyncPane, error_text
 from billtui.widgets.field import Field
 
@@ -71,14 +72,17 @@ class FormPane(AsyncPane):
                 control.focus()
 
     def show_failure(self, exc: BaseException, what: str) -> None:
-        """A ``FieldError`` goes on its field; anything else under the title. Input is kept."""
+        """A ``FieldError`` goes on its field; anything else under the title. Input is kept.
+
+        ``what`` is a whole clause, already translated ("Contact data not saved")."""
         from billtui.api.errors import FieldError
 
         if isinstance(exc, FieldError) and self.field(exc.field) is not None:
             self.mark(exc.field, error_text(exc))
-            self.notify(f"{what}: check the marked field.", severity="error")
+            self.notify(_("{what}: check the marked field.").format(what=what), severity="error")
             return
-        self.form_status(f"✗ {what}: {error_text(exc)} Your input is kept; try again.", error=True)
+        self.form_status(_("✗ {what}: {error} Your input is kept; try again.").format(
+            what=what, error=error_text(exc)), error=True)
 
     def form_status(self, text: str, *, error: bool = False) -> None:
         found = self.query(".form-status")

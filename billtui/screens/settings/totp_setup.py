@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.host import HostApp, host
@@ -28,8 +29,8 @@ from billtui.display import styles
 class TotpSetupScreen(ModalScreen[bool]):
     DEFAULT_CSS = styles.load("screens/settings/TotpSetupScreen.tcss")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="totp-setup.cancel"),
-        Binding("ctrl+y", "copy", "Copy the key", id="totp-setup.copy"),
+        Binding("escape", "cancel", N_("Cancel"), id="totp-setup.cancel"),
+        Binding("ctrl+y", "copy", N_("Copy the key"), id="totp-setup.copy"),
     ]
 
     def __init__(self) -> None:
@@ -40,10 +41,10 @@ class TotpSetupScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Turn on two-factor authentication", style="bold"))
-            yield Static(Text("Asking the panel for a secret key…"), id="totp-info", classes="muted")
-            yield Field("Code from your authenticator app", Input(placeholder="123456", id="totp-code"),
-                        id="totp-code-field", hint="Enter confirms; escape cancels.")
+            yield Static(Text(_("Turn on two-factor authentication"), style="bold"))
+            yield Static(Text(_("Asking the panel for a secret key…")), id="totp-info", classes="muted")
+            yield Field(_("Code from your authenticator app"), Input(placeholder="123456", id="totp-code"),
+                        id="totp-code-field", hint=_("Enter confirms; escape cancels."))
 
     def on_mount(self) -> None:
         self.query_one("#totp-code", Input).focus()
@@ -56,24 +57,26 @@ class TotpSetupScreen(ModalScreen[bool]):
         try:
             form = await settings.totp_new(host(self).client)
         except Exception as exc:
-            info.update(Text(f"✗ {error_text(exc)} Press escape and try again later."))
+            info.update(Text(_("✗ {error} Press escape and try again later.").format(error=error_text(exc))))
             return
         self.form = form
         self.values = form.values
         self.secret = clean(form.get("secret"))
         self.url = clean(settings.totp_otpauth_url(form))
         if not self.secret:
-            info.update(Text("✗ The panel gave no secret key. Press escape and turn it on in the panel's "
-                             "web page instead."))
+            info.update(Text(_("✗ The panel gave no secret key. Press escape and turn it on in the panel's "
+                               "web page instead.")))
             return
-        link = f"\n\nor open this link on the phone: {self.url}" if self.url else ""
-        info.update(Text(f"Add this key to your authenticator app (ctrl+y copies it), as a time-based "
-                         f"key:\n\n  {self.secret}{link}"))
+        text = _("Add this key to your authenticator app (ctrl+y copies it), as a time-based key:\n\n"
+                 "  {secret}").format(secret=self.secret)
+        if self.url:
+            text += "\n\n" + _("or open this link on the phone: {url}").format(url=self.url)
+        info.update(Text(text))
 
     def action_copy(self) -> None:
         if self.secret:
             self.app.copy_to_clipboard(self.secret)
-            self.notify("Secret key copied to the clipboard.")
+            self.notify(_("Secret key copied to the clipboard."))
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -83,7 +86,7 @@ class TotpSetupScreen(ModalScreen[bool]):
         code = event.value.strip()
         field = self.query_one("#totp-code-field", Field)
         if not (code.isdigit() and len(code) == 6):
-            field.set_error("Type the 6-digit code your app shows now.")
+            field.set_error(_("Type the 6-digit code your app shows now."))
             return
         field.set_error(None)
         self.run_worker(later(self._confirm, code), exclusive=True)
@@ -96,5 +99,5 @@ class TotpSetupScreen(ModalScreen[bool]):
         except Exception as exc:
             self.query_one("#totp-code-field", Field).set_error(error_text(exc))
             return
-        self.notify("Two-factor authentication is on. The next login asks for a code.")
+        self.notify(_("Two-factor authentication is on. The next login asks for a code."))
         self.dismiss(True)

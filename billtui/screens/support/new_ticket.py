@@ -19,6 +19,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from billtui.storage import drafts
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
@@ -34,10 +35,10 @@ _FIELDS = {"client_department": "department", "ticket_item": "item", "subject": 
 class NewTicketScreen(Screen["str | None"]):
     DEFAULT_CSS = styles.load("screens/support/NewTicketScreen.tcss")
     BINDINGS = [
-        Binding("escape", "close", "Close (draft kept)", id="new-ticket.close"),
-        Binding("ctrl+s", "send", "Send", priority=True, id="new-ticket.send"),
-        Binding("ctrl+o", "attach", "Attach file", priority=True, id="new-ticket.attach"),
-        Binding("ctrl+r", "reload", "Reload form", id="new-ticket.reload"),
+        Binding("escape", "close", N_("Close (draft kept)"), id="new-ticket.close"),
+        Binding("ctrl+s", "send", N_("Send"), priority=True, id="new-ticket.send"),
+        Binding("ctrl+o", "attach", N_("Attach file"), priority=True, id="new-ticket.attach"),
+        Binding("ctrl+r", "reload", N_("Reload form"), id="new-ticket.reload"),
     ]
 
     def __init__(self) -> None:
@@ -57,15 +58,16 @@ class NewTicketScreen(Screen["str | None"]):
         from billtui.widgets.header_bar import HeaderBar
 
         yield HeaderBar()
-        yield Static(Text("New ticket"), classes="nt-title")
-        yield Static("Loading departments and services…", classes="nt-status")
+        yield Static(Text(_("New ticket")), classes="nt-title")
+        yield Static(_("Loading departments and services…"), classes="nt-status")
         with VerticalScroll():
-            yield Field("Department", Select([], prompt="Loading…", id="department"), id="f-department")
-            yield Field("Related service (optional)", Select([], prompt="No service", id="item"), id="f-item")
-            yield Field("Subject", Input(self.draft.subject, placeholder="What is it about?", id="subject"),
+            yield Field(_("Department"), Select([], prompt=_("Loading…"), id="department"), id="f-department")
+            yield Field(_("Related service (optional)"), Select([], prompt=_("No service"), id="item"),
+                        id="f-item")
+            yield Field(_("Subject"), Input(self.draft.subject, placeholder=_("What is it about?"), id="subject"),
                         id="f-subject")
-            yield Field("Message", TextArea(self.draft.message, id="message", soft_wrap=True), id="f-message",
-                        hint="Saved as a draft while you type. ctrl+s sends, ctrl+o attaches files.")
+            yield Field(_("Message"), TextArea(self.draft.message, id="message", soft_wrap=True), id="f-message",
+                        hint=_("Saved as a draft while you type. ctrl+s sends, ctrl+o attaches files."))
             yield Static(attachments_line(self.attachments), classes="nt-attachments")
         yield Footer()
 
@@ -74,9 +76,9 @@ class NewTicketScreen(Screen["str | None"]):
 
         header = self.query_one(HeaderBar)
         header.show_session(self.app)
-        header.crumb = "Support › New ticket"
+        header.crumb = _("Support › New ticket")
         if not self.draft.empty:
-            self.call_after_refresh(self.notify, "Your unsent ticket was restored from the draft.", timeout=5)
+            self.call_after_refresh(self.notify, _("Your unsent ticket was restored from the draft."), timeout=5)
         self.query_one("#subject", Input).focus()
         self.load_form()
 
@@ -86,25 +88,25 @@ class NewTicketScreen(Screen["str | None"]):
     async def load_form(self) -> None:
         from billtui.api.calls import support
 
-        self._status("Loading departments and services…")
+        self._status(_("Loading departments and services…"))
         try:
             form = await support.ticket_form(self.billtui.client)
         except Exception as exc:
-            self._status(f"✗ Could not load the departments: {error_text(exc)} Press ctrl+r to retry; "
-                         "what you typed stays.", error=True)
+            self._status(_("✗ Could not load the departments: {error} Press ctrl+r to retry; what you typed "
+                           "stays.").format(error=error_text(exc)), error=True)
             return
         departments = [(Text(clean(o.label)), o.key) for o in form.options.get("client_department", [])]
         items = [(Text(clean(o.label)), o.key) for o in form.options.get("ticket_item", []) if o.key]
         dept = self.query_one("#department", Select)
         dept.set_options(departments)
         wanted = self.draft.department or form.values.get("client_department", "")
-        if any(key == wanted for _, key in departments):
+        if any(key == wanted for _label, key in departments):
             dept.value = wanted
         elif departments:
             dept.value = departments[0][1]
         item = self.query_one("#item", Select)
         item.set_options(items)
-        if self.draft.item and any(key == self.draft.item for _, key in items):
+        if self.draft.item and any(key == self.draft.item for _label, key in items):
             item.value = self.draft.item
         self._options_loaded = True
         self._status("")
@@ -160,7 +162,7 @@ class NewTicketScreen(Screen["str | None"]):
     def action_close(self) -> None:
         self.autosave.flush()
         if not self.current().empty:
-            self.notify("The new ticket is kept as a draft; press n in Open tickets to continue.", timeout=5)
+            self.notify(_("The new ticket is kept as a draft; press n in Open tickets to continue."), timeout=5)
         self.dismiss(None)
 
     # ------------------------------------------------------ attachments
@@ -187,19 +189,20 @@ class NewTicketScreen(Screen["str | None"]):
         self._mark("subject", None)
         self._mark("message", None)
         if not draft.subject.strip():
-            self._mark("subject", "Write a subject: a few words about the problem.")
+            self._mark("subject", _("Write a subject: a few words about the problem."))
             missing.append("subject")
         if not draft.message.strip():
-            self._mark("message", "Write your message: what happened and what you need.")
+            self._mark("message", _("Write your message: what happened and what you need."))
             missing.append("message")
         if missing:
             self.query_one(f"#{missing[0]}").focus()
-            self._status("Not sent: fill in the marked fields. Nothing you typed was lost.", error=True)
+            self._status(_("Not sent: fill in the marked fields. Nothing you typed was lost."), error=True)
             return
         try:
             files = read_files(self.attachments)
         except AttachmentProblem as exc:
-            self._status(f"Not sent: {exc.message} (ctrl+o changes the attached files)", error=True)
+            self._status(_("Not sent: {problem} (ctrl+o changes the attached files)").format(problem=exc.message),
+                         error=True)
             return
         self.autosave.changed()
         self.autosave.flush()
@@ -211,7 +214,7 @@ class NewTicketScreen(Screen["str | None"]):
         from billtui.api.calls import support
 
         self.sending = True
-        self._status("Sending the ticket…")
+        self._status(_("Sending the ticket…"))
         try:
             ticket_id = await support.create_ticket(
                 self.billtui.client, subject=draft.subject.strip(), message=draft.message,
@@ -222,15 +225,15 @@ class NewTicketScreen(Screen["str | None"]):
             if field:
                 self._mark(field, message)
                 self.query_one(f"#{field}").focus()
-            self._status(f"Not sent: {message} Your text is kept as a draft.", error=True)
+            self._status(_("Not sent: {error} Your text is kept as a draft.").format(error=message), error=True)
             return
         except errors.OutcomeUnknown as exc:
-            self._status(f"{error_text(exc)} Look in Open tickets before sending again; your text is "
-                         "kept as a draft.", error=True)
+            self._status(_("{error} Look in Open tickets before sending again; your text is kept as a "
+                           "draft.").format(error=error_text(exc)), error=True)
             return
         except Exception as exc:
-            self._status(f"Not sent: {error_text(exc)} Your text is kept as a draft; press ctrl+s to try "
-                         "again.", error=True)
+            self._status(_("Not sent: {error} Your text is kept as a draft; press ctrl+s to try "
+                           "again.").format(error=error_text(exc)), error=True)
             return
         finally:
             self.sending = False

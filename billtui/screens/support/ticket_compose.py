@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from billtui.api import assumed
 from billtui.display.safe import clean
+from billtui.i18n import N_, _
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import human_size
 from billtui.display import styles
@@ -43,21 +44,22 @@ def check_file(path_text: str) -> Path:
     """The file at ``path_text`` if it can be attached, else ``AttachmentProblem``."""
     text = path_text.strip()
     if not text:
-        raise AttachmentProblem("Type the path of a file to attach.")
+        raise AttachmentProblem(_("Type the path of a file to attach."))
     path = Path(text).expanduser()
     shown = clean(text)
     if not path.exists():
-        raise AttachmentProblem(f"No such file: {shown}")
+        raise AttachmentProblem(_("No such file: {path}").format(path=shown))
     if not path.is_file():
-        raise AttachmentProblem(f"Not a file: {shown}")
+        raise AttachmentProblem(_("Not a file: {path}").format(path=shown))
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise AttachmentProblem(f"Cannot read {shown}: {exc.strerror or exc}") from None
+        raise AttachmentProblem(_("Cannot read {path}: {error}").format(
+            path=shown, error=exc.strerror or exc)) from None
     if size > MAX_BYTES:
         raise AttachmentProblem(
-            f"{path.name} is {human_size(size)}; files up to {human_size(MAX_BYTES)} can be attached. "
-            "Compress it or share a link instead."
+            _("{name} is {size}; files up to {limit} can be attached. Compress it or share a link instead.")
+            .format(name=path.name, size=human_size(size), limit=human_size(MAX_BYTES))
         )
     return path
 
@@ -70,17 +72,19 @@ def read_files(paths: Sequence[str]) -> list[tuple[str, bytes]]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise AttachmentProblem(f"Cannot read {clean(text)}: {exc.strerror or exc}") from None
+            raise AttachmentProblem(_("Cannot read {path}: {error}").format(
+                path=clean(text), error=exc.strerror or exc)) from None
         if len(data) > MAX_BYTES:
-            raise AttachmentProblem(f"{path.name} grew past {human_size(MAX_BYTES)}; it cannot be attached.")
+            raise AttachmentProblem(_("{name} grew past {limit}; it cannot be attached.").format(
+                name=path.name, limit=human_size(MAX_BYTES)))
         out.append((path.name, data))
     return out
 
 
 def attachments_line(paths: Sequence[str]) -> Text:
     if not paths:
-        return Text("No files attached (ctrl+o to attach).", style="dim")
-    out = Text("Attached: ", style="bold")
+        return Text(_("No files attached (ctrl+o to attach)."), style="dim")
+    out = Text(_("Attached: "), style="bold")
     for i, text in enumerate(paths):
         if i:
             out.append(", ")
@@ -88,10 +92,10 @@ def attachments_line(paths: Sequence[str]) -> Text:
         try:
             size = human_size(path.stat().st_size)
         except OSError:
-            size = "missing"
+            size = _("missing")
         out.append(clean(path.name))
         out.append(f" ({size})", style="dim")
-    out.append("  · ctrl+o to change", style="dim")
+    out.append(_("  · ctrl+o to change"), style="dim")
     return out
 
 
@@ -100,8 +104,8 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
 
     DEFAULT_CSS = styles.load("screens/support/AttachScreen.tcss")
     BINDINGS = [
-        Binding("escape", "done", "Done", id="attach.done"),
-        Binding("delete", "remove", "Remove file", id="attach.remove"),
+        Binding("escape", "done", N_("Done"), id="attach.done"),
+        Binding("delete", "remove", N_("Remove file"), id="attach.remove"),
     ]
 
     def __init__(self, paths: Sequence[str]) -> None:
@@ -110,13 +114,13 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Attach files"
-            yield Label("Attached files (delete removes the highlighted one):")
+            box.border_title = _("Attach files")
+            yield Label(_("Attached files (delete removes the highlighted one):"))
             yield OptionList(id="attached")
-            yield Label("Path of a file to attach (enter adds it):")
+            yield Label(_("Path of a file to attach (enter adds it):"))
             yield Input(placeholder="~/report.txt", id="path")
             yield Static("", classes="attach-error")
-            yield Static(Text(f"Up to {human_size(MAX_BYTES)} per file. Escape when done."),
+            yield Static(Text(_("Up to {limit} per file. Escape when done.").format(limit=human_size(MAX_BYTES))),
                          classes="attach-help")
         yield Footer()
 
@@ -130,7 +134,7 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
         if self.paths:
             options.add_options([Option(Text(clean(p)), id=str(i)) for i, p in enumerate(self.paths)])
         else:
-            options.add_option(Option(Text("(none yet)", style="dim"), disabled=True))
+            options.add_option(Option(Text(_("(none yet)"), style="dim"), disabled=True))
 
     def _error(self, message: str) -> None:
         self.query_one(".attach-error", Static).update(Text(message))
@@ -144,7 +148,7 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
             return
         full = str(path.resolve())
         if full in self.paths:
-            self._error(f"{clean(path.name)} is already attached.")
+            self._error(_("{name} is already attached.").format(name=clean(path.name)))
             return
         self.paths.append(full)
         self._error("")
@@ -158,7 +162,7 @@ class AttachScreen(ModalScreen["tuple[str, ...]"]):
             if len(self.paths) == 1:
                 index = 0
             else:
-                self._error("Highlight a file in the list first (tab moves there).")
+                self._error(_("Highlight a file in the list first (tab moves there)."))
                 return
         del self.paths[index]
         self._refresh_list()
@@ -221,5 +225,5 @@ class Autosave(Generic[D]):
             self._write(self._draft)
         except OSError as exc:
             self.dirty = True
-            self.owner.notify(f"Could not save the draft: {exc.strerror or exc}", severity="error",
-                               markup=False)
+            self.owner.notify(_("Could not save the draft: {error}").format(error=exc.strerror or exc),
+                              severity="error", markup=False)

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from textual.timer import Timer
 
 from billtui.display.safe import clean
+from billtui.i18n import _, ngettext
 
 #: Tickets looked at per poll, newest activity first; more than this many open tickets is rare.
 WATCH_PAGE = 100
@@ -121,10 +122,12 @@ class TicketWatch:
     def _notify(self, news: list[Any]) -> None:
         if len(news) == 1:
             ticket = news[0]
-            message = f"Support answered ticket #{clean(ticket.id)}: {clean(ticket.subject)}"
+            message = _("Support answered ticket #{id}: {subject}").format(
+                id=clean(ticket.id), subject=clean(ticket.subject))
         else:
-            message = f"Support answered {len(news)} tickets: " + ", ".join(f"#{clean(t.id)}" for t in news)
-        self.owner.notify(message, title="New reply", timeout=15, markup=False)
+            message = ngettext("Support answered {n} ticket: {ids}", "Support answered {n} tickets: {ids}",
+                               len(news)).format(n=len(news), ids=", ".join(f"#{clean(t.id)}" for t in news))
+        self.owner.notify(message, title=_("New reply"), timeout=15, markup=False)
         from billtui.widgets.list_pane import ListPane
 
         for pane in self.owner.query(ListPane):

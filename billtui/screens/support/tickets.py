@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from billtui.storage import drafts
 from billtui.display.safe import clean, plain
+from billtui.i18n import N_, _, ngettext, pgettext
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.footer import Footer
 from billtui.widgets.ticket_thread import TicketThreadView, human_size, when
@@ -58,8 +59,8 @@ async def new_ticket(pane: "ListPane", _row: Any) -> None:
 
     def created(ticket_id: str | None) -> None:
         if ticket_id:
-            pane.notify(f"Ticket #{clean(ticket_id)} created. Support will answer here.", title="Sent",
-                        markup=False)
+            pane.notify(_("Ticket #{id} created. Support will answer here.").format(id=clean(ticket_id)),
+                        title=_("Sent"), markup=False)
             tickets_changed(pane.app)
 
     pane.app.push_screen(NewTicketScreen(), callback=created)
@@ -78,13 +79,13 @@ async def archive_ticket(pane: "ListPane", ticket: Any) -> None:
         if ok:
             _change_archive(pane, ticket, archive=True)
 
-    question = (f"Close ticket #{clean(ticket.id)} “{clean(ticket.subject)}” by moving it to the archive? "
-                "You can bring it back from Archived tickets.")
+    question = _("Close ticket #{id} “{subject}” by moving it to the archive? You can bring it back from "
+                 "Archived tickets.").format(id=clean(ticket.id), subject=clean(ticket.subject))
     if not getattr(ticket, "can_archive", False):
-        status = clean(getattr(ticket, "status_text", "")) or "open"
-        question += (f" Its status is “{status}”: support may still be working on it, and the panel "
-                     "may refuse.")
-    pane.app.push_screen(ConfirmScreen(question, yes="Archive"), callback=decided)
+        status = clean(getattr(ticket, "status_text", "")) or pgettext("ticket status", "open")
+        question += " " + _("Its status is “{status}”: support may still be working on it, and the panel may "
+                            "refuse.").format(status=status)
+    pane.app.push_screen(ConfirmScreen(question, yes=pgettext("verb", "Archive")), callback=decided)
 
 
 async def restore_ticket(pane: "ListPane", ticket: Any) -> None:
@@ -95,19 +96,21 @@ def _change_archive(pane: "ListPane", ticket: Any, *, archive: bool) -> None:
     async def run() -> None:
         from billtui.api.calls import support
 
-        verb = "Archiving" if archive else "Restoring"
-        pane.notify(f"{verb} ticket #{clean(ticket.id)}…", timeout=3, markup=False)
+        shown = clean(ticket.id)
+        pane.notify((_("Archiving ticket #{id}…") if archive else _("Restoring ticket #{id}…")).format(id=shown),
+                    timeout=3, markup=False)
         try:
             if archive:
                 await support.archive(host(pane).client, ticket.id)
             else:
                 await support.restore(host(pane).client, ticket.id)
         except Exception as exc:
-            pane.notify(f"Ticket #{clean(ticket.id)} was not {'archived' if archive else 'restored'}: "
-                        f"{error_text(exc)}", severity="error", timeout=10, markup=False)
+            failed = _("Ticket #{id} was not archived: {error}") if archive else _(
+                "Ticket #{id} was not restored: {error}")
+            pane.notify(failed.format(id=shown, error=error_text(exc)), severity="error", timeout=10, markup=False)
             return
-        where = "the archive" if archive else "Open tickets"
-        pane.notify(f"Ticket #{clean(ticket.id)} moved to {where}.", markup=False)
+        moved = _("Ticket #{id} moved to the archive.") if archive else _("Ticket #{id} moved to Open tickets.")
+        pane.notify(moved.format(id=shown), markup=False)
         tickets_changed(pane.app)
 
     pane.run_worker(run(), group="ticket-archive")
@@ -132,7 +135,7 @@ class StatusFilterScreen(ModalScreen["str | None"]):
     """Pick a status to filter by ("" = any); escape leaves the filter as it was."""
 
     DEFAULT_CSS = styles.load("screens/support/StatusFilterScreen.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="status-filter.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="status-filter.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -141,11 +144,11 @@ class StatusFilterScreen(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         from billtui.api.models import TicketStatus
 
-        options = [Option("Any status", id="any")]
-        options += [Option(s.label, id=f"s{s.value}") for s in TicketStatus
+        options = [Option(_("Any status"), id="any")]
+        options += [Option(_(s.label), id=f"s{s.value}") for s in TicketStatus
                     if s not in (TicketStatus.UNKNOWN, TicketStatus.ARCHIVED)]
         with Vertical() as box:
-            box.border_title = "Show tickets with status"
+            box.border_title = _("Show tickets with status")
             yield OptionList(*options, id="statuses")
         yield Footer()
 
@@ -174,7 +177,7 @@ class AttachmentPicker(ModalScreen["Any | None"]):
     """Pick one attachment of the thread to download."""
 
     DEFAULT_CSS = styles.load("screens/support/AttachmentPicker.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="attachment-picker.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="attachment-picker.cancel")]
 
     def __init__(self, attachments: list[Any]) -> None:
         super().__init__()
@@ -182,14 +185,14 @@ class AttachmentPicker(ModalScreen["Any | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Download an attachment"
+            box.border_title = _("Download an attachment")
             options = []
             for i, att in enumerate(self.attachments):
-                label = plain(att.name or "(no name)")
+                label = plain(att.name or _("(no name)"))
                 label.append(f"  {human_size(att.size)}", style="dim")
                 options.append(Option(label, id=str(i)))
             yield OptionList(*options, id="attachments")
-            yield Static(Text("Enter saves it to the downloads folder.", style="dim"))
+            yield Static(Text(_("Enter saves it to the downloads folder."), style="dim"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -206,7 +209,7 @@ class AttachmentPicker(ModalScreen["Any | None"]):
 class ReplyEditor(TextArea):
     """The reply box; escape goes back to the conversation instead of closing it."""
 
-    BINDINGS = [Binding("escape", "leave", "To conversation", show=False, id="reply-editor.leave")]
+    BINDINGS = [Binding("escape", "leave", N_("To conversation"), show=False, id="reply-editor.leave")]
 
     def action_leave(self) -> None:
         self.screen.query_one(TicketThreadView).focus()
@@ -215,14 +218,14 @@ class ReplyEditor(TextArea):
 class TicketScreen(Screen[None]):
     DEFAULT_CSS = styles.load("screens/support/TicketScreen.tcss")
     BINDINGS = [
-        Binding("escape", "back", "Back", id="ticket.back"),
-        Binding("ctrl+s", "send", "Send", priority=True, id="ticket.send"),
-        Binding("ctrl+o", "attach", "Attach", priority=True, id="ticket.attach"),
-        Binding("ctrl+r", "reload", "Reload", id="ticket.reload"),
-        Binding("d", "download", "Download", id="ticket.download"),
-        Binding("w", "write", "Write", id="ticket.write"),
-        Binding("plus", "rate(True)", "Good answer", id="ticket.good-answer"),
-        Binding("minus", "rate(False)", "Bad answer", id="ticket.bad-answer"),
+        Binding("escape", "back", N_("Back"), id="ticket.back"),
+        Binding("ctrl+s", "send", N_("Send"), priority=True, id="ticket.send"),
+        Binding("ctrl+o", "attach", N_("Attach"), priority=True, id="ticket.attach"),
+        Binding("ctrl+r", "reload", N_("Reload"), id="ticket.reload"),
+        Binding("d", "download", N_("Download"), id="ticket.download"),
+        Binding("w", "write", N_("Write"), id="ticket.write"),
+        Binding("plus", "rate(True)", N_("Good answer"), id="ticket.good-answer"),
+        Binding("minus", "rate(False)", N_("Bad answer"), id="ticket.bad-answer"),
     ]
 
     def __init__(self, ticket_id: str, subject: str = "", *, archived: bool = False) -> None:
@@ -245,24 +248,24 @@ class TicketScreen(Screen[None]):
 
         yield HeaderBar()
         yield Static(self._title(), classes="ticket-title")
-        yield Static("Loading the conversation…", classes="ticket-status")
+        yield Static(_("Loading the conversation…"), classes="ticket-status")
         yield TicketThreadView(id="thread")
         if self.archived:
-            yield Static(Text("This ticket is archived. Restore it (u in Archived tickets) to reply."),
+            yield Static(Text(_("This ticket is archived. Restore it (u in Archived tickets) to reply.")),
                          classes="archived-note")
         else:
             with Vertical(id="compose"):
-                yield Label("Your reply — saved as a draft while you type; ctrl+s sends", classes="reply-label")
+                yield Label(_("Your reply — saved as a draft while you type; ctrl+s sends"), classes="reply-label")
                 yield ReplyEditor(id="reply", soft_wrap=True, show_line_numbers=False)
                 yield Static(attachments_line(()), classes="reply-attachments")
                 yield Static("", classes="reply-error")
         yield Footer()
 
     def _title(self) -> Text:
-        title = Text(f"Ticket #{clean(self.ticket_id)} · ")
+        title = Text(_("Ticket #{id}").format(id=clean(self.ticket_id)) + " · ")
         title.append_text(plain(self.subject or "…"))
         if self.archived:
-            title.append(" (archived)", style="dim")
+            title.append(" " + _("(archived)"), style="dim")
         return title
 
     def on_mount(self) -> None:
@@ -270,7 +273,8 @@ class TicketScreen(Screen[None]):
 
         header = self.query_one(HeaderBar)
         header.show_session(self.billtui)
-        header.crumb = f"{'Archived tickets' if self.archived else 'Open tickets'} › #{clean(self.ticket_id)}"
+        where = _("Archived tickets") if self.archived else _("Open tickets")
+        header.crumb = f"{where} › #{clean(self.ticket_id)}"
         self.query_one(TicketThreadView).focus()
         if not self.archived:
             draft = self.store.load(self.ticket_id)
@@ -281,8 +285,8 @@ class TicketScreen(Screen[None]):
                 self.editor.focus()
                 self.editor.move_cursor(self.editor.document.end)
                 self.query_one(".reply-label", Label).update(
-                    "Your reply — restored from your unsent draft; ctrl+s sends")
-                self.call_after_refresh(self.notify, "Your unsent reply was restored from the draft.",
+                    _("Your reply — restored from your unsent draft; ctrl+s sends"))
+                self.call_after_refresh(self.notify, _("Your unsent reply was restored from the draft."),
                                         timeout=5)
         self.load_thread()
 
@@ -303,12 +307,12 @@ class TicketScreen(Screen[None]):
     async def load_thread(self) -> None:
         from billtui.api.calls import support
 
-        self._status("Loading the conversation…")
+        self._status(_("Loading the conversation…"))
         try:
             thread = await support.thread(self.billtui.client, self.ticket_id)
         except Exception as exc:
-            self._status(f"✗ Could not load the conversation: {error_text(exc)} Press ctrl+r to retry.",
-                         error=True)
+            self._status(_("✗ Could not load the conversation: {error} Press ctrl+r to retry.").format(
+                error=error_text(exc)), error=True)
             return
         self.thread_data = thread
         self.refresh_bindings()  # + / - appear once there is a reply to rate
@@ -318,8 +322,11 @@ class TicketScreen(Screen[None]):
         await self.query_one(TicketThreadView).show_messages(thread.messages)
         count = len(thread.messages)
         files = len(self._thread_attachments())
-        extra = f", {files} attachment{'s' if files != 1 else ''} (d downloads)" if files else ""
-        self._status(f"{count} message{'s' if count != 1 else ''}{extra}")
+        messages = ngettext("{n} message", "{n} messages", count).format(n=count)
+        if files:
+            messages = _("{messages}, {attachments} (d downloads)").format(
+                messages=messages, attachments=ngettext("{n} attachment", "{n} attachments", files).format(n=files))
+        self._status(messages)
         tickets_changed(self.app)  # opening a ticket marks it read on the panel
 
     def _status(self, text: str, *, error: bool = False) -> None:
@@ -360,7 +367,7 @@ class TicketScreen(Screen[None]):
             return
         message = self._rateable()
         if message is None:
-            self.notify("There is no reply from support to rate here.", timeout=4)
+            self.notify(_("There is no reply from support to rate here."), timeout=4)
             return
         self.send_rating(message, good)
 
@@ -371,15 +378,15 @@ class TicketScreen(Screen[None]):
     async def send_rating(self, message: Any, good: bool) -> None:
         from billtui.api.calls import support
 
-        word = "good" if good else "bad"
         try:
             await support.rate(self.billtui.client, self.ticket_id, message.id, good)
         except Exception as exc:
-            self.notify(f"The rating was not saved: {error_text(exc)}", severity="error", timeout=8,
-                        markup=False)
+            self.notify(_("The rating was not saved: {error}").format(error=error_text(exc)), severity="error",
+                        timeout=8, markup=False)
             return
-        self.notify(f"You rated the answer of {clean(when(message.posted))} as {word}. Thank you.",
-                    timeout=5, markup=False)
+        rated = (_("You rated the answer of {when} as good. Thank you.") if good else
+                 _("You rated the answer of {when} as bad. Thank you."))
+        self.notify(rated.format(when=clean(when(message.posted))), timeout=5, markup=False)
         self.load_thread()
 
     # ---------------------------------------------------------- downloads
@@ -387,7 +394,7 @@ class TicketScreen(Screen[None]):
     def action_download(self) -> None:
         attachments = self._thread_attachments()
         if not attachments:
-            self.notify("This ticket has no attachments.", timeout=4)
+            self.notify(_("This ticket has no attachments."), timeout=4)
             return
 
         def chosen(attachment: Any | None) -> None:
@@ -401,17 +408,17 @@ class TicketScreen(Screen[None]):
         from billtui.api.calls import support
         from billtui.storage.downloads import save_download
 
-        name = attachment.name or "attachment"
-        self.notify(f"Downloading {clean(name)}…", timeout=3, markup=False)
+        name = attachment.name or _("attachment")
+        self.notify(_("Downloading {name}…").format(name=clean(name)), timeout=3, markup=False)
         try:
             server_name, data = await support.attachment(self.billtui.client, attachment.id)
             path = save_download(attachment.name or server_name, data, fallback=f"attachment-{attachment.id}")
         except Exception as exc:
-            self.notify(f"Could not download {clean(name)}: {error_text(exc)} Try again with d.",
-                        severity="error", timeout=10, markup=False)
+            self.notify(_("Could not download {name}: {error} Try again with d.").format(
+                name=clean(name), error=error_text(exc)), severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Saved {clean(name)} as {clean(str(path))}", title="Downloaded", timeout=10,
-                    markup=False)
+        self.notify(_("Saved {name} as {path}").format(name=clean(name), path=clean(str(path))),
+                    title=_("Downloaded"), timeout=10, markup=False)
         self.last_download = path
 
     # ------------------------------------------------------------- drafts
@@ -463,13 +470,14 @@ class TicketScreen(Screen[None]):
             return
         text = self.editor.text
         if not text.strip():
-            self._reply_error("Write your reply first, then press ctrl+s.")
+            self._reply_error(_("Write your reply first, then press ctrl+s."))
             self.editor.focus()
             return
         try:
             files = read_files(self.attachments)
         except AttachmentProblem as exc:
-            self._reply_error(f"Not sent: {exc.message} (ctrl+o changes the attached files)")
+            self._reply_error(_("Not sent: {problem} (ctrl+o changes the attached files)").format(
+                problem=exc.message))
             return
         self.autosave.changed()
         self.autosave.flush()  # on disk before anything leaves the machine
@@ -483,19 +491,19 @@ class TicketScreen(Screen[None]):
         self.sending = True
         self.editor.read_only = True
         self._reply_error("")
-        self._status("Sending your reply…")
+        self._status(_("Sending your reply…"))
         try:
             await support.reply(self.billtui.client, self.ticket_id, text, files)
         except errors.OutcomeUnknown as exc:
             # It may have arrived: say so, and keep the draft until the user has looked.
-            self._reply_error(f"{error_text(exc)} Reload the conversation (ctrl+r) before sending "
-                              "again; your text is kept as a draft.")
-            self._status("The reply may or may not have arrived.", error=True)
+            self._reply_error(_("{error} Reload the conversation (ctrl+r) before sending again; your text is "
+                                "kept as a draft.").format(error=error_text(exc)))
+            self._status(_("The reply may or may not have arrived."), error=True)
             return
         except Exception as exc:
-            self._reply_error(f"Not sent: {error_text(exc)} Your text is kept as a draft; "
-                              "press ctrl+s to try again.")
-            self._status("The reply was not sent.", error=True)
+            self._reply_error(_("Not sent: {error} Your text is kept as a draft; press ctrl+s to try "
+                                "again.").format(error=error_text(exc)))
+            self._status(_("The reply was not sent."), error=True)
             return
         finally:
             self.sending = False
@@ -506,6 +514,6 @@ class TicketScreen(Screen[None]):
         self.editor.clear()
         self.attachments = []
         self._show_attachments()
-        self.notify("Reply sent.", timeout=4)
+        self.notify(_("Reply sent."), timeout=4)
         self.query_one(TicketThreadView).focus()
         self.load_thread()
