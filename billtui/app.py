@@ -26,6 +26,8 @@ from billtui.display import styles
 from billtui.runtime import offline
 from billtui.screens.shell.commands import MenuCommands, ObjectCommands
 from billtui.host import DataChanged, OpenFavourite, host
+from billtui import i18n
+from billtui.i18n import N_, _
 from billtui.launch import Launch
 from billtui.menu import Edition
 from billtui.session import SessionInfo
@@ -39,7 +41,22 @@ if TYPE_CHECKING:
 
 
 #: The title a toast gets in plain mode, where its colour no longer tells an error from a note.
-PLAIN_SEVERITY_TITLES = {"error": "Error", "warning": "Warning"}
+PLAIN_SEVERITY_TITLES = {"error": N_("Error"), "warning": N_("Warning")}
+
+#: Textual's own words a user meets, for the catalog: its palette commands
+#: (``App.get_system_commands``), the footer keys of its widgets (a Select's open list, a Link, the
+#: palette), Textual 8.2.8. Textual writes them in English only; billtui shows them through
+#: ``_()`` (the palette here, the footer in ``widgets.footer``).
+TEXTUAL_TEXTS = (
+    N_("Dismiss menu"), N_("Open link"), N_("Exit the command palette"),
+    N_("Theme"), N_("Change the current theme"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Bell"), N_("Ring the bell"),
+)
 
 #: Seconds the connecting screen stays up while the main screen's first answers come in.
 FIRST_FRAME_WAIT = 0.5
@@ -52,9 +69,9 @@ class BillTUI(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS = [
-        Binding("question_mark", "keys", "Keys", key_display="?", id="app.keys"),
-        Binding("q", "quit_app", "Quit", id="app.quit-app"),
-        Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True, id="app.quit-app-ctrl-c"),
+        Binding("question_mark", "keys", N_("Keys"), key_display="?", id="app.keys"),
+        Binding("q", "quit_app", N_("Quit"), id="app.quit-app"),
+        Binding("ctrl+c", "quit_app", N_("Quit"), show=False, priority=True, id="app.quit-app-ctrl-c"),
     ]
 
     edition: reactive[Edition] = reactive(Edition.STANDARD, init=False)
@@ -101,6 +118,8 @@ class BillTUI(App[None]):
         #: The language the panel is asked to answer in, and why (``storage.languages``); set
         #: for each new client (``make_client``), moved by the panel's User settings.
         self.language = self._resolve_language()
+        #: The language billtui's own texts were in when the main screen was made (``show_main``).
+        self._main_language = i18n.language()
         self.set_reactive(BillTUI.edition, launch.start_edition)
         self._saved_theme = self.config.theme
         self._first_frame_held = False
@@ -220,6 +239,16 @@ class BillTUI(App[None]):
 
     # ------------------------------------------------------------ language
 
+    @property
+    def language(self) -> languages.Language:
+        return self._language
+
+    @language.setter
+    def language(self, value: languages.Language) -> None:
+        """The panel's language is billtui's too, when billtui has a catalog for it (``i18n``)."""
+        self._language = value
+        i18n.set_language(value.code)
+
     def _resolve_language(self) -> languages.Language:
         """``--lang``, the profile's ``language``, what its panel said last time (saved profiles
         only: the demo panel starts afresh each run), the locale, English."""
@@ -311,7 +340,7 @@ class BillTUI(App[None]):
             from billtui.storage import credentials
 
             if not credentials.store_password(self.profile.name, self.profile.username, password):
-                self.notify(credentials.NO_KEYRING_HINT, title="Password not remembered", timeout=12)
+                self.notify(_(credentials.NO_KEYRING_HINT), title=_("Password not remembered"), timeout=12)
         self.hold_first_frame()
         self.show_main()
         if self._learns_language():
@@ -320,6 +349,8 @@ class BillTUI(App[None]):
     def on_data_changed(self, message: DataChanged) -> None:
         from billtui.screens.shell.main import MainScreen
 
+        if "language" in message.kinds and self._redraw_in_language():
+            return
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.data_changed(message.kinds)
@@ -329,11 +360,34 @@ class BillTUI(App[None]):
 
         open_favourite(host(self), message.favourite)
 
-    def show_main(self) -> None:
-        """The main screen in place of the start or login screen (dialogs above it closed first)."""
+    def show_main(self, start: str | None = None) -> None:
+        """The main screen in place of the start or login screen (dialogs above it closed first),
+        showing the item ``start`` (else Customer)."""
         from billtui.screens.shell.main import MainScreen
 
-        self.replace_base_screen(MainScreen())
+        self._main_language = i18n.language()
+        self.replace_base_screen(MainScreen(start=start) if start else MainScreen())
+
+    def _redraw_in_language(self) -> bool:
+        """billtui's own texts are in another language now (User settings): the main screen is
+        made again in it, on the item the user was on, and the panel's texts come with it.
+        Not over unsaved input, which a new screen would lose: then only the panel's texts
+        follow now (``MainScreen.data_changed``), and billtui's own at the next start, as the note
+        says. Returns whether the screen was made again."""
+        from billtui.screens.shell.main import MainScreen
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None or i18n.language() == self._main_language:
+            return False
+        if main.has_unsaved():
+            # billtui keeps speaking the screen's language until then, so what opens next matches it.
+            i18n.set_language(self._main_language)
+            self.notify(_("Some panes hold unsaved input, so billtui's own texts change language at "
+                          "the next start. The panel's texts change now."), timeout=8)
+            return False
+        self.show_main(start=main.current_key or None)
+        self.notify(_("Language changed."))
+        return True
 
     # ------------------------------------------------------------ first frame
 
@@ -412,7 +466,7 @@ class BillTUI(App[None]):
 
             set_demo_edition(self._demo_sim, edition)
         self.edition = edition
-        self.notify(f"Edition: {edition.title}. The menu now shows what {edition.title} offers.")
+        self.notify(_("Edition: {edition}. The menu now shows what {edition} offers.").format(edition=edition.title))
 
     def today(self) -> Any:  # datetime.date
         """Today, for periods (this month, last 12 months): the demo panel's pinned day in demo mode."""
@@ -442,10 +496,10 @@ class BillTUI(App[None]):
 
         startup_gc.thaw()  # the main screen goes: what start-up froze may be garbage now
         if self.launch.mode == "demo":
-            self.notify("Logged out of the demo panel. Logging in again as demo.")
+            self.notify(_("Logged out of the demo panel. Logging in again as demo."))
             self.login(None)
             return
-        self.show_login("You have logged out.")
+        self.show_login(_("You have logged out."))
 
     def switch_profile(self, name: str) -> None:
         profile = self.config.profile(name)
@@ -488,7 +542,7 @@ class BillTUI(App[None]):
                     self.exit()
 
             self.push_screen(
-                ConfirmScreen("You have unsaved changes. Quit anyway?", yes="Quit"), callback=decided
+                ConfirmScreen(_("You have unsaved changes. Quit anyway?"), yes=_("Quit")), callback=decided
             )
             return
         self.exit()
@@ -521,7 +575,14 @@ class BillTUI(App[None]):
         for command in super().get_system_commands(screen):
             if command.title.lower() in {"quit"}:
                 continue
-            yield command
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the user's language (Textual's is English only)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     def notify(
         self,
@@ -545,7 +606,7 @@ class BillTUI(App[None]):
         from billtui.display.safe import clean
 
         if not title and self.launch.plain and severity in PLAIN_SEVERITY_TITLES:
-            title = PLAIN_SEVERITY_TITLES[severity]
+            title = _(PLAIN_SEVERITY_TITLES[severity])
 
         super().notify(
             clean(message, multiline=True), title=clean(title), severity=severity,

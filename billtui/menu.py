@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from billtui.i18n import N_, _
+
 
 class Edition(str, Enum):
     """A BILLmanager edition (the panel's licence tier)."""
@@ -35,7 +37,8 @@ class Edition(str, Enum):
             return cls(value.strip().lower())
         except ValueError:
             names = ", ".join(e.value for e in cls)
-            raise ValueError(f"Unknown edition {value!r}: use one of {names}.") from None
+            raise ValueError(_("Unknown edition {value!r}: use one of {names}.").format(
+                value=value, names=names)) from None
 
 
 ALL = frozenset(Edition)
@@ -46,7 +49,13 @@ ADV = frozenset({Edition.ADVANCED})
 @dataclass(frozen=True)
 class Section:
     key: str
+    #: The English title (marked with ``N_``): code and tests match on it; ``label`` is shown.
     title: str
+
+    @property
+    def label(self) -> str:
+        """The title in the current language: what a user sees."""
+        return _(self.title)
 
 
 @dataclass(frozen=True)
@@ -60,60 +69,72 @@ class MenuItem:
 
     key: str
     section: str
+    #: The English title and description (marked with ``N_``): code and tests match on ``title``;
+    #: ``label`` and ``blurb`` are what a user sees.
     title: str
     editions: frozenset[Edition]
     feature: str | None
     alias: str = ""
     description: str = ""
 
+    @property
+    def label(self) -> str:
+        """The title in the current language."""
+        return _(self.title)
+
+    @property
+    def blurb(self) -> str:
+        """The description in the current language."""
+        return _(self.description)
+
     def in_edition(self, edition: Edition) -> bool:
         return edition in self.editions
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("customer", "Customer"),
-    Section("services", "Services"),
-    Section("finances", "Finances"),
-    Section("support", "Support"),
-    Section("settings", "Settings"),
-    Section("help", "Help"),
+    Section("customer", N_("Customer")),
+    Section("services", N_("Services")),
+    Section("finances", N_("Finances")),
+    Section("support", N_("Support")),
+    Section("settings", N_("Settings")),
+    Section("help", N_("Help")),
 )
 
 # Every row of DESIGN.md §1. Customer, Services and the commissions carry no
 # edition badge in the documentation: they are shown in every edition.
 ITEMS: tuple[MenuItem, ...] = (
-    MenuItem("customer", "customer", "Customer", ALL, "customer", "me",
-             "Account and contact data, payers, discounts"),
-    MenuItem("services", "services", "Services", ALL, "services", "svc",
-             "Your services, one group per product type"),
-    MenuItem("payments", "finances", "Credits/Payments", ALL, "payments", "pay",
-             "Payments and adding funds"),
-    MenuItem("orders", "finances", "Orders", ALL, "orders", "ord",
-             "The cart and your order history"),
-    MenuItem("expenses", "finances", "Expenses", ALL, "expenses", "exp",
-             "Withdrawals from your account"),
-    MenuItem("invoices", "finances", "Invoices", ALL, "invoices", "inv",
-             "Invoices issued to you"),
-    MenuItem("commissions", "finances", "Affiliate program commissions", ALL,
-             "commissions", "com", "Rewards from your referrals"),
-    MenuItem("tickets", "support", "Open tickets", ALL, "tickets", "tickets",
-             "Your conversations with support"),
-    MenuItem("archived_tickets", "support", "Archived tickets", ALL,
-             "archived_tickets", "archive", "Tickets moved to the archive"),
-    MenuItem("notifications", "settings", "Notification subscription", ALL,
-             "notifications", "notify", "Which notices reach you, and how"),
-    MenuItem("favourites", "settings", "Favourites", ALL, None, "fav",
-             "Your starred items"),
-    MenuItem("contact_settings", "settings", "Settings", STD, "contact_settings",
-             "contact", "Contact data for notices"),
-    MenuItem("user_settings", "settings", "User settings", ALL, "user_settings",
-             "user", "Language, time zone, password, theme"),
-    MenuItem("affiliate", "settings", "Affiliate program", ADV, "affiliate",
-             "aff", "Your referral link and promo code"),
-    MenuItem("help", "help", "Help", ALL, None, "help",
-             "The BILLmanager documentation"),
-    MenuItem("tutorials", "help", "Tutorials", ALL, None, "tut",
-             "Video tutorials"),
+    MenuItem("customer", "customer", N_("Customer"), ALL, "customer", "me",
+             N_("Account and contact data, payers, discounts")),
+    MenuItem("services", "services", N_("Services"), ALL, "services", "svc",
+             N_("Your services, one group per product type")),
+    MenuItem("payments", "finances", N_("Credits/Payments"), ALL, "payments", "pay",
+             N_("Payments and adding funds")),
+    MenuItem("orders", "finances", N_("Orders"), ALL, "orders", "ord",
+             N_("The cart and your order history")),
+    MenuItem("expenses", "finances", N_("Expenses"), ALL, "expenses", "exp",
+             N_("Withdrawals from your account")),
+    MenuItem("invoices", "finances", N_("Invoices"), ALL, "invoices", "inv",
+             N_("Invoices issued to you")),
+    MenuItem("commissions", "finances", N_("Affiliate program commissions"), ALL,
+             "commissions", "com", N_("Rewards from your referrals")),
+    MenuItem("tickets", "support", N_("Open tickets"), ALL, "tickets", "tickets",
+             N_("Your conversations with support")),
+    MenuItem("archived_tickets", "support", N_("Archived tickets"), ALL,
+             "archived_tickets", "archive", N_("Tickets moved to the archive")),
+    MenuItem("notifications", "settings", N_("Notification subscription"), ALL,
+             "notifications", "notify", N_("Which notices reach you, and how")),
+    MenuItem("favourites", "settings", N_("Favourites"), ALL, None, "fav",
+             N_("Your starred items")),
+    MenuItem("contact_settings", "settings", N_("Settings"), STD, "contact_settings",
+             "contact", N_("Contact data for notices")),
+    MenuItem("user_settings", "settings", N_("User settings"), ALL, "user_settings",
+             "user", N_("Language, time zone, password, theme")),
+    MenuItem("affiliate", "settings", N_("Affiliate program"), ADV, "affiliate",
+             "aff", N_("Your referral link and promo code")),
+    MenuItem("help", "help", N_("Help"), ALL, None, "help",
+             N_("The BILLmanager documentation")),
+    MenuItem("tutorials", "help", N_("Tutorials"), ALL, None, "tut",
+             N_("Video tutorials")),
 )
 
 _BY_KEY = {item.key: item for item in ITEMS}

@@ -26,6 +26,7 @@ from billtui.widgets.footer import Footer
 from billtui.widgets.kv import kv_card, small_table
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.i18n import N_, _, ngettext, pgettext
 
 #: How many tickets to look at for new replies (the newest first).
 TICKETS_CHECKED = 100
@@ -134,52 +135,59 @@ def _money(value: Any) -> Any:
 def attention_card(found: Attention) -> Static:
     lines = Text()
 
-    def failed(what: str, exc: BaseException) -> None:
-        lines.append(f"✗ Could not check {what}: {error_text(exc)} Press r to retry.\n", style="red")
+    def failed(message: str, exc: BaseException) -> None:
+        lines.append(message.format(error=error_text(exc)) + "\n", style="red")
 
     nothing = True
     if isinstance(found.expiring, BaseException):
-        failed("expiring services", found.expiring)
+        failed(_("✗ Could not check expiring services: {error} Press r to retry."), found.expiring)
     elif found.expiring:
         nothing = False
-        lines.append(f"Expiring within {fmt.EXPIRY_WARN_DAYS} days ", style="bold")
-        lines.append("(:svc opens Services, n there renews)\n", style="dim")
+        days = fmt.EXPIRY_WARN_DAYS
+        lines.append(ngettext("Expiring within {n} day", "Expiring within {n} days", days).format(n=days) + " ",
+                     style="bold")
+        lines.append(_("(:svc opens Services, n there renews)") + "\n", style="dim")
         for service, type_title in found.expiring:
             lines.append("  ").append_text(fmt.expiry(service.expires))
             lines.append(f"  {clean(service.name)}", style="bold").append(f" · {clean(type_title)}\n")
     if isinstance(found.cart, BaseException):
-        failed("the cart", found.cart)
+        failed(_("✗ Could not check the cart: {error} Press r to retry."), found.cart)
     elif not found.cart.empty:
         nothing = False
         items = len(found.cart.items)
-        total = f", {fmt.money(found.cart.total)}" if found.cart.total is not None else ""
-        lines.append(f"Unpaid in the cart: {items} item{'s' if items != 1 else ''}{total} ", style="bold")
-        lines.append("(:ord opens Orders)\n", style="dim")
+        if found.cart.total is not None:
+            unpaid = ngettext("Unpaid in the cart: {n} item, {total}", "Unpaid in the cart: {n} items, {total}",
+                              items).format(n=items, total=fmt.money(found.cart.total))
+        else:
+            unpaid = ngettext("Unpaid in the cart: {n} item", "Unpaid in the cart: {n} items", items).format(n=items)
+        lines.append(unpaid + " ", style="bold")
+        lines.append(_("(:ord opens Orders)") + "\n", style="dim")
         for item in found.cart.items:
             lines.append(f"  {clean(item.description or item.tariff)}  {fmt.money(item.cost)}\n")
     if isinstance(found.replies, BaseException):
-        failed("tickets", found.replies)
+        failed(_("✗ Could not check tickets: {error} Press r to retry."), found.replies)
     elif found.replies:
         nothing = False
-        lines.append(f"New replies in {len(found.replies)} ticket{'s' if len(found.replies) != 1 else ''} ",
+        count = len(found.replies)
+        lines.append(ngettext("New replies in {n} ticket", "New replies in {n} tickets", count).format(n=count) + " ",
                      style="bold")
-        lines.append("(:tickets opens them)\n", style="dim")
+        lines.append(_("(:tickets opens them)") + "\n", style="dim")
         for ticket in found.replies:
             lines.append(f"  #{clean(ticket.id)} {clean(ticket.subject)}\n")
     if nothing and not lines:
-        lines.append("Nothing needs your attention.", style="green")
+        lines.append(_("Nothing needs your attention."), style="green")
     lines.rstrip()
     static = Static(lines, classes="card", id="attention")
-    static.border_title = "Needs attention"
+    static.border_title = _("Needs attention")
     return static
 
 
 class CustomerPane(AsyncPane):
-    title = "Customer"
+    title = N_("Customer")  # shown with _() by AsyncPane
     # One meaning per key across billtui: s sorts, t narrows a list by period or status, so the
     # card's places are reached the way every place is — ":" (shown beside each) or the tree.
     BINDINGS = [
-        Binding("e", "edit", "Edit contact data", id="customer.edit"),
+        Binding("e", "edit", N_("Edit contact data"), id="customer.edit"),
     ]
 
     async def fetch(self) -> Any:
@@ -197,24 +205,25 @@ class CustomerPane(AsyncPane):
         user, dashboard, payers, discounts, found = data
         self.user = user
         return [
-            kv_card("Account (e edits)", [
-                ("Name", user.realname), ("Login", user.login),
-                ("Email", user.email), ("Phone", user.phone or dashboard.phone),
+            kv_card(_("Account (e edits)"), [
+                (pgettext("person", "Name"), user.realname), (_("Login"), user.login),
+                (_("Email"), user.email), (_("Phone"), user.phone or dashboard.phone),
             ]),
-            kv_card("Balance", [
-                ("Balance", _money(dashboard.balance)), ("Credit", _money(dashboard.credit)),
+            kv_card(_("Balance"), [
+                (_("Balance"), _money(dashboard.balance)), (_("Credit"), _money(dashboard.credit)),
             ]),
             attention_card(found),
-            small_table("Payers (shown on invoices)", ("Name", "Type", "Status"),
-                        [(p.name, p.kind, p.status_text) for p in payers], empty="No payers yet."),
-            small_table("Discounts", ("Discount", "Value", "Applies to"),
-                        [(d.name, d.value, d.applies_to) for d in discounts], empty="No discounts."),
+            # small_table shows ``empty`` with _(): it takes the English, marked here.
+            small_table(_("Payers (shown on invoices)"), (_("Name"), _("Type"), _("Status")),
+                        [(p.name, p.kind, p.status_text) for p in payers], empty=N_("No payers yet.")),
+            small_table(_("Discounts"), (_("Discount"), _("Value"), _("Applies to")),
+                        [(d.name, d.value, d.applies_to) for d in discounts], empty=N_("No discounts.")),
         ]
 
     def action_edit(self) -> None:
         user = getattr(self, "user", None)
         if user is None:
-            self.notify("The account is still loading.", severity="warning")
+            self.notify(_("The account is still loading."), severity="warning")
             return
 
         def closed(saved: bool | None) -> None:
@@ -228,10 +237,11 @@ class EditContactScreen(DialogScreen):
 
     DEFAULT_CSS = styles.load("screens/customer/EditContactScreen.tcss")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="edit-contact.cancel"),
-        Binding("ctrl+s", "save", "Save", id="edit-contact.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="edit-contact.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="edit-contact.save"),
     ]
-    FIELDS = (("realname", "Full name"), ("email", "Email"), ("phone", "Phone"))
+    #: (field, label in English: shown with ``_()``).
+    FIELDS = (("realname", N_("Full name")), ("email", N_("Email")), ("phone", N_("Phone")))
 
     def __init__(self, user: Any) -> None:
         super().__init__()
@@ -240,17 +250,18 @@ class EditContactScreen(DialogScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = "Edit contact data"
+            box.border_title = _("Edit contact data")
             readonly: frozenset[str] = getattr(self.user, "readonly", frozenset())
             for name, label in self.FIELDS:
                 locked = name in readonly  # the panel's form says so; production disables these too
-                yield Field(f"{label} (the panel does not let you change it)" if locked else label,
+                shown = _(label)
+                yield Field(_("{label} (the panel does not let you change it)").format(label=shown) if locked else shown,
                             Input(value=getattr(self.user, name, "") or "", id=f"in-{name}", disabled=locked),
                             id=f"field-{name}")
-            yield Static("Enter on the last field or ctrl+s saves; escape cancels.", classes="dialog-status")
+            yield Static(_("Enter on the last field or ctrl+s saves; escape cancels."), classes="dialog-status")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Save (ctrl+s)"), id="save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -259,7 +270,7 @@ class EditContactScreen(DialogScreen):
             editable[0].focus()
 
     def values(self) -> dict[str, str]:
-        return {name: self.query_one(f"#in-{name}", Input).value.strip() for name, _ in self.FIELDS}
+        return {name: self.query_one(f"#in-{name}", Input).value.strip() for name, _label in self.FIELDS}
 
     def has_unsaved(self) -> bool:
         return any(v != (getattr(self.user, k, "") or "") for k, v in self.values().items())
@@ -282,7 +293,7 @@ class EditContactScreen(DialogScreen):
     def action_save(self) -> None:
         if self.saving:
             return
-        for name, _ in self.FIELDS:
+        for name, _label in self.FIELDS:
             self.query_one(f"#field-{name}", Field).set_error(None)
         self.saving = True
         self.save(self.values())
@@ -292,23 +303,23 @@ class EditContactScreen(DialogScreen):
         from billtui.api import errors
         from billtui.api.calls import account
 
-        self.status("Saving…")
+        self.status(_("Saving…"))
         try:
             await account.user_save(host(self).client, **values)
         except errors.FieldError as exc:
             self.saving = False
-            known = {name for name, _ in self.FIELDS}
+            known = {name for name, _label in self.FIELDS}
             if exc.field in known:
                 field = self.query_one(f"#field-{exc.field}", Field)
                 field.set_error(exc.message)
                 self.query_one(f"#in-{exc.field}", Input).focus()
-                self.status("Not saved: fix the marked field.", error=True)
+                self.status(_("Not saved: fix the marked field."), error=True)
             else:
-                self.status(f"✗ Not saved: {error_text(exc)}", error=True)
+                self.status(_("✗ Not saved: {error}").format(error=error_text(exc)), error=True)
             return
         except Exception as exc:
             self.saving = False
-            self.status(f"✗ Not saved: {error_text(exc)} Press ctrl+s to try again.", error=True)
+            self.status(_("✗ Not saved: {error} Press ctrl+s to try again.").format(error=error_text(exc)), error=True)
             return
-        self.app.notify("Contact data saved.")
+        self.app.notify(_("Contact data saved."))
         self.dismiss(True)

@@ -26,10 +26,12 @@ from billtui.display import styles
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
 from billtui.widgets.footer import Footer
+from billtui.i18n import N_, _
 
 #: The row key of the account in use when it is the demo panel (it has no saved profile).
 DEMO_ROW = "\x00demo"
-COLUMNS = ("Profile", "Panel", "State", "Balance", "Expiring", "To reply", "Unpaid")
+#: The columns' keys, and their titles in English (shown with ``_()``).
+COLUMNS = (N_("Profile"), N_("Panel"), N_("State"), N_("Balance"), N_("Expiring"), N_("To reply"), N_("Unpaid"))
 #: Marks the account of this session in the Profile column (the rest are read on their own).
 IN_USE = "● "
 #: The terminal width from which the panel's address has a column of its own.
@@ -39,14 +41,14 @@ WIDE = 100
 def state_text(health: Health | None) -> Text:
     """The state in words first (plain mode and 16 colours read the same), coloured as a hint."""
     if health is None:
-        return Text("checking…", style="dim")
+        return Text(_("checking…"), style="dim")
     if health.verdict is None:
-        return Text("✗ unreachable" if not health.reachable else "✗ not checked", style="bold red")
+        return Text(_("✗ unreachable") if not health.reachable else _("✗ not checked"), style="bold red")
     from billtui.accounts.rules import Level
 
     level = health.verdict.level
-    words = {Level.OK: ("✓ OK", "green"), Level.WARNING: ("! warning", "yellow"),
-             Level.CRITICAL: ("‼ critical", "bold red"), Level.UNKNOWN: ("? unknown", "magenta")}
+    words = {Level.OK: (_("✓ OK"), "green"), Level.WARNING: (_("! warning"), "yellow"),
+             Level.CRITICAL: (_("‼ critical"), "bold red"), Level.UNKNOWN: (_("? unknown"), "magenta")}
     word, style = words[level]
     return Text(word, style=style)
 
@@ -68,14 +70,14 @@ def _balance(health: Health | None) -> Text:
 class AccountsTable(DataTable[Any]):
     """The accounts, one row each; Enter switches (shown in the footer, unlike DataTable's own)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Switch to it", id="accounts.switch")]
+    BINDINGS = [Binding("enter", "select_cursor", N_("Switch to it"), id="accounts.switch")]
 
 
 class AccountsScreen(ModalScreen[None]):
     DEFAULT_CSS = styles.load("screens/shell/AccountsScreen.tcss")
     BINDINGS = [
-        Binding("escape", "close", "Close", id="accounts.close"),
-        Binding("r", "recheck", "Check again", id="accounts.recheck"),
+        Binding("escape", "close", N_("Close"), id="accounts.close"),
+        Binding("r", "recheck", N_("Check again"), id="accounts.recheck"),
     ]
 
     def __init__(self) -> None:
@@ -90,7 +92,8 @@ class AccountsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="accounts"):
-            yield Static(Text(f"All accounts   ({IN_USE.strip()} this session)"), classes="pane-title")
+            yield Static(Text(_("All accounts   ({mark} this session)").format(mark=IN_USE.strip())),
+                         classes="pane-title")
             yield AccountsTable(cursor_type="row", id="accounts-table")
             yield Static("", id="accounts-detail")
         yield Footer()
@@ -103,7 +106,7 @@ class AccountsScreen(ModalScreen[None]):
         current = app.profile.name if app.profile and app.launch.mode != "demo" else ""
         rows: list[tuple[str, str, str]] = []
         if app.launch.mode == "demo":
-            rows.append((DEMO_ROW, IN_USE + "demo", "demo panel"))
+            rows.append((DEMO_ROW, IN_USE + "demo", _("demo panel")))
         for name, profile in app.config.profiles.items():
             panel = profile.url.split("//", 1)[-1].split("/", 1)[0]
             rows.append((name, (IN_USE if name == current else "  ") + name, panel))
@@ -117,7 +120,7 @@ class AccountsScreen(ModalScreen[None]):
         self.panel_column = self.app.size.width >= WIDE
         for column in COLUMNS:
             if column != "Panel" or self.panel_column:
-                table.add_column(column, key=column)
+                table.add_column(_(column), key=column)
         for key, label, panel in self._rows():
             self.health[key] = None
             self.panels[key] = panel
@@ -143,20 +146,20 @@ class AccountsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         detail = self.query_one("#accounts-detail", Static)
         if not table.row_count:
-            detail.update(Text("No saved profiles yet: add one with `billtui profiles add`."))
+            detail.update(Text(_("No saved profiles yet: add one with `billtui profiles add`.")))
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         health = self.health.get(key)
-        head = [] if self.panel_column else [f"Panel: {clean(self.panels.get(key, ''))}"]
+        head = [] if self.panel_column else [_("Panel: {panel}").format(panel=clean(self.panels.get(key, '')))]
         if health is None:
-            lines = ["Checking…"]
+            lines = [_("Checking…")]
         elif health.verdict is None:
             lines = [health.error]
         else:
             problems = health.verdict.problems()
-            lines = [clean(f.text) for f in problems[:6]] or ["Nothing needs your attention."]
+            lines = [clean(f.text) for f in problems[:6]] or [_("Nothing needs your attention.")]
             if len(problems) > 6:
-                lines.append(f"and {len(problems) - 6} more: `billtui check` lists them all")
+                lines.append(_("and {n} more: `billtui check` lists them all").format(n=len(problems) - 6))
         detail.update(Text("\n".join(head + lines)))
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:

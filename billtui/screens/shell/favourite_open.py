@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from billtui.display.safe import clean
 from billtui.host import HostApp
+from billtui.i18n import _
 from billtui.storage.favourites import Favourite
 from billtui.widgets.resource_table import ResourceTable
 from billtui.workers import later
@@ -27,7 +28,8 @@ def open_favourite(app: HostApp, favourite: Favourite) -> None:
     from billtui.menu import visible
 
     if not visible(favourite.item_key, app.edition):
-        app.notify(f"{clean(favourite.title)} is not in the {app.edition.title} edition.", severity="warning")
+        app.notify(_("{title} is not in the {edition} edition.").format(
+            title=clean(favourite.title), edition=app.edition.title), severity="warning")
         return
     from billtui.screens.shell.main import MainScreen
 
@@ -35,7 +37,8 @@ def open_favourite(app: HostApp, favourite: Favourite) -> None:
     if not isinstance(screen, MainScreen):
         return
     if screen.nav.find(favourite.list_key) is None:
-        app.notify(f"{clean(favourite.title)}: this panel does not show that list now.", severity="warning")
+        app.notify(_("{title}: this panel does not show that list now.").format(title=clean(favourite.title)),
+                   severity="warning")
         return
     app.goto(favourite.list_key)
     if favourite.object_id:
@@ -67,11 +70,15 @@ async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> N
             if len(result.rows) < SEARCH_PAGE_SIZE:
                 break
     except Exception as exc:
-        app.notify(f"Could not look for {clean(favourite.title)}: {error_text(exc)}", severity="error")
+        app.notify(_("Could not look for {title}: {error}").format(title=clean(favourite.title), error=error_text(exc)),
+                   severity="error")
         return
-    filtered = " with the current filter" if pane.filters else ""
-    app.notify(f"{clean(favourite.title)} is no longer in {clean(pane.spec.title)}{filtered}. "
-               f"Press f on it in the Favourites list to remove it, or d there.", severity="warning", timeout=10)
+    if pane.filters:
+        gone = _("{title} is no longer in {list} with the current filter. "
+                 "Press f on it in the Favourites list to remove it, or d there.")
+    else:
+        gone = _("{title} is no longer in {list}. Press f on it in the Favourites list to remove it, or d there.")
+    app.notify(gone.format(title=clean(favourite.title), list=clean(pane.spec.title)), severity="warning", timeout=10)
 
 
 async def _highlight(pane: Any, index: int) -> None:

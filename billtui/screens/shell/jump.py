@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from billtui.menu import ITEMS, Edition, MenuItem, items_for
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.i18n import N_, _, ngettext
 
 
 # Words that name an object kind, for ":ticket 1001", ":inv INV-2026-0012", ":svc db-01".
@@ -30,6 +31,32 @@ KIND_WORDS: dict[str, str] = {
     "invoice": "invoice", "inv": "invoice", "invoices": "invoice",
     "payment": "payment", "pay": "payment", "payments": "payment",
     "service": "service", "svc": "service", "services": "service",
+}
+
+
+#: What the bar says while it looks for an object, by kind (whole sentences: Russian declines the
+#: kind's noun), when the search failed, and when nothing was found.
+LOOKING: dict[str, str] = {
+    "ticket": N_("Looking for ticket {ident}…"),
+    "invoice": N_("Looking for invoice {ident}…"),
+    "payment": N_("Looking for payment {ident}…"),
+    "service": N_("Looking for service {ident}…"),
+}
+NOT_LOOKED: dict[str, str] = {
+    "ticket": N_("Could not look for ticket {ident}: {error}. Enter tries again."),
+    "invoice": N_("Could not look for invoice {ident}: {error}. Enter tries again."),
+    "payment": N_("Could not look for payment {ident}: {error}. Enter tries again."),
+    "service": N_("Could not look for service {ident}: {error}. Enter tries again."),
+}
+NOT_FOUND: dict[str, str] = {
+    "ticket": N_("No ticket {ident!r} found (searched the most recent ones). "
+                 "Try its number as shown in the list, or press escape."),
+    "invoice": N_("No invoice {ident!r} found (searched the most recent ones). "
+                  "Try its number as shown in the list, or press escape."),
+    "payment": N_("No payment {ident!r} found (searched the most recent ones). "
+                  "Try its number as shown in the list, or press escape."),
+    "service": N_("No service {ident!r} found (searched the most recent ones). "
+                  "Try its number as shown in the list, or press escape."),
 }
 
 
@@ -47,11 +74,17 @@ class Target:
     ident: str = ""
 
 
+def _names(item: MenuItem) -> tuple[str, ...]:
+    """What an item is called at the ``:`` prompt: its alias, key, and title in English and in the
+    current language (the aliases, ``:pay``, are the same in every language)."""
+    return (item.alias, item.key, item.key.replace("_", "-"), item.title.lower(), item.label.lower())
+
+
 def menu_words(app: HostApp) -> dict[str, str]:
     """Every word that opens a menu entry in the current edition → its key."""
     words: dict[str, str] = {}
     for item in items_for(app.edition):
-        for word in (item.alias, item.key, item.key.replace("_", "-"), item.title.lower()):
+        for word in _names(item):
             if word:
                 words.setdefault(word.lower(), item.key)
     menu = app.session.menu
@@ -60,6 +93,7 @@ def menu_words(app: HostApp) -> dict[str, str]:
         words.setdefault(str(stype.title).lower(), f"services/{stype.name}")
     for word, key in VIEW_WORDS.items():
         words.setdefault(word, key)
+    words.setdefault(_("All accounts").lower(), ACCOUNTS)
     return words
 
 
@@ -67,8 +101,7 @@ def other_edition_item(line: str, edition: Edition) -> MenuItem | None:
     """The item a word names in another edition (":contact" on Advanced), to say where it is."""
     low = " ".join(line.strip().lstrip(":").split()).lower()
     for item in ITEMS:
-        if not item.in_edition(edition) and low in {item.alias, item.key, item.key.replace("_", "-"),
-                                                     item.title.lower()}:
+        if not item.in_edition(edition) and low in set(_names(item)):
             return item
     return None
 
@@ -80,7 +113,7 @@ def parse(line: str, words: dict[str, str]) -> Target | None:
     low = text.lower()
     if low in words:
         return Target(key=words[low])
-    head, _, rest = text.partition(" ")
+    head, _sep, rest = text.partition(" ")
     kind = KIND_WORDS.get(head.lower())
     if kind and rest:
         return Target(kind=kind, ident=rest)
@@ -103,7 +136,7 @@ class JumpScreen(ModalScreen[None]):
     """A one-line prompt at the bottom, as in vim and k9s."""
 
     DEFAULT_CSS = styles.load("screens/shell/JumpScreen.tcss")
-    BINDINGS = [Binding("escape", "close", "Close", id="jump.close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="jump.close")]
 
     @property
     def billtui(self) -> HostApp:
@@ -120,8 +153,8 @@ class JumpScreen(ModalScreen[None]):
         return " ".join([*(f":{i.alias}" for i in items_for(self.billtui.edition) if i.alias), ":accounts"])
 
     def _hint(self) -> str:
-        return (f"Go to {self._aliases()} — or an object: ticket N, invoice N, payment N, "
-                "service NAME. Enter jumps, escape closes.")
+        return _("Go to {aliases} — or an object: ticket N, invoice N, payment N, "
+                 "service NAME. Enter jumps, escape closes.").format(aliases=self._aliases())
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -160,13 +193,19 @@ class JumpScreen(ModalScreen[None]):
                 return
             elsewhere = other_edition_item(line, self.billtui.edition)
             if elsewhere is not None:
-                editions = " and ".join(e.title for e in Edition if elsewhere.in_edition(e))
-                self._say(f"{elsewhere.title} ({elsewhere.alias or elsewhere.key}) exists only in the {editions} "
-                          f"edition{'s' if ' and ' in editions else ''}; this panel is "
-                          f"{self.billtui.edition.title}.", error=True)
+                names = [e.title for e in Edition if elsewhere.in_edition(e)]
+                editions = names[0]
+                for name in names[1:]:
+                    editions = _("{first} and {second}").format(first=editions, second=name)
+                self._say(ngettext("{title} ({alias}) exists only in the {editions} edition; this panel is {edition}.",
+                                   "{title} ({alias}) exists only in the {editions} editions; this panel is {edition}.",
+                                   len(names)).format(
+                    title=elsewhere.label, alias=elsewhere.alias or elsewhere.key, editions=editions,
+                    edition=self.billtui.edition.title), error=True)
                 return
-            self._say(f"Nothing is called {line.strip()!r}. Possible: {self._aliases()}; "
-                      "ticket N, invoice N, payment N, service NAME (or its IP).", error=True)
+            self._say(_("Nothing is called {line!r}. Possible: {aliases}; "
+                        "ticket N, invoice N, payment N, service NAME (or its IP).").format(
+                line=line.strip(), aliases=self._aliases()), error=True)
             return
         if target.key == ACCOUNTS:
             from billtui.screens.shell.accounts import open_accounts
@@ -185,16 +224,15 @@ class JumpScreen(ModalScreen[None]):
         from billtui.screens.shell.objects import find, open_object
 
         app = self.billtui
-        self._say(f"Looking for {target.kind} {target.ident}…")
+        self._say(_(LOOKING[target.kind]).format(ident=target.ident))
         try:
             ref = await find(app.client, app.session.menu, target.kind, target.ident)
         except Exception as exc:  # the prompt stays, with what went wrong
-            self._say(f"Could not look for {target.kind} {target.ident}: "
-                      f"{getattr(exc, 'message', '') or exc}. Enter tries again.", error=True)
+            self._say(_(NOT_LOOKED[target.kind]).format(
+                ident=target.ident, error=getattr(exc, 'message', '') or exc), error=True)
             return
         if ref is None:
-            self._say(f"No {target.kind} {target.ident!r} found (searched the most recent ones). "
-                      "Try its number as shown in the list, or press escape.", error=True)
+            self._say(_(NOT_FOUND[target.kind]).format(ident=target.ident), error=True)
             return
         self.dismiss(None)
         open_object(app, ref)

@@ -10,24 +10,30 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 from billtui.display import styles
+from billtui.i18n import N_, _
 
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+p", "Command palette: jump to any screen, switch edition, log out"),
-    ("tab / shift+tab", "Move between the menu and the content"),
-    ("escape", "Go back"),
+    ("ctrl+p", N_("Command palette: jump to any screen, switch edition, log out")),
+    ("tab / shift+tab", N_("Move between the menu and the content")),
+    ("escape", N_("Go back")),
 )  # ? and q are app keys: listed under "Here", as the user's [keymap] may have moved them
 
 LIST_KEYS: tuple[tuple[str, str], ...] = (
-    ("↑ ↓ / j k", "Move in a list"),
-    ("pgup pgdn", "Page up / down"),
-    ("home g / end G", "First / last row (fetches only that page)"),
-    ("enter", "Open the highlighted row"),
-    ("s / S", "Sort by the next column / reverse the order"),
-    ("/", "Filter the rows by what they say"),
-    ("t", "Narrow by period or status"),
-    ("r", "Reload (ctrl+r where you are typing)"),
-    ("ctrl+s", "Save or send (never s)"),
+    ("↑ ↓ / j k", N_("Move in a list")),
+    ("pgup pgdn", N_("Page up / down")),
+    ("home g / end G", N_("First / last row (fetches only that page)")),
+    ("enter", N_("Open the highlighted row")),
+    ("s / S", N_("Sort by the next column / reverse the order")),
+    ("/", N_("Filter the rows by what they say")),
+    ("t", N_("Narrow by period or status")),
+    ("r", N_("Reload (ctrl+r where you are typing)")),
+    ("ctrl+s", N_("Save or send (never s)")),
 )
+
+
+#: Descriptions Textual gives keys of its own that this screen lists (the palette key, from
+#: ``App._bindings``), for the catalog: ``_rows`` shows every description with ``_()``.
+TEXTUAL_DESCRIPTIONS = (N_("palette"),)
 
 
 def _declares(cls: type, binding: Binding) -> bool:
@@ -58,7 +64,7 @@ def declared_by_billtui(node: object, binding: Binding) -> bool:
 
 class KeysScreen(ModalScreen[None]):
     DEFAULT_CSS = styles.load("screens/shell/KeysScreen.tcss")
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="keys.dismiss")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", N_("Close"), id="keys.dismiss")]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()
@@ -76,7 +82,7 @@ class KeysScreen(ModalScreen[None]):
                 continue
             seen.add(binding.action)
             display = binding.key_display or self.app.get_key_display(binding)
-            rows.append((display, binding.description, binding.id or ""))
+            rows.append((display, _(binding.description), binding.id or ""))
         return rows
 
     def compose(self) -> ComposeResult:
@@ -84,22 +90,22 @@ class KeysScreen(ModalScreen[None]):
         here.add_column(style="bold", no_wrap=True)
         here.add_column()
         here.add_column(style="dim", no_wrap=True)  # what [keymap] in the config calls the key
-        here.add_row(Text("Here", style="underline"), "", Text("[keymap] id"))
+        here.add_row(Text(_("Here"), style="underline"), "", Text("[keymap] id"))
         for key, what, ident in self._rows():
             here.add_row(Text(key), Text(what), Text(ident))
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         table.add_row("", "")
-        table.add_row(Text("Everywhere", style="underline"), "")
+        table.add_row(Text(_("Everywhere"), style="underline"), "")
         for key, what in GLOBAL_KEYS:
-            table.add_row(Text(key), Text(what))
+            table.add_row(Text(key), Text(_(what)))
         table.add_row("", "")
-        table.add_row(Text("In lists", style="underline"), "")
+        table.add_row(Text(_("In lists"), style="underline"), "")
         for key, what in LIST_KEYS:
-            table.add_row(Text(key), Text(what))
+            table.add_row(Text(key), Text(_(what)))
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "escape closes"
+            scroll.border_title = _("Keys")
+            scroll.border_subtitle = _("escape closes")
             yield Static(here)
             yield Static(table)

@@ -19,18 +19,19 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.i18n import N_, _, pgettext
 
 
 
 class LoginScreen(Screen[None]):
     DEFAULT_CSS = styles.load("screens/shell/LoginScreen.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Log in", id="login.submit"),
+        Binding("ctrl+s", "submit", N_("Log in"), id="login.submit"),
         # priority: the login and password boxes take ctrl+e (end of line) and would swallow it;
         # End still goes to the end of the line.
-        Binding("ctrl+e", "edit_profile", "Edit profile", priority=True, id="login.edit-profile"),
+        Binding("ctrl+e", "edit_profile", N_("Edit profile"), priority=True, id="login.edit-profile"),
         # The first screen: leaving it is leaving billtui, and the footer must say how.
-        Binding("escape", "app.quit_app", "Quit", id="login.quit-app"),
+        Binding("escape", "app.quit_app", N_("Quit"), id="login.quit-app"),
     ]
 
     def __init__(self, profile: Profile | None, *, error: str | None = None, field: str | None = None) -> None:
@@ -47,22 +48,23 @@ class LoginScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         profile = self.profile
         with VerticalScroll() as box:
-            box.border_title = "Log in"
+            box.border_title = pgettext("title", "Log in")
             if profile is not None:
                 yield Static(
-                    Text.assemble(("Profile ", "dim"), clean(profile.name), ("  Panel ", "dim"), clean(profile.url)),
+                    Text.assemble((_("Profile") + " ", "dim"), clean(profile.name), ("  " + _("Panel") + " ", "dim"),
+                                  clean(profile.url)),
                     id="login-where",
                 )
             yield Static("", id="login-error")
-            yield Field("Login", Input(value=profile.username if profile else "", id="username"), id="f-username")
-            yield Field("Password", Input(password=True, id="password"), id="f-password")
+            yield Field(_("Login"), Input(value=profile.username if profile else "", id="username"), id="f-username")
+            yield Field(_("Password"), Input(password=True, id="password"), id="f-password")
             if self.has_keyring:
-                yield Checkbox("Remember the password in the system keyring", True, id="remember")
+                yield Checkbox(_("Remember the password in the system keyring"), True, id="remember")
             else:
-                yield Static(Text(credentials.NO_KEYRING_HINT), id="login-note")
+                yield Static(Text(_(credentials.NO_KEYRING_HINT)), id="login-note")
             with Horizontal():
-                yield Button("Edit profile (ctrl+e)", id="edit")
-                yield Button("Log in (enter)", id="login", variant="primary")
+                yield Button(_("Edit profile (ctrl+e)"), id="edit")
+                yield Button(_("Log in (enter)"), id="login", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,7 +88,7 @@ class LoginScreen(Screen[None]):
     def set_busy(self, busy: bool) -> None:
         button = self.query_one("#login", Button)
         button.disabled = busy
-        button.label = "Logging in…" if busy else "Log in (enter)"
+        button.label = _("Logging in…") if busy else _("Log in (enter)")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
@@ -102,10 +104,10 @@ class LoginScreen(Screen[None]):
         # A Secret from the start: this handler's locals are in a crash report too.
         password = Secret(self.query_one("#password", Input).value)
         if not username:
-            self.query_one("#f-username", Field).set_error("Enter your login.")
+            self.query_one("#f-username", Field).set_error(_("Enter your login."))
             return
         if not password:
-            self.query_one("#f-password", Field).set_error("Enter your password.")
+            self.query_one("#f-password", Field).set_error(_("Enter your password."))
             self.query_one("#password", Input).focus()
             return
         remember = self.has_keyring and self.query_one("#remember", Checkbox).value
@@ -128,13 +130,13 @@ class TotpScreen(ModalScreen[str]):
     """The panel wants a two-factor code (``whoami`` said ``totp.confirm``)."""
 
     DEFAULT_CSS = styles.load("screens/shell/TotpScreen.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="totp.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="totp.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Two-factor authentication"
-            yield Static("Enter the 6-digit code from your authenticator app.")
-            yield Field("Code", Input(max_length=6, restrict=r"[0-9]*", id="code"), id="f-code")
+            box.border_title = _("Two-factor authentication")
+            yield Static(_("Enter the 6-digit code from your authenticator app."))
+            yield Field(_("Code"), Input(max_length=6, restrict=r"[0-9]*", id="code"), id="f-code")
 
     def on_mount(self) -> None:
         self.query_one("#code", Input).focus()
@@ -142,7 +144,7 @@ class TotpScreen(ModalScreen[str]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = event.value.strip()
         if len(code) != 6:
-            self.query_one("#f-code", Field).set_error("The code has 6 digits.")
+            self.query_one("#f-code", Field).set_error(_("The code has 6 digits."))
             return
         self.dismiss(code)
 

@@ -30,6 +30,7 @@ from billtui.widgets.pane import Pane
 from billtui.host import HostApp, host
 from billtui.display import styles
 from billtui.workers import later
+from billtui.i18n import N_, _
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -51,17 +52,20 @@ PREVIEW_DELAY = 0.2
 class MainScreen(HeldFrameScreen):
     DEFAULT_CSS = styles.load("screens/shell/MainScreen.tcss")
     BINDINGS = [
-        Binding("escape", "back", "Back", id="main.back"),
-        Binding("f", "star", "Star", id="main.star"),
-        Binding("f5", "refresh_all", "Refresh", show=False, id="main.refresh-all"),
+        Binding("escape", "back", N_("Back"), id="main.back"),
+        Binding("f", "star", N_("Star"), id="main.star"),
+        Binding("f5", "refresh_all", N_("Refresh"), show=False, id="main.refresh-all"),
         # Priority: handled as the key arrives, so keys typed right after it (":inv⏎" in one
         # burst) reach the bar, not the list it opens over. Textual drops it from the chain
         # while a field that takes ":" (a filter, a form) has the focus.
-        Binding("colon", "jump", "Jump", key_display=":", priority=True, id="main.jump"),
+        Binding("colon", "jump", N_("Jump"), key_display=":", priority=True, id="main.jump"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, start: str = "customer") -> None:
         super().__init__()
+        #: The item shown first: Customer, or the one the user was on when the screen was made
+        #: again in another language (``BillTUI.show_main``).
+        self.start = start
         self.current_key: str = ""
         # Back goes through the items the user went *into* (enter, a jump),
         # not every item the cursor passed over on the way.
@@ -103,8 +107,8 @@ class MainScreen(HeldFrameScreen):
             self.nav.ICON_NODE, self.nav.ICON_NODE_EXPANDED = "+ ", "- "
         self._update_header()
         self.watch(self.app, "offline", self._offline_changed, init=False)
-        self.rebuild_tree(select="customer")
-        self.open_key("customer")
+        self.rebuild_tree(select=self.start)
+        self.open_key(self.start)
         self.nav.focus()
         self.session_load = self.load_session()  # the Customer pane's first load waits for its balance
         self._start_ticket_watch()
@@ -163,7 +167,8 @@ class MainScreen(HeldFrameScreen):
             session = replace(session, menu=panel_menu)
         else:
             message = getattr(panel_menu, "message", str(panel_menu))
-            self.notify(f"Could not read the panel's menu: {message}", severity="warning", timeout=8)
+            self.notify(_("Could not read the panel's menu: {message}").format(message=message), severity="warning",
+                        timeout=8)
         app.session = session
         self._update_header()
         pending, self._pending_open = self._pending_open, None
@@ -240,8 +245,8 @@ class MainScreen(HeldFrameScreen):
             self._set_crumb(node.data)
 
     def _set_crumb(self, entry: NavEntry) -> None:
-        section = next((s.title for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
-        title = entry.service_title or (entry.item.title if entry.item else "")
+        section = next((s.label for s in SECTIONS if s.key == (entry.item.section if entry.item else "")), "")
+        title = entry.service_title or (entry.item.label if entry.item else "")
         self.header.crumb = f"{section} › {title}" if section and section != title else title
 
     @work(group="dashboard", exclusive=True)
@@ -272,7 +277,8 @@ class MainScreen(HeldFrameScreen):
             return
         self.unavailable[key] = event.reason
         self.rebuild_tree(select=self.current_key)
-        self.notify(f"The panel says: {event.reason}", title="Not available", severity="warning")
+        self.notify(_("The panel says: {reason}").format(reason=event.reason), title=_("Not available"),
+                    severity="warning")
 
     def _service_types(self) -> list[tuple[str, str]]:
         panel_menu = self.billtui.session.menu
@@ -421,9 +427,14 @@ class MainScreen(HeldFrameScreen):
         pane = self.current_pane()
         if pane is None or not pane.has_unsaved():
             return
-        title = self.header.crumb.rsplit("›", 1)[-1].strip() or "That item"
-        self.notify(f"{title} has unsaved changes. They are kept until you save or undo them there; "
-                    "quitting asks first.", title="Not saved yet", severity="warning", timeout=6)
+        title = self.header.crumb.rsplit("›", 1)[-1].strip()
+        if title:
+            message = _("{title} has unsaved changes. They are kept until you save or undo them there; "
+                        "quitting asks first.").format(title=title)
+        else:
+            message = _("That item has unsaved changes. They are kept until you save or undo them there; "
+                        "quitting asks first.")
+        self.notify(message, title=_("Not saved yet"), severity="warning", timeout=6)
 
     @staticmethod
     def _has_child(switcher: ContentSwitcher, child_id: str) -> bool:

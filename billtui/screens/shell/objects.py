@@ -12,8 +12,11 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from billtui.display import format as fmt
 from billtui.display.safe import clean
 from billtui.host import HostApp, host
+from billtui.i18n import _
+from billtui.menu import item
 from billtui.workers import later
 
 
@@ -38,31 +41,39 @@ class ObjectRef:
         return bool(want) and want in keys - {""}
 
 
+def _status(row: Any) -> str:
+    """The row's status as the panel wrote it, else billtui's word for it (translated)."""
+    return clean(row.status_text or _(row.status.label))
+
+
 def _ticket(row: Any, item_key: str) -> ObjectRef:
-    where = "Archived tickets" if item_key == "archived_tickets" else "Open tickets"
-    status = clean(row.status_text or row.status.label)
-    return ObjectRef("ticket", item_key, row, f"Ticket #{clean(row.id)} {clean(row.subject)}", f"{where} · {status}")
+    where = item("archived_tickets" if item_key == "archived_tickets" else "tickets").label
+    title = _("Ticket #{id} {subject}").format(id=clean(row.id), subject=clean(row.subject))
+    return ObjectRef("ticket", item_key, row, title, f"{where} · {_status(row)}")
 
 
 def _invoice(row: Any) -> ObjectRef:
+    # Amounts as the panel wrote them (its own format, ``124.50 USD``): the value's own text.
     amount = str(row.amount) if row.amount else ""
-    return ObjectRef("invoice", "invoices", row, f"Invoice {clean(row.number)}",
-                     " · ".join(x for x in ("Invoices", row.created.isoformat() if row.created else "", amount,
+    return ObjectRef("invoice", "invoices", row, _("Invoice {number}").format(number=clean(row.number)),
+                     " · ".join(x for x in (item("invoices").label, fmt.day(row.created), amount,
                                             clean(row.status_text)) if x))
 
 
 def _payment(row: Any) -> ObjectRef:
     amount = str(row.credited) if row.credited else ""
-    return ObjectRef("payment", "payments", row, f"Payment {clean(row.number)}",
-                     " · ".join(x for x in ("Credits/Payments", row.created.isoformat() if row.created else "",
-                                            amount, clean(row.status_text or row.status.label)) if x))
+    return ObjectRef("payment", "payments", row, _("Payment {number}").format(number=clean(row.number)),
+                     " · ".join(x for x in (item("payments").label, fmt.day(row.created),
+                                            amount, _status(row)) if x))
 
 
 def _service(row: Any, type_title: str) -> ObjectRef:
     ip = f" {clean(row.ip)}" if row.ip else ""
-    expires = f" · expires {row.expires.isoformat()}" if row.expires else ""
-    return ObjectRef("service", f"services/{row.type}", row, f"Service {clean(row.name)}{ip}",
-                     f"Services › {clean(type_title)} · {clean(row.status_text or row.status.label)}{expires}")
+    where = f"{item('services').label} › {clean(type_title)} · {_status(row)}"
+    if row.expires:
+        where += " · " + _("expires {date}").format(date=fmt.day(row.expires))
+    return ObjectRef("service", f"services/{row.type}", row, _("Service {name}").format(name=clean(row.name)) + ip,
+                     where)
 
 
 async def _rows(client: Any, call: Any, pages: int = 1) -> list[Any]:
@@ -96,9 +107,9 @@ async def candidates(client: Any, panel_menu: Any, kinds: Iterable[str] | None =
     if "service" in wanted:
         for name, title in _service_types(panel_menu):
             jobs.append((_rows(client, lists.services(name), pages), lambda r, t=title: _service(r, t)))
-    results = await asyncio.gather(*(job for job, _ in jobs), return_exceptions=True)
+    results = await asyncio.gather(*(job for job, _make in jobs), return_exceptions=True)
     out: list[ObjectRef] = []
-    for (_, make), rows in zip(jobs, results):
+    for (_job, make), rows in zip(jobs, results):
         if isinstance(rows, BaseException):
             continue
         out.extend(make(r) for r in rows)
@@ -128,13 +139,14 @@ async def _open(app: HostApp, ref: ObjectRef) -> None:
     if screen is None:
         return
     if screen.nav.find(ref.item_key) is None:
-        app.notify(f"{ref.title} is in a part of the menu this edition does not show.", severity="warning")
+        app.notify(_("{title} is in a part of the menu this edition does not show.").format(title=ref.title),
+                   severity="warning")
         return
     screen.open_key(ref.item_key, focus=True)
     current = await screen.pane_mounted()
     found = [current] if isinstance(current, ListPane) else list(current.query(ListPane)) if current else []
     pane = found[0] if found else None
     if pane is None:
-        app.notify(f"Could not open {ref.title}: its list did not open.", severity="error")
+        app.notify(_("Could not open {title}: its list did not open.").format(title=ref.title), severity="error")
         return
     await pane.open_row(ref.row)

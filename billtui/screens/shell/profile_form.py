@@ -27,16 +27,17 @@ from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
 from billtui.host import HostApp, host
 from billtui.display import styles
+from billtui.i18n import N_, _
 
 
-URL_HINT = "e.g. https://billing.example.com:1500/billmgr"
+URL_HINT = N_("e.g. https://billing.example.com:1500/billmgr")
 
 
 class ProfileFormScreen(Screen[None]):
     DEFAULT_CSS = styles.load("screens/shell/ProfileFormScreen.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save and log in", id="profile-form.save"),
-        Binding("escape", "cancel", "Cancel", id="profile-form.cancel"),
+        Binding("ctrl+s", "save", N_("Save and log in"), id="profile-form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="profile-form.cancel"),
     ]
 
     def __init__(self, *, profile: Profile | None = None, first_run: bool = False) -> None:
@@ -52,41 +53,42 @@ class ProfileFormScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         p = self.profile
         with VerticalScroll() as box:
-            box.border_title = "New profile" if p is None else plain(f"Profile {p.name}")  # a name may hold "["
+            # a name may hold "["
+            box.border_title = _("New profile") if p is None else plain(_("Profile {name}").format(name=p.name))
             if self.first_run:
                 yield Static(
-                    "Welcome to billtui. Tell it which BILLmanager panel to use. "
-                    "Try the demo panel any time with: billtui --demo",
+                    _("Welcome to billtui. Tell it which BILLmanager panel to use. "
+                      "Try the demo panel any time with: billtui --demo"),
                     id="intro",
                 )
-            yield Field("Profile name", Input(value=p.name if p else "default", id="name"), id="f-name")
-            yield Field("Panel URL", Input(value=p.url if p else "", placeholder=URL_HINT, id="url"),
-                        hint=URL_HINT, id="f-url")
-            yield Field("Login", Input(value=p.username if p else "", id="username"), id="f-username")
-            yield Field("Password", Input(password=True, id="password"), id="f-password",
-                        hint="Never written to a file.")
+            yield Field(_("Profile name"), Input(value=p.name if p else "default", id="name"), id="f-name")
+            yield Field(_("Panel URL"), Input(value=p.url if p else "", placeholder=_(URL_HINT), id="url"),
+                        hint=_(URL_HINT), id="f-url")
+            yield Field(_("Login"), Input(value=p.username if p else "", id="username"), id="f-username")
+            yield Field(_("Password"), Input(password=True, id="password"), id="f-password",
+                        hint=_("Never written to a file."))
             if self.has_keyring:
-                yield Checkbox("Remember the password in the system keyring",
+                yield Checkbox(_("Remember the password in the system keyring"),
                                p.remember_password if p else True, id="remember")
             else:
-                yield Static(Text(credentials.NO_KEYRING_HINT), id="keyring-note")
-            yield Field("Edition", Select(
+                yield Static(Text(_(credentials.NO_KEYRING_HINT)), id="keyring-note")
+            yield Field(_("Edition"), Select(
                 [(e.title, e.value) for e in Edition],
                 value=(p.edition if p else Edition.STANDARD).value,
                 allow_blank=False, id="edition"), id="f-edition",
-                hint="Your provider's BILLmanager edition decides which menu items exist.")
-            yield Field("Password command (optional)", Input(
+                hint=_("Your provider's BILLmanager edition decides which menu items exist."))
+            yield Field(_("Password command (optional)"), Input(
                 value=shlex.join(p.password_command) if p and p.password_command else "",
                 placeholder="pass show hosting/billing", id="password_command"),
-                id="f-password_command", hint="Run without a shell; its first line is the password.")
-            yield Checkbox("Verify the panel's TLS certificate", p.verify_tls if p else True, id="verify_tls")
-            yield Field("CA bundle (optional)", Input(value=p.ca_bundle if p else "",
+                id="f-password_command", hint=_("Run without a shell; its first line is the password."))
+            yield Checkbox(_("Verify the panel's TLS certificate"), p.verify_tls if p else True, id="verify_tls")
+            yield Field(_("CA bundle (optional)"), Input(value=p.ca_bundle if p else "",
                         placeholder="/path/to/ca.pem", id="ca_bundle"), id="f-ca_bundle",
-                        hint="For a panel with a self-signed certificate.")
+                        hint=_("For a panel with a self-signed certificate."))
             with Horizontal():
                 if not self.first_run:
-                    yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save and log in (ctrl+s)", id="save", variant="primary")
+                    yield Button(_("Cancel (esc)"), id="cancel")
+                yield Button(_("Save and log in (ctrl+s)"), id="save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -107,19 +109,19 @@ class ProfileFormScreen(Screen[None]):
     def _errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         if not self._value("name"):
-            errors["name"] = "Give the profile a name."
+            errors["name"] = _("Give the profile a name.")
         url = self._value("url")
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            errors["url"] = f"Enter the panel's full address, {URL_HINT}."
+            errors["url"] = _("Enter the panel's full address, {example}.").format(example=_(URL_HINT))
         if not self._value("username"):
-            errors["username"] = "Enter your login."
+            errors["username"] = _("Enter your login.")
         command = self._value("password_command")
         if command:
             try:
                 shlex.split(command)
             except ValueError as exc:
-                errors["password_command"] = f"Cannot read this command: {exc}."
+                errors["password_command"] = _("Cannot read this command: {error}.").format(error=exc)
         return errors
 
     def action_save(self) -> None:
@@ -155,9 +157,9 @@ class ProfileFormScreen(Screen[None]):
         try:
             where = config_mod.save(app.config)
         except OSError as exc:
-            self.notify(f"Could not save the profile: {exc}", severity="error")
+            self.notify(_("Could not save the profile: {error}").format(error=exc), severity="error")
             return
-        self.notify(f"Profile saved to {where}.")
+        self.notify(_("Profile saved to {where}.").format(where=where))
         password = self.query_one("#password", Input).value
         if not self.first_run:
             app.pop_screen()

@@ -13,6 +13,7 @@ from billtui.widgets.nav_tree import NavEntry
 from billtui.host import HostApp, host
 from billtui.display import styles
 from billtui.widgets.pane import Pane
+from billtui.i18n import _
 
 
 
@@ -32,8 +33,9 @@ class MessagePane(Pane, VerticalScroll, can_focus=True):
 
 
 def not_available_pane(entry: NavEntry) -> Pane:
-    title = entry.service_title or (entry.item.title if entry.item else "")
-    return MessagePane(title, f"{title} is not available. {entry.reason}")
+    title = entry.service_title or (entry.item.label if entry.item else "")
+    # The reason is billtui's (nav_tree.NOT_OFFERED), translated where the tree was built.
+    return MessagePane(title, _("{title} is not available. {reason}").format(title=title, reason=entry.reason))
 
 
 #: Where each item's pane is made: ``key -> (module under billtui.screens, name)``.

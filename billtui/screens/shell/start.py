@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 from billtui.display import styles
+from billtui.i18n import _
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 #: Seconds before the spinner starts: a quick login never needs it.
@@ -35,7 +36,7 @@ class StartScreen(Screen[None]):
 
     def _text(self) -> str:
         spinner = SPINNER[self._frame % len(SPINNER)] + " " if self._frame else ""
-        return f"{spinner}Connecting to the panel…  (q quits)"
+        return spinner + _("Connecting to the panel…  (q quits)")
 
     def _start_spinning(self) -> None:
         from billtui.display.plain import is_plain
