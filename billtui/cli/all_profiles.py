@@ -19,6 +19,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from billtui.i18n import _
+
 T = TypeVar("T")
 
 
@@ -39,7 +41,7 @@ class TimedOut(Exception):
     """A profile did not finish within the run's ``--timeout``."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"no answer within {seconds:g} s (--timeout)")
+        super().__init__(_("no answer within {seconds} s (--timeout)").format(seconds=f"{seconds:g}"))
         self.seconds = seconds
 
 

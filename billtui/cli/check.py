@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,13 +30,14 @@ from billtui.cli.check_output import FORMATS, Report, overall, render
 from billtui.accounts.rules import Level, Thresholds
 from billtui.cli.days import OFF_WORDS, days_or_off
 from billtui.cli.session import CliError, one_line
+from billtui.i18n import N_, _, set_language
 
 #: ``--timeout`` by default, in seconds: the whole run, every profile at once.
 DEFAULT_TIMEOUT = 30.0
 #: With ``--allow-stale``, the share of the deadline the panel gets before the saved data is used.
 LIVE_SHARE = 0.8
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Check the account as a monitoring plugin: the balance, services expiring soon, unpaid orders
 and invoices, tickets awaiting your reply, suspended services. Exit code and first line follow
 the Nagios plugin conventions: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the panel could not be
@@ -46,26 +48,35 @@ A service expiring within --expiry-warning days (or already expired) is WARNING,
 --expiry-critical days CRITICAL, unless auto-renew is on and the balance covers its renewal
 (counted soonest first). Counts (unpaid, tickets, suspended) alert at N or more. Any
 threshold can be "off". Never asks for anything: the password comes from BILLTUI_PASSWORD,
-the profile's password_command or the keyring."""
+the profile's password_command or the keyring.""")
 
-EPILOG = """\
+EPILOG = N_("""\
 examples:
   billtui check --profile work
   billtui check --all-profiles --balance-warning 50 --expiry-warning 3w
   billtui check --format prometheus --output /var/lib/node_exporter/textfile/billtui.prom
-  billtui check --format json --allow-stale | jq .status"""
+  billtui check --format json --allow-stale | jq .status""")
+
+
+#: An amount written with a decimal comma (``12,50``): one or two digits after it, so it is never
+#: a thousands separator.
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 
 
 def _amount_or_off(text: str) -> Decimal | None:
     """A balance threshold in the account's currency (an exact decimal), or ``off``."""
     if text.strip().lower() in OFF_WORDS:
         return None
+    typed = text.strip()
+    if _DECIMAL_COMMA.fullmatch(typed):
+        typed = typed.replace(",", ".")  # 12,50 as well as 12.50 (never 1,000: that is refused)
     try:
-        value = Decimal(text.strip())
+        value = Decimal(typed)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount: write 20 or 12.50 (or off)") from None
+        value = Decimal("NaN")
     if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount: write 20 or 12.50 (or off)")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not an amount: write 20 or 12.50 (or off)").format(text=repr(text)))
     return value
 
 
@@ -73,7 +84,7 @@ def _count_or_off(text: str) -> int | None:
     if text.strip().lower() in OFF_WORDS:
         return None
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a count: write 1, 2... (or off)")
+        raise argparse.ArgumentTypeError(_("{text} is not a count: write 1, 2... (or off)").format(text=repr(text)))
     return int(text.strip())
 
 
@@ -81,9 +92,9 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(_("{text} is not a number of seconds").format(text=repr(text))) from None
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError("the timeout must be more than 0 and at most 3600 seconds")
+        raise argparse.ArgumentTypeError(_("the timeout must be more than 0 and at most 3600 seconds"))
     return value
 
 
@@ -93,38 +104,45 @@ def _off(value: Any) -> str:
 
 def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
     d = Thresholds()
-    p = sub.add_parser("check", help="monitoring plugin: balance, expiring services, unpaid, tickets (Nagios/Prometheus)",
-                       description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser("check", help=_("monitoring plugin: balance, expiring services, unpaid, tickets "
+                                       "(Nagios/Prometheus)"),
+                       description=_(DESCRIPTION), epilog=_(EPILOG),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     common(p)
     p.add_argument("--all-profiles", action="store_true",
-                   help="check every saved profile at once; the state is the worst of them, and a profile "
-                        "that fails is UNKNOWN without hiding the others")
+                   help=_("check every saved profile at once; the state is the worst of them, and a profile "
+                          "that fails is UNKNOWN without hiding the others"))
     p.add_argument("--format", choices=FORMATS, default="nagios",
-                   help="nagios: status line, perfdata and a line per finding (default); json; "
-                        "prometheus: node_exporter textfile format")
+                   help=_("nagios: status line, perfdata and a line per finding (default); json; "
+                          "prometheus: node_exporter textfile format"))
     p.add_argument("--output", metavar="FILE",
-                   help="write to FILE instead of stdout, atomically (a temporary file in the same "
-                        "directory, then renamed): for node_exporter's textfile collector")
+                   help=_("write to FILE instead of stdout, atomically (a temporary file in the same "
+                          "directory, then renamed): for node_exporter's textfile collector"))
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"deadline for the whole run (default {DEFAULT_TIMEOUT:g}); past it: UNKNOWN")
+                   help=_("deadline for the whole run (default {seconds}); past it: UNKNOWN").format(
+                       seconds=f"{DEFAULT_TIMEOUT:g}"))
     p.add_argument("--allow-stale", action="store_true",
-                   help="when the panel does not answer, judge the data billtui saved from it last time "
-                        "(the output says STALE and from when) instead of UNKNOWN")
-    g = p.add_argument_group("thresholds", "WARNING and CRITICAL levels; any of them can be \"off\"")
+                   help=_("when the panel does not answer, judge the data billtui saved from it last time "
+                          "(the output says STALE and from when) instead of UNKNOWN"))
+    g = p.add_argument_group(_("thresholds"), _("WARNING and CRITICAL levels; any of them can be \"off\""))
+    also = _("(default {default})")  # the critical level: the warning's help says what it is
     g.add_argument("--balance-warning", type=_amount_or_off, default=d.balance_warning, metavar="AMOUNT",
-                   help=f"balance below AMOUNT, in the account's currency (default {_off(d.balance_warning)})")
+                   help=_("balance below AMOUNT, in the account's currency (default {default})").format(
+                       default=_off(d.balance_warning)))
     g.add_argument("--balance-critical", type=_amount_or_off, default=d.balance_critical, metavar="AMOUNT",
-                   help=f"(default {_off(d.balance_critical)})")
+                   help=also.format(default=_off(d.balance_critical)))
     g.add_argument("--expiry-warning", type=days_or_off, default=d.expiry_warning, metavar="DAYS",
-                   help=f"a service expires within DAYS (14, 14d, 2w; default {_off(d.expiry_warning)})")
+                   help=_("a service expires within DAYS (14, 14d, 2w; default {default})").format(
+                       default=_off(d.expiry_warning)))
     g.add_argument("--expiry-critical", type=days_or_off, default=d.expiry_critical, metavar="DAYS",
-                   help=f"(default {_off(d.expiry_critical)})")
-    for name, what in (("unpaid", "orders awaiting payment plus unpaid invoices"),
-                       ("tickets", "tickets awaiting your reply"), ("suspended", "suspended services")):
+                   help=also.format(default=_off(d.expiry_critical)))
+    for name, what in (("unpaid", _("N or more orders awaiting payment plus unpaid invoices (default {default})")),
+                       ("tickets", _("N or more tickets awaiting your reply (default {default})")),
+                       ("suspended", _("N or more suspended services (default {default})"))):
         g.add_argument(f"--{name}-warning", type=_count_or_off, default=getattr(d, f"{name}_warning"), metavar="N",
-                       help=f"N or more {what} (default {_off(getattr(d, f'{name}_warning'))})")
+                       help=what.format(default=_off(getattr(d, f"{name}_warning"))))
         g.add_argument(f"--{name}-critical", type=_count_or_off, default=getattr(d, f"{name}_critical"),
-                       metavar="N", help=f"(default {_off(getattr(d, f'{name}_critical'))})")
+                       metavar="N", help=also.format(default=_off(getattr(d, f"{name}_critical"))))
     p.set_defaults(run_plugin=run_plugin)
 
 
@@ -134,12 +152,16 @@ def thresholds_of(args: argparse.Namespace) -> Thresholds:
 
 def run_plugin(args: argparse.Namespace) -> int:
     """The whole command: its output, and the Nagios state as the exit code."""
+    if args.format != "nagios":
+        # JSON and Prometheus are read by programs: their texts (summary, findings, errors) stay
+        # English whatever the language (session.speak leaves a pinned language alone).
+        args.pinned_language = set_language("en")
     thresholds = thresholds_of(args)
     multi = bool(getattr(args, "all_profiles", False))
     try:
         reports = asyncio.run(_reports(args, thresholds))
     except KeyboardInterrupt:
-        reports = [Report(_single_name(args), None, error="interrupted")]
+        reports = [Report(_single_name(args), None, error=_("interrupted"))]
     except CliError as exc:
         reports = [Report(_single_name(args), None, error=one_line(exc))]
         multi = False
@@ -157,7 +179,8 @@ def run_plugin(args: argparse.Namespace) -> int:
         try:
             write_atomic(args.output, text)
         except OSError as exc:
-            print(f"BILLTUI UNKNOWN - cannot write {args.output}: {exc.strerror or exc}")
+            said = _("cannot write {file}: {error}").format(file=args.output, error=exc.strerror or exc)
+            print(f"BILLTUI UNKNOWN - {said}")
             return int(Level.UNKNOWN)
         return code
     try:
@@ -208,7 +231,8 @@ async def _bounded(name: str, make: Callable[[], Any], profile: Any, args: argpa
     try:
         return await asyncio.wait_for(_check_one(name, make, profile, args, t), args.timeout)
     except TimeoutError:
-        return Report(name, None, error=f"no answer within {args.timeout:g} s (--timeout)")
+        return Report(name, None, error=_("no answer within {seconds} s (--timeout)").format(
+            seconds=f"{args.timeout:g}"))
 
 
 def _cache_for(profile: Any) -> Any:
@@ -247,9 +271,10 @@ async def _check_one(name: str, make: Callable[[], Any], profile: Any, args: arg
         facts = await asyncio.wait_for(live(), budget)
         return Report(name, judge(facts, t, date.today()), read_at=facts.read_at)
     except errors.LoginRefused as exc:
-        return Report(name, None, error=f"login refused: {one_line(exc)}")
+        return Report(name, None, error=_("login refused: {error}").format(error=one_line(exc)))
     except TimeoutError:
-        failure = errors.PanelTimeout(f"The panel did not answer within {budget:g} s.", hint="")
+        failure = errors.PanelTimeout(_("The panel did not answer within {seconds} s.").format(
+            seconds=f"{budget:g}"), hint="")
     except errors.TransportError as exc:
         failure = exc
     except errors.BillError as exc:
@@ -263,10 +288,11 @@ async def _check_one(name: str, make: Callable[[], Any], profile: Any, args: arg
             pass
     if stale_possible and cache is not None and not isinstance(failure, errors.TlsError):
         return await _from_cache(name, cache, profile, failure, t)
-    hint = ""
     if cache is not None and not args.allow_stale and cache.has_data():
-        hint = " (--allow-stale would judge the data saved from it instead)"
-    return Report(name, None, error=f"panel unreachable: {one_line(failure)}{hint}")
+        said = _("panel unreachable: {error} (--allow-stale would judge the data saved from it instead)")
+    else:
+        said = _("panel unreachable: {error}")
+    return Report(name, None, error=said.format(error=one_line(failure)))
 
 
 async def _from_cache(name: str, cache: Any, profile: Any, failure: Exception, t: Thresholds) -> Report:
@@ -277,10 +303,10 @@ async def _from_cache(name: str, cache: Any, profile: Any, failure: Exception, t
     host = profile.url.split("//", 1)[-1].split("/", 1)[0]
     offline = OfflineClient(cache, url=profile.url, username=profile.username, host=host)
     saved = cache.saved_at()
-    why = f"the panel did not answer: {one_line(failure)}"
+    why = _("the panel did not answer: {error}").format(error=one_line(failure))
     try:
         facts = await read_facts(offline, window=t.expiry_window, read_at=saved)
     except Exception as exc:
-        return Report(name, None, error=f"panel unreachable ({one_line(failure)}) and the saved data is "
-                                        f"not enough: {one_line(exc)}")
+        return Report(name, None, error=_("panel unreachable ({error}) and the saved data is not enough: "
+                                          "{problem}").format(error=one_line(failure), problem=one_line(exc)))
     return Report(name, judge(facts, t, date.today()), stale=why, read_at=saved)

@@ -6,6 +6,10 @@ means "warning below 20, critical below 5"; a count's ``0`` means "alert above 0
 summary and findings hold panel text (service names, ticket subjects): it is cleaned of
 control characters, and ``|`` (which would start the perfdata) becomes ``/``.
 
+The summary's and findings' words follow billtui's language (``billtui.i18n``); the state names,
+the ``[TAG]`` of each line and the perfdata never do. ``check`` renders JSON and Prometheus in
+English (``check.run_plugin``): programs read them.
+
 Prometheus: the node_exporter textfile format, every family with its HELP and TYPE lines
 (``METRICS`` is the documented list), label values escaped as the format says. Money is
 written from its ``Decimal`` text, never through a float.
@@ -22,7 +26,9 @@ from decimal import Decimal
 from typing import Any
 
 from billtui.accounts.rules import Finding, Level, Thresholds, Verdict, worst
+from billtui.display import format as display
 from billtui.display.safe import clean
+from billtui.i18n import _
 
 #: How many problems the Nagios status line names before "and N more".
 SUMMARY_PROBLEMS = 3
@@ -51,7 +57,7 @@ def overall(reports: Sequence[Report]) -> Level:
 
 
 def _stamp(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "an earlier run"
+    return display.day(datetime.fromtimestamp(ts)) if ts else _("an earlier run")
 
 
 def _nagios_text(text: str) -> str:
@@ -62,20 +68,20 @@ def _nagios_text(text: str) -> str:
 
 def _summary(r: Report) -> list[str]:
     if r.verdict is None:
-        return [r.error or "no result"]
+        return [r.error or _("no result")]
     v = r.verdict
     problems = v.problems()
     parts = [p.text for p in problems[:SUMMARY_PROBLEMS] if p.check != "balance"]
     more = len([p for p in problems if p.check != "balance"]) - len(parts)
     if more > 0:
-        parts.append(f"and {more} more")
+        parts.append(_("and {n} more").format(n=more))
     balance = next((f for f in v.findings if f.check == "balance"), None)
     if not parts:
-        parts.append(f"{v.counts.get('services', 0)} services, nothing needs attention")
+        parts.append(_("{n} services, nothing needs attention").format(n=v.counts.get("services", 0)))
     if balance is not None:
         parts.append(balance.text)
     if r.stale:
-        parts.append(f"STALE data saved {_stamp(r.read_at)} ({r.stale})")
+        parts.append(_("STALE data saved {when} ({why})").format(when=_stamp(r.read_at), why=r.stale))
     return parts
 
 
@@ -140,7 +146,8 @@ def nagios(reports: Sequence[Report], t: Thresholds, multi: bool) -> str:
                 lines.append(_nagios_text(f"[UNKNOWN] {prefix}{r.error}"))
             continue
         if r.stale:
-            lines.append(_nagios_text(f"[STALE] {prefix}data saved {_stamp(r.read_at)}, not live: {r.stale}"))
+            said = _("data saved {when}, not live: {why}").format(when=_stamp(r.read_at), why=r.stale)
+            lines.append(_nagios_text(f"[STALE] {prefix}{said}"))
         for f in r.verdict.findings:
             if _detail(f):
                 tag = "INFO" if f.check == "note" else f.level.name
@@ -226,7 +233,7 @@ def _expiry_seconds(day: Any) -> int:
 
 
 def prometheus(reports: Sequence[Report]) -> str:
-    samples: dict[str, list[str]] = {name: [] for name, _ in METRICS}
+    samples: dict[str, list[str]] = {name: [] for name, _help in METRICS}
 
     def add(metric: str, value: Any, **labels: str) -> None:
         samples[metric].append(f"{metric}{_labels(**labels)} {value}")

@@ -17,13 +17,17 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 from billtui.cli.session import CliError
+from billtui.i18n import _
 
 T = TypeVar("T")
+
+#: The answers that mean yes: English, and Russian («д», «да») for a question asked in Russian.
+YES = ("y", "yes", "д", "да")
 
 
 def add_yes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", "-y", action="store_true",
-                        help="do it without asking (needed when there is no terminal, as in a script)")
+                        help=_("do it without asking (needed when there is no terminal, as in a script)"))
 
 
 def confirm(plan: str, *, yes: bool) -> None:
@@ -31,13 +35,13 @@ def confirm(plan: str, *, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        raise CliError(f"{plan} Not done: there is no terminal to ask for confirmation; "
-                       "add --yes to do it from a script", code=2)
-    sys.stderr.write(f"{plan}\nContinue? [y/N] ")
+        raise CliError(_("{plan} Not done: there is no terminal to ask for confirmation; "
+                         "add --yes to do it from a script").format(plan=plan), code=2)
+    sys.stderr.write(_("{plan}\nContinue? [y/N] ").format(plan=plan))
     sys.stderr.flush()
     answer = sys.stdin.readline()
-    if answer.strip().lower() not in ("y", "yes"):
-        raise CliError("cancelled: nothing was sent")
+    if answer.strip().lower() not in YES:
+        raise CliError(_("cancelled: nothing was sent"))
 
 
 async def send_once(write: Awaitable[T], *, check: str) -> T:
@@ -50,9 +54,14 @@ async def send_once(write: Awaitable[T], *, check: str) -> T:
     try:
         return await write
     except OutcomeUnknown as exc:
-        cause = f" ({exc.cause.message.rstrip('.')})" if exc.cause is not None else ""
-        raise CliError(f"the panel's answer was lost{cause}, so it is not known whether this went through. "
-                       f"billtui does not send it again: check {check} before running the command again") from None
+        if exc.cause is not None:
+            said = _("the panel's answer was lost ({cause}), so it is not known whether this went through. "
+                     "billtui does not send it again: check {check} before running the command again")
+        else:
+            said = _("the panel's answer was lost, so it is not known whether this went through. "
+                     "billtui does not send it again: check {check} before running the command again")
+        cause = exc.cause.message.rstrip(".") if exc.cause is not None else ""
+        raise CliError(said.format(cause=cause, check=check)) from None
     except SessionRenewedWriteNotSent:
-        raise CliError("the session had expired: billtui logged in again but did not send the change; "
-                       "run the command again") from None
+        raise CliError(_("the session had expired: billtui logged in again but did not send the change; "
+                         "run the command again")) from None

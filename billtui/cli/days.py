@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import re
 
+from billtui.i18n import _
+
 _SPAN = re.compile(r"(?P<n>\d{1,5})\s*(?P<unit>d|days?|w|weeks?)?", re.I)
 
 
@@ -16,7 +18,8 @@ def parse_days(text: str) -> int:
     """``14``, ``14d``, ``14 days``, ``2w`` → days; anything else is refused with an example."""
     m = _SPAN.fullmatch(text.strip())
     if m is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: write 14, 14d or 2w")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a number of days: write 14, 14d or 2w").format(text=repr(text)))
     n = int(m.group("n"))
     return n * 7 if (m.group("unit") or "d").lower().startswith("w") else n
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from billtui.cli.days import parse_days
 from billtui.cli.session import CliError
+from billtui.i18n import N_, _
 
 if TYPE_CHECKING:
     from billtui.cli.output import Field
@@ -57,10 +58,13 @@ class Kind:
     has_status: bool = True  # False: --status is refused
 
     def columns(self, fmt: str) -> tuple[Field, ...]:
-        """JSON/CSV: every field. Table: the words, not the codes (``CODE_COLUMNS`` left out)."""
+        """JSON/CSV: every field. Table: the words, not the codes (``CODE_COLUMNS`` left out), and
+        billtui's own label of a status in the current language (``status_words``)."""
         if fmt != "table":
             return self.fields
-        words = self.words or {}
+        from billtui.cli.output import status_words
+
+        words = {**({"status": status_words} if self.status_enum is not None else {}), **(self.words or {})}
         return tuple(replace(f, get=words[f.name]) if f.name in words else f
                      for f in self.fields if f.name not in CODE_COLUMNS)
 
@@ -136,44 +140,46 @@ def days_left(row: Any, today: date | None = None) -> int | None:
     return (_as_day(expires) or expires).toordinal() - (today or date.today()).toordinal()
 
 
-DATE_OF = {"payments": "payment date", "expenses": "expense date", "invoices": "invoice date",
-           "orders": "order date", "commissions": "reward day", "tickets": "last message",
-           "services": "expiry date", "expiring": "expiry date"}
+DATE_OF = {"payments": N_("payment date"), "expenses": N_("expense date"), "invoices": N_("invoice date"),
+           "orders": N_("order date"), "commissions": N_("reward day"), "tickets": N_("last message"),
+           "services": N_("expiry date"), "expiring": N_("expiry date")}
 
 
 def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser(
-        "get", help="print a list (all pages) as a table, JSON or CSV",
-        description="Print every row of a list. Errors go to stderr; the exit code is non-zero on failure. "
-                    "orders: the order history. commissions: the affiliate rewards per day, for the "
-                    "current year unless --since/--until say otherwise (no --since: 1 January of "
-                    "--until's year; no --until: today); its table ends with the total. "
-                    f"expiring: the services expiring within --within days (default {EXPIRING_DAYS}), "
-                    "soonest first, those already expired included (days < 0). "
-                    "--since/--until read: " + ", ".join(f"{k}: {v}" for k, v in DATE_OF.items()) + ". "
-                    "The table shows the panel's words (service types by their menu title, statuses "
-                    "as text); JSON and CSV keep the codes too (type, status_code) and write money as "
-                    "an exact amount with its currency in a column of its own (amount, amount_currency).")
+        "get", help=_("print a list (all pages) as a table, JSON or CSV"),
+        description=_("Print every row of a list. Errors go to stderr; the exit code is non-zero on failure. "
+                      "orders: the order history. commissions: the affiliate rewards per day, for the "
+                      "current year unless --since/--until say otherwise (no --since: 1 January of "
+                      "--until's year; no --until: today); its table ends with the total. "
+                      "expiring: the services expiring within --within days (default {days}), "
+                      "soonest first, those already expired included (days < 0). "
+                      "--since/--until read: {dates}. "
+                      "The table shows the panel's words (service types by their menu title, statuses "
+                      "as text); JSON and CSV keep the codes too (type, status_code) and write money as "
+                      "an exact amount with its currency in a column of its own (amount, amount_currency).").format(
+            days=EXPIRING_DAYS, dates=", ".join(f"{k}: {_(v)}" for k, v in DATE_OF.items())))
     p.add_argument("kind", choices=KINDS)
     common(p)
-    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only rows on or after this date")
-    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="only rows on or before this date")
-    p.add_argument("--status", help="only rows with this status (name as shown, or its number); "
-                                    "not for expenses, commissions or balance")
-    p.add_argument("--archived", action="store_true", help="tickets: the archived ones instead of the open ones")
+    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help=_("only rows on or after this date"))
+    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help=_("only rows on or before this date"))
+    p.add_argument("--status", help=_("only rows with this status (name as shown, or its number); "
+                                      "not for expenses, commissions or balance"))
+    p.add_argument("--archived", action="store_true", help=_("tickets: the archived ones instead of the open ones"))
     p.add_argument("--within", type=parse_days, metavar="DAYS",
-                   help=f"expiring: the window, in days from today: 14, 14d or 2w (default {EXPIRING_DAYS}d)")
+                   help=_("expiring: the window, in days from today: 14, 14d or 2w (default {days}d)").format(
+                       days=EXPIRING_DAYS))
     p.add_argument("--all-profiles", action="store_true",
-                   help="every saved profile, queried at once; the profile's name is the first column. "
-                        "A profile that fails is reported on stderr (exit code 1) and the others are "
-                        "still printed. Never asks for a password")
+                   help=_("every saved profile, queried at once; the profile's name is the first column. "
+                          "A profile that fails is reported on stderr (exit code 1) and the others are "
+                          "still printed. Never asks for a password"))
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--no-headers", action="store_true",
-                   help="table/csv: leave out the header line (and the commissions table's total)")
+                   help=_("table/csv: leave out the header line (and the commissions table's total)"))
     p.add_argument("--raw-csv", action="store_true",
-                   help="csv: write every cell exactly as the panel sent it. By default a text cell that "
-                        "starts with = + - @ or a tab gets a leading ' so a spreadsheet shows it instead of "
-                        "running it as a formula (plain numbers such as -5.00 are left alone)")
+                   help=_("csv: write every cell exactly as the panel sent it. By default a text cell that "
+                          "starts with = + - @ or a tab gets a leading ' so a spreadsheet shows it instead of "
+                          "running it as a formula (plain numbers such as -5.00 are left alone)"))
     p.set_defaults(run=run, run_all=run_all)
 
 
@@ -181,7 +187,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+        raise argparse.ArgumentTypeError(_("{text} is not a date like 2026-11-25").format(text=repr(text))) from None
 
 
 def _norm(text: str) -> str:
@@ -221,8 +227,11 @@ async def _pages(client: Any, call: Any, filters: dict[str, str] | None) -> list
         out.extend(page.rows)
     if walk.note:
         # stdout stays clean data; a script that cares reads stderr (or compares the row count).
-        hint = " Narrow it with --since/--until or --status to read the rest." if walk.truncated else ""
-        print(f"billtui: warning: {call.key}: {walk.note}{hint}", file=sys.stderr)
+        if walk.truncated:
+            said = _("warning: {list}: {note} Narrow it with --since/--until or --status to read the rest.")
+        else:
+            said = _("warning: {list}: {note}")
+        print(f"billtui: {said.format(list=call.key, note=walk.note)}", file=sys.stderr)
     return out
 
 
@@ -249,8 +258,11 @@ def _report_period(args: argparse.Namespace) -> tuple[str, date | None, date | N
     until = args.until or date.today()
     since = args.since or until.replace(month=1, day=1)
     if since > until:
-        said = f"--until {until.isoformat()}" if args.until else f"today ({until.isoformat()})"
-        raise CliError(f"--since {since.isoformat()} is after {said}: no commissions to report", code=2)
+        if args.until:
+            said = _("--since {since} is after --until {until}: no commissions to report")
+        else:
+            said = _("--since {since} is after today ({until}): no commissions to report")
+        raise CliError(said.format(since=since.isoformat(), until=until.isoformat()), code=2)
     return "other", since, until
 
 
@@ -283,10 +295,10 @@ async def fetch(client: Any, kind: str, args: argparse.Namespace) -> Fetched:
 
     spec = _kinds()[kind]
     if args.status and not spec.has_status:
-        raise CliError(f"--status does not apply to {kind}: its rows have no status", code=2)
+        raise CliError(_("--status does not apply to {kind}: its rows have no status").format(kind=kind), code=2)
     within = getattr(args, "within", None)
     if within is not None and kind != "expiring":
-        raise CliError(f"--within is for `billtui get expiring`, not {kind}", code=2)
+        raise CliError(_("--within is for `billtui get expiring`, not {kind}").format(kind=kind), code=2)
     titles: dict[str, str] = {}
     if kind == "balance":
         return Fetched([await account.dashboard(client)], titles)
@@ -320,7 +332,8 @@ async def fetch(client: Any, kind: str, args: argparse.Namespace) -> Fetched:
         known = known_statuses(spec.status_enum)
         w = _norm(args.status)
         if not matched and known and w not in {_norm(k) for k in known} and not w.isdigit():
-            raise CliError(f"unknown status {args.status!r} for {kind}: use one of {', '.join(known)}", code=2)
+            raise CliError(_("unknown status {status} for {kind}: use one of {known}").format(
+                status=repr(args.status), kind=kind, known=", ".join(known)), code=2)
         rows = matched
     return Fetched(rows, titles)
 
@@ -330,7 +343,7 @@ class _Total:
     """The table's last line for commissions: the period's sum in one currency."""
 
     amount: Any
-    date: str = "Total"
+    date: str = N_("Total")  # shown translated: ``_totals`` gives it in the current language
 
 
 def _totals(rewards: Sequence[Any]) -> list[_Total]:
@@ -341,7 +354,7 @@ def _totals(rewards: Sequence[Any]) -> list[_Total]:
     sums: dict[str, Decimal] = {}
     for r in rewards:
         sums[r.amount.currency] = sums.get(r.amount.currency, Decimal(0)) + r.amount.amount
-    return [_Total(Money(amount, currency)) for currency, amount in sorted(sums.items())]
+    return [_Total(Money(amount, currency), _("Total")) for currency, amount in sorted(sums.items())]
 
 
 async def run(client: Any, args: argparse.Namespace) -> str:
@@ -408,8 +421,11 @@ async def run_all(args: argparse.Namespace) -> str:
     sys.stdout.flush()
     from billtui.display.safe import clean
 
-    raise CliError("; ".join(f"profile {clean(o.profile)}: {one_line(o.error or Exception())}" for o in failed)
-                   + f" ({len(failed)} of {len(outcomes)} profiles failed; the others' rows are on stdout)")
+    failures = "; ".join(_("profile {name}: {error}").format(name=clean(o.profile),
+                                                             error=one_line(o.error or Exception()))
+                         for o in failed)
+    raise CliError(_("{failures} ({n} of {total} profiles failed; the others' rows are on stdout)").format(
+        failures=failures, n=len(failed), total=len(outcomes)))
 
 
 __all__ = ["add_parser", "fetch", "fetch_rows", "run", "run_all", "days_left", "Fetched", "Tagged", "KINDS",

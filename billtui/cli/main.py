@@ -14,11 +14,13 @@ import asyncio
 import sys
 from typing import Any, NoReturn
 
+from billtui.cli import argparse_words  # noqa: F401  (argparse's own words in billtui's language)
 from billtui.cli.session import CliError, add_login_options, one_line
+from billtui.i18n import N_, _, language, set_language
 from billtui.menu import Edition
 
-EPILOG = ("Passwords are never taken on the command line: use the system keyring, "
-          "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.")
+EPILOG = N_("Passwords are never taken on the command line: use the system keyring, "
+            "a password_command in the profile, or the BILLTUI_PASSWORD environment variable.")
 
 
 #: The script commands. With none of them on the command line, billtui starts the TUI.
@@ -29,13 +31,13 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The command line; ``commands=False`` leaves out the script commands (the TUI's own options only)."""
     parser = argparse.ArgumentParser(
         prog="billtui",
-        description="A keyboard-first terminal client for the BILLmanager customer area.",
-        epilog=EPILOG,
+        description=_("A keyboard-first terminal client for the BILLmanager customer area."),
+        epilog=_(EPILOG),
     )
     add_login_options(parser, top_level=True)
     parser.add_argument("--plain", action="store_true",
-                        help="plain mode for screen readers and minimal terminals: no box drawing, no colour")
-    parser.add_argument("--version", action=_Version, help="print billtui's version and exit")
+                        help=_("plain mode for screen readers and minimal terminals: no box drawing, no colour"))
+    parser.add_argument("--version", action=_Version, help=_("print billtui's version and exit"))
     if not commands:
         parser.set_defaults(command=None)
         return parser
@@ -43,7 +45,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
                              service as cli_service, tickets as cli_tickets)
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                title="script commands (no command: start the TUI)")
+                                title=_("script commands (no command: start the TUI)"))
 
     def common(p: argparse.ArgumentParser) -> None:
         add_login_options(p)
@@ -75,6 +77,36 @@ class _Version(argparse.Action):
 
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
+    # --help and argparse's errors are written while the command line is parsed: billtui's words
+    # must be in the user's language before that. A script command that resolves the full language
+    # (the profile's, the one chosen in the panel) sets it again (session.language_for).
+    before = language()
+    set_language(asked_language(words))
+    try:
+        return _main(words)
+    finally:
+        set_language(before)  # for a caller in the same process (tests): as it was
+
+
+def asked_language(argv: list[str]) -> str:
+    """The language of billtui's words before parsing: the last ``--lang X``/``--lang=X`` on the
+    command line (as argparse reads it), else the terminal's locale, else English."""
+    from billtui.api.language import panel_lang
+    from billtui.storage import languages
+
+    value: str | None = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+    code = panel_lang(value) if value else None
+    return code or languages.from_locale() or "en"
+
+
+def _main(words: list[str]) -> int:
     args = _tui_args(words)
     if args is None:
         try:
@@ -131,7 +163,7 @@ def _script(args: argparse.Namespace) -> int:
         print(f"billtui: {one_line(exc)}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
-        print("billtui: interrupted", file=sys.stderr)
+        print(f"billtui: {_('interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:  # a BillError, or anything unexpected: one line, never a traceback
         print(f"billtui: {one_line(exc) or type(exc).__name__}", file=sys.stderr)
@@ -179,7 +211,7 @@ def _tui(args: argparse.Namespace) -> int:
             return 2
         if args.url:
             if not args.user:
-                print("billtui: --url needs --user LOGIN", file=sys.stderr)
+                print(f"billtui: {_('--url needs --user LOGIN')}", file=sys.stderr)
                 return 2
             profile = Profile(name="one-off", url=args.url, username=args.user,
                               edition=edition or Edition.STANDARD)
@@ -187,8 +219,9 @@ def _tui(args: argparse.Namespace) -> int:
         else:
             saved = config.profile(args.profile)
             if args.profile and saved is None:
-                names = ", ".join(config.profiles) or "none yet"
-                print(f"billtui: no profile named {args.profile!r} (profiles: {names})", file=sys.stderr)
+                names = ", ".join(config.profiles) or _("none yet")
+                said = _("no profile named {name} (profiles: {names})").format(name=repr(args.profile), names=names)
+                print(f"billtui: {said}", file=sys.stderr)
                 return 2
             launch = Launch("profile" if saved else "setup", saved, edition, plain=args.plain, lang=args.lang)
     from billtui.runtime import startup_gc

@@ -5,6 +5,9 @@ formatted string with a currency glued on in JSON/CSV: each amount is an exact
 decimal string with its currency in a column of its own (``paid`` = "12.50",
 ``paid_currency`` = "USD"). Dates are ISO 8601. Statuses are spelled out.
 Server text is cleaned of control characters before it reaches a terminal.
+The table is for people: its headers, yes/no, billtui's own status labels, dates and money are
+in the current language (``billtui.i18n``); JSON and CSV never are (their keys and values are
+the same in every language).
 CSV cells that a spreadsheet would run as a formula are neutralised (``display.safe.csv_safe``,
 used by every CSV billtui writes) unless the caller asks for raw cells.
 """
@@ -21,7 +24,9 @@ from decimal import Decimal
 from typing import Any, Callable, Sequence
 
 from billtui.api.values import Money
+from billtui.display import format as display
 from billtui.display.safe import clean, csv_safe
+from billtui.i18n import _, language, pgettext
 
 FORMATS = ("table", "json", "csv")
 
@@ -45,6 +50,58 @@ def status_text(row: Any) -> str:
         return str(text)
     status = getattr(row, "status", None)
     return getattr(status, "label", "") or ("" if status is None else str(status))
+
+
+def status_words(row: Any) -> str:
+    """``status_text`` for the table: the panel's own wording, else our label in the current language."""
+    text = getattr(row, "status_text", "") or ""
+    if text:
+        return str(text)
+    label = getattr(getattr(row, "status", None), "label", "")
+    return _(label) if label else status_text(row)
+
+
+def header(name: str) -> str:
+    """A table's header for the field ``name``: ``LAST_MESSAGE`` in English (the field's name in
+    capitals, as ever), a word of the current language in another."""
+    words = {
+        "id": pgettext("script table", "ID"), "number": pgettext("script table", "NUMBER"),
+        "date": pgettext("script table", "DATE"), "method": pgettext("script table", "METHOD"),
+        "credited": pgettext("script table", "CREDITED"), "paid": pgettext("script table", "PAID"),
+        "status": pgettext("script table", "STATUS"), "name": pgettext("script table", "NAME"),
+        "amount": pgettext("script table", "AMOUNT"), "discount": pgettext("script table", "DISCOUNT"),
+        "tax": pgettext("script table", "TAX"), "unpaid": pgettext("script table", "UNPAID"),
+        "customer": pgettext("script table", "CUSTOMER"), "sent": pgettext("script table", "SENT"),
+        "description": pgettext("script table", "DESCRIPTION"), "cost": pgettext("script table", "COST"),
+        "subject": pgettext("script table", "SUBJECT"),
+        "last_message": pgettext("script table", "LAST_MESSAGE"),
+        "unread": pgettext("script table", "UNREAD"), "type": pgettext("script table", "TYPE"),
+        "ip": pgettext("script table", "IP"), "tariff": pgettext("script table", "TARIFF"),
+        "expires": pgettext("script table", "EXPIRES"), "autorenew": pgettext("script table", "AUTORENEW"),
+        "days": pgettext("script table", "DAYS"), "balance": pgettext("script table", "BALANCE"),
+        "credit": pgettext("script table", "CREDIT"), "profile": pgettext("script table", "PROFILE"),
+        "default": pgettext("script table", "DEFAULT"), "url": pgettext("script table", "URL"),
+        "user": pgettext("script table", "USER"), "edition": pgettext("script table", "EDITION"),
+    }
+    return words.get(name) or name.upper()
+
+
+def money_words(value: Money) -> str:
+    """An amount for people: as ``str(Money)`` in English (``1234.50 USD``, as billtui's tables and
+    messages always wrote it), as the language writes it in another (``1 234,50 USD``)."""
+    return clean(str(value)) if language() == "en" else display.money(value)
+
+
+def amount_or(value: Any, missing: str) -> str:
+    """An amount (``Money``) for people (``money_words``), or ``missing`` when there is none."""
+    if isinstance(value, Money):
+        return money_words(value)
+    return clean(str(value)) if value else missing
+
+
+def day_or(value: Any, missing: str) -> str:
+    """A date (or a date and time) for people, as the language writes it, or ``missing``."""
+    return display.day(value) if value else missing
 
 
 def _plain(value: Any) -> Any:
@@ -82,15 +139,14 @@ def _table_cell(value: Any, f: Field) -> str:
     if value is None:
         return ""
     if f.money:
-        return str(value) if isinstance(value, Money) else clean(str(value))
+        return money_words(value) if isinstance(value, Money) else clean(str(value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
+        return _("yes") if value else _("no")
+    if isinstance(value, (datetime, date)):
+        return display.day(value)  # 2026-12-02 14:05 / 02.12.2026 14:05
     if isinstance(value, enum.Enum):
-        return getattr(value, "label", str(value.value))
+        label = getattr(value, "label", None)
+        return str(value.value) if label is None else _(label)
     return clean(str(value)).replace("\n", " ")
 
 
@@ -118,7 +174,7 @@ def render(rows: Sequence[Any], fields: Sequence[Field], fmt: str, *, headers: b
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     grid = [[_table_cell(f.get(r), f) for f in fields] for r in rows]
     if headers:
-        grid.insert(0, [f.name.upper() for f in fields])
+        grid.insert(0, [header(f.name) for f in fields])
     if not grid:
         return ""
     widths = [max(len(line[i]) for line in grid) for i in range(len(fields))]

@@ -12,32 +12,34 @@ from dataclasses import replace
 from typing import Any
 
 from billtui.cli.session import CliError, lang_argument
+from billtui.i18n import _
 from billtui.menu import Edition
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("profiles", help="list, add, remove profiles and set the default",
-                       description="Profiles are kept in the config file (mode 0600); passwords never are.")
+    p = sub.add_parser("profiles", help=_("list, add, remove profiles and set the default"),
+                       description=_("Profiles are kept in the config file (mode 0600); passwords never are."))
     psub = p.add_subparsers(dest="profiles_command", metavar="list|add|remove|default")
-    lst = psub.add_parser("list", help="list profiles (the default one is marked with *)")
+    lst = psub.add_parser("list", help=_("list profiles (the default one is marked with *)"))
     lst.add_argument("--format", choices=("table", "json", "csv"), default="table")
     lst.add_argument("--no-headers", action="store_true")
-    add = psub.add_parser("add", help="add or replace a profile")
+    add = psub.add_parser("add", help=_("add or replace a profile"))
     add.add_argument("name")
-    add.add_argument("--url", required=True, help="the panel URL, e.g. https://billing.example.com:1500/billmgr")
-    add.add_argument("--user", required=True, help="your login on the panel")
+    add.add_argument("--url", required=True, help=_("the panel URL, e.g. https://billing.example.com:1500/billmgr"))
+    add.add_argument("--user", required=True, help=_("your login on the panel"))
     add.add_argument("--tier", "--edition", dest="tier", choices=[e.value for e in Edition], default="standard")
     add.add_argument("--password-command", default="",
-                     help="a command that prints the password, e.g. 'pass show hosting/billing'")
-    add.add_argument("--ca-bundle", default="", help="a CA bundle file for a self-signed panel certificate")
-    add.add_argument("--no-verify-tls", action="store_true", help="do not check the TLS certificate (not recommended)")
-    add.add_argument("--default", action="store_true", help="make it the default profile")
+                     help=_("a command that prints the password, e.g. 'pass show hosting/billing'"))
+    add.add_argument("--ca-bundle", default="", help=_("a CA bundle file for a self-signed panel certificate"))
+    add.add_argument("--no-verify-tls", action="store_true",
+                     help=_("do not check the TLS certificate (not recommended)"))
+    add.add_argument("--default", action="store_true", help=_("make it the default profile"))
     add.add_argument("--language", dest="profile_language", type=lang_argument, metavar="LANG",
-                     help="the language the panel answers in for this profile (en, ru, ...); "
-                          "default: the one chosen in the panel, else the terminal's")
-    rm = psub.add_parser("remove", help="remove a profile (and its password in the keyring)")
+                     help=_("the language the panel answers in for this profile (en, ru, ...); "
+                            "default: the one chosen in the panel, else the terminal's"))
+    rm = psub.add_parser("remove", help=_("remove a profile (and its password in the keyring)"))
     rm.add_argument("name")
-    default = psub.add_parser("default", help="set the default profile")
+    default = psub.add_parser("default", help=_("set the default profile"))
     default.add_argument("name")
     p.set_defaults(run_sync=run, profiles_parser=p)
 
@@ -57,14 +59,15 @@ def _save(config: Any) -> None:
     try:
         config_mod.save(config)
     except OSError as exc:
-        raise CliError(f"cannot write the config file: {exc}") from None
+        raise CliError(_("cannot write the config file: {error}").format(error=exc)) from None
 
 
 def _need(config: Any, name: str) -> Any:
     profile = config.profiles.get(name)
     if profile is None:
-        names = ", ".join(config.profiles) or "none yet"
-        raise CliError(f"no profile named {name!r} (profiles: {names})", code=2)
+        names = ", ".join(config.profiles) or _("none yet")
+        raise CliError(_("no profile named {name} (profiles: {names})").format(name=repr(name), names=names),
+                       code=2)
     return profile
 
 
@@ -84,9 +87,10 @@ def run(args: argparse.Namespace) -> str:
         return render(rows, fields, args.format, headers=not args.no_headers)
     if command == "add":
         if not args.name.strip():
-            raise CliError("a profile needs a name", code=2)
+            raise CliError(_("a profile needs a name"), code=2)
         if not args.url.startswith(("http://", "https://")):
-            raise CliError(f"{args.url!r} is not a panel URL: it must start with https:// (or http://)", code=2)
+            raise CliError(_("{url} is not a panel URL: it must start with https:// (or http://)").format(
+                url=repr(args.url)), code=2)
         profile = Profile(name=args.name, url=args.url, username=args.user, edition=Edition(args.tier),
                           verify_tls=not args.no_verify_tls, ca_bundle=args.ca_bundle,
                           password_command=tuple(shlex.split(args.password_command)),
@@ -94,8 +98,12 @@ def run(args: argparse.Namespace) -> str:
         existed = args.name in config.profiles
         config = config.with_profile(profile, default=args.default)
         _save(config)
-        mark = " (default)" if config.default_profile == args.name else ""
-        return f"{'Replaced' if existed else 'Added'} profile {args.name}{mark}.\n"
+        default = config.default_profile == args.name
+        if existed:
+            said = _("Replaced profile {name} (default).") if default else _("Replaced profile {name}.")
+        else:
+            said = _("Added profile {name} (default).") if default else _("Added profile {name}.")
+        return said.format(name=args.name) + "\n"
     if command == "remove":
         profile = _need(config, args.name)
         from billtui.storage import credentials
@@ -106,10 +114,13 @@ def run(args: argparse.Namespace) -> str:
         languages.forget(profile.name)
         config = config.without_profile(args.name)
         _save(config)
-        now = f" The default is now {config.default_profile}." if config.default_profile else ""
-        return f"Removed profile {args.name}.{now}\n"
+        if config.default_profile:
+            said = _("Removed profile {name}. The default is now {default}.")
+        else:
+            said = _("Removed profile {name}.")
+        return said.format(name=args.name, default=config.default_profile) + "\n"
     if command == "default":
         _need(config, args.name)
         _save(replace(config, default_profile=args.name))
-        return f"The default profile is now {args.name}.\n"
-    raise CliError(f"unknown profiles command {command!r}", code=2)
+        return _("The default profile is now {name}.").format(name=args.name) + "\n"
+    raise CliError(_("unknown profiles command {command}").format(command=repr(command)), code=2)

@@ -21,41 +21,43 @@ from typing import Any, Callable
 
 from billtui.cli.confirm import add_yes, confirm, send_once
 from billtui.cli.session import CliError
+from billtui.i18n import N_, _, pgettext
 
-RENEW_CHECK = ("the service's expiry (`billtui get services`), the balance (`billtui get balance`) "
-               "and the cart (Finances › Orders in billtui)")
-AUTORENEW_CHECK = "the service's auto-renew setting (`billtui get services`)"
+RENEW_CHECK = N_("the service's expiry (`billtui get services`), the balance (`billtui get balance`) "
+                 "and the cart (Finances › Orders in billtui)")
+AUTORENEW_CHECK = N_("the service's auto-renew setting (`billtui get services`)")
 
 
 def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    s = sub.add_parser("service", help="renew a service, or turn its auto-renewal on or off",
-                       description="Change one service. Each command says what will happen and asks first "
-                                   "(--yes: no question; without a terminal --yes is required).")
+    s = sub.add_parser("service", help=_("renew a service, or turn its auto-renewal on or off"),
+                       description=_("Change one service. Each command says what will happen and asks first "
+                                     "(--yes: no question; without a terminal --yes is required)."))
     ssub = s.add_subparsers(dest="service_command", metavar="renew|autorenew", required=True)
     renew = ssub.add_parser(
-        "renew", help="renew for a period: into the cart (default) or paid now from the balance",
-        description="Renew a service for --period months, as the TUI's renew dialog does. It prints the "
-                    "current and the new expiry date and the cost, then asks. --cart (the default) puts the "
-                    "renewal in the cart: the expiry moves once the cart is paid (billtui pay cart). "
-                    "--from-balance pays it now from the account balance; if the balance does not cover it, "
-                    "the panel leaves it in the cart and the command fails (exit code 1). A write is sent "
-                    "once: if its answer is lost, billtui says what to check instead of sending it again.")
-    renew.add_argument("id", metavar="ID", help="the service's id (or its exact name)")
+        "renew", help=_("renew for a period: into the cart (default) or paid now from the balance"),
+        description=_("Renew a service for --period months, as the TUI's renew dialog does. It prints the "
+                      "current and the new expiry date and the cost, then asks. --cart (the default) puts the "
+                      "renewal in the cart: the expiry moves once the cart is paid (billtui pay cart). "
+                      "--from-balance pays it now from the account balance; if the balance does not cover it, "
+                      "the panel leaves it in the cart and the command fails (exit code 1). A write is sent "
+                      "once: if its answer is lost, billtui says what to check instead of sending it again."))
+    renew.add_argument("id", metavar="ID", help=_("the service's id (or its exact name)"))
     renew.add_argument("--period", required=True, metavar="N",
-                       help="months to renew for: a period the panel offers (12 or \"1 year\"; a wrong one lists them)")
+                       help=_("months to renew for: a period the panel offers (12 or \"1 year\"; a wrong one "
+                              "lists them)"))
     how = renew.add_mutually_exclusive_group()
-    how.add_argument("--from-balance", action="store_true", help="pay now from the account balance")
-    how.add_argument("--cart", action="store_true", help="put the renewal in the cart, to pay later (the default)")
+    how.add_argument("--from-balance", action="store_true", help=_("pay now from the account balance"))
+    how.add_argument("--cart", action="store_true", help=_("put the renewal in the cart, to pay later (the default)"))
     add_yes(renew)
     common(renew)
     renew.set_defaults(run=run_renew)
 
     auto = ssub.add_parser(
-        "autorenew", help="auto-renew: on, off, or every PERIOD months",
-        description="Set the service's auto-renewal. on: keep the current period if it is on already, else the "
-                    "first (shortest) period the panel offers; off; or a period in months (1, 3, 12, 1y...) "
-                    "that the panel offers. Nothing is sent when it is set that way already.")
-    auto.add_argument("id", metavar="ID", help="the service's id (or its exact name)")
+        "autorenew", help=_("auto-renew: on, off, or every PERIOD months"),
+        description=_("Set the service's auto-renewal. on: keep the current period if it is on already, else the "
+                      "first (shortest) period the panel offers; off; or a period in months (1, 3, 12, 1y...) "
+                      "that the panel offers. Nothing is sent when it is set that way already."))
+    auto.add_argument("id", metavar="ID", help=_("the service's id (or its exact name)"))
     auto.add_argument("setting", metavar="on|off|PERIOD")
     add_yes(auto)
     common(auto)
@@ -84,15 +86,18 @@ async def find_service(client: Any, wanted: str) -> tuple[Any, str]:
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
-        ids = ", ".join(f"{clean(s.id)}" for s, _ in by_name)
-        raise CliError(f"several services are named {wanted!r} (ids {ids}): give the id", code=2)
-    raise CliError(f"no service {wanted!r} on this account: `billtui get services` lists them", code=2)
+        ids = ", ".join(f"{clean(s.id)}" for s, _title in by_name)
+        raise CliError(_("several services are named {name} (ids {ids}): give the id").format(
+            name=repr(wanted), ids=ids), code=2)
+    raise CliError(_("no service {name} on this account: `billtui get services` lists them").format(
+        name=repr(wanted)), code=2)
 
 
 def described(service: Any, title: str) -> str:
     from billtui.display.safe import clean
 
-    return f"{clean(service.name) or 'service'} ({clean(title)}, id {clean(service.id)})"
+    return _("{name} ({type}, id {id})").format(name=clean(service.name) or _("service"), type=clean(title),
+                                               id=clean(service.id))
 
 
 # --- renew ----------------------------------------------------------------------------------------
@@ -114,8 +119,9 @@ def period_key(periods: Any, wanted: str) -> str:
         # The panel's labels often carry the price ("3 months - 72.00 USD"): its first words name it.
         if o.label.lower().split(" - ")[0].strip() == w:
             return str(o.key)
-    offered = ", ".join(f"{clean(o.key)} ({clean(o.label)})" for o in periods) or "none"
-    raise CliError(f"the panel offers no period {wanted!r} for this service (periods: {offered})", code=2)
+    offered = ", ".join(f"{clean(o.key)} ({clean(o.label)})" for o in periods) or _("none")
+    raise CliError(_("the panel offers no period {period} for this service (periods: {offered})").format(
+        period=repr(wanted), offered=offered), code=2)
 
 
 _MONTHS = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>m|months?|y|years?)?")
@@ -148,7 +154,7 @@ def _label(periods: Any, key: str) -> str:
 
 async def run_renew(client: Any, args: argparse.Namespace) -> str:
     from billtui.api.calls import account, services
-    from billtui.display.safe import clean
+    from billtui.cli.output import amount_or as _amount, day_or as _day
 
     dashboard = await account.dashboard(client)
     currency = dashboard.balance.currency if dashboard.balance is not None else ""
@@ -163,34 +169,45 @@ async def run_renew(client: Any, args: argparse.Namespace) -> str:
     new = form.new_expires
     label = _label(form.periods, key)
     pay_now = bool(args.from_balance)
-    terms = (f"expires {old.isoformat() if old else 'on an unknown date'}"
-             f" → {new.isoformat() if new else 'a date the panel did not say'}, cost {cost or 'not given'}")
-    how = (f"paid now from the balance ({dashboard.balance or 'unknown'})" if pay_now
-           else "put in the cart; the expiry moves when the cart is paid (billtui pay cart)")
-    confirm(f"Renew {what} for {label}: {terms}; {how}.", yes=args.yes)
+    terms = _("expires {old} → {new}, cost {cost}").format(
+        old=_day(old, _("on an unknown date")), new=_day(new, _("a date the panel did not say")),
+        cost=_amount(cost, _("not given")))
+    if pay_now:
+        how = _("paid now from the balance ({balance})").format(balance=_amount(dashboard.balance, _("unknown")))
+    else:
+        how = _("put in the cart; the expiry moves when the cart is paid (billtui pay cart)")
+    confirm(_("Renew {service} for {period}: {terms}; {how}.").format(service=what, period=label, terms=terms,
+                                                                       how=how), yes=args.yes)
 
     if not pay_now:
-        await send_once(services.prolong_submit(client, service.id, key), check=RENEW_CHECK)
-        return (f"The renewal of {what} for {label} ({cost or 'cost not given'}) is in the cart. It still "
-                f"expires {old.isoformat() if old else '?'} until the cart is paid: billtui pay cart --from-balance\n")
-    result = await send_once(services.prolong_pay(client, service.id, key), check=RENEW_CHECK)
+        await send_once(services.prolong_submit(client, service.id, key), check=_(RENEW_CHECK))
+        return _("The renewal of {service} for {period} ({cost}) is in the cart. It still expires {old} until "
+                 "the cart is paid: billtui pay cart --from-balance").format(
+            service=what, period=label, cost=_amount(cost, _("cost not given")), old=_day(old, "?")) + "\n"
+    result = await send_once(services.prolong_pay(client, service.id, key), check=_(RENEW_CHECK))
     if result.expires is None and result.url:
         from billtui.runtime.links import web_url
 
         page = web_url(result.url, client.url)
-        where = f" or on its payment page: {page}" if page else ""
-        raise CliError(f"not renewed: the balance does not cover {cost or 'the renewal'}, so the panel put the "
-                       f"renewal of {what} in the cart; pay it with `billtui pay cart`{where}")
+        if page:
+            said = _("not renewed: the balance does not cover {cost}, so the panel put the renewal of {service} "
+                     "in the cart; pay it with `billtui pay cart` or on its payment page: {page}")
+        else:
+            said = _("not renewed: the balance does not cover {cost}, so the panel put the renewal of {service} "
+                     "in the cart; pay it with `billtui pay cart`")
+        raise CliError(said.format(cost=_amount(cost, _("the renewal")), service=what, page=page))
     try:
-        now, _ = await find_service(client, str(service.id))
+        now, _title = await find_service(client, str(service.id))
         expires = now.expires
     except CliError:
         expires = result.expires
     expires = expires or result.expires
     if expires is None or (old is not None and expires <= old):
-        return (f"The panel accepted the renewal of {what} for {label}; it still shows the expiry "
-                f"{expires.isoformat() if expires else '?'} (it may change once the panel has processed it).\n")
-    return f"Renewed {what} for {label} until {expires.isoformat()}; {clean(str(cost or 'the cost'))} paid from the balance.\n"
+        return _("The panel accepted the renewal of {service} for {period}; it still shows the expiry {expires} "
+                 "(it may change once the panel has processed it).").format(
+            service=what, period=label, expires=_day(expires, "?")) + "\n"
+    return _("Renewed {service} for {period} until {expires}; {cost} paid from the balance.").format(
+        service=what, period=label, expires=_day(expires, "?"), cost=_amount(cost, _("the cost"))) + "\n"
 
 
 # --- auto-renew -----------------------------------------------------------------------------------
@@ -214,24 +231,24 @@ def autorenew_key(choices: Any, current: str, wanted: str) -> str:
         if not services.is_autoprolong_off(current, choices):
             return current
         if not periods:
-            raise CliError("the panel offers no auto-renewal period for this service", code=2)
+            raise CliError(_("the panel offers no auto-renewal period for this service"), code=2)
         return str(periods[0].key)
     months = _months(w)
     for o in periods:
         if o.key == wanted.strip() or " ".join(o.label.lower().split()) == w or (
                 months is not None and parse_int(o.key) == months):
             return str(o.key)
-    offered = ", ".join(f"{clean(o.key)} ({clean(o.label)})" for o in periods) or "none"
-    raise CliError(f"the panel offers no auto-renewal {wanted!r} for this service: use on, off or one of "
-                   f"the periods ({offered})", code=2)
+    offered = ", ".join(f"{clean(o.key)} ({clean(o.label)})" for o in periods) or _("none")
+    raise CliError(_("the panel offers no auto-renewal {setting} for this service: use on, off or one of "
+                     "the periods ({offered})").format(setting=repr(wanted), offered=offered), code=2)
 
 
 def _setting(choices: Any, key: str) -> str:
     from billtui.api.calls import services
 
     if services.is_autoprolong_off(key, choices):
-        return "off"
-    return f"every {_label(choices, key)}"
+        return pgettext("auto-renew", "off")
+    return _("every {period}").format(period=_label(choices, key))
 
 
 async def run_autorenew(client: Any, args: argparse.Namespace) -> str:
@@ -251,8 +268,10 @@ async def run_autorenew(client: Any, args: argparse.Namespace) -> str:
         current = off_key
     key = autorenew_key(choices, current, args.setting)
     if key == current:
-        return f"Auto-renew for {what} is {_setting(choices, key)} already: nothing to change.\n"
-    confirm(f"Auto-renew for {what}: {_setting(choices, current)} → {_setting(choices, key)}.", yes=args.yes)
-    await send_once(services.save_autoprolong(client, service.type, service.id, key), check=AUTORENEW_CHECK)
+        return _("Auto-renew for {service} is {setting} already: nothing to change.").format(
+            service=what, setting=_setting(choices, key)) + "\n"
+    confirm(_("Auto-renew for {service}: {old} → {new}.").format(
+        service=what, old=_setting(choices, current), new=_setting(choices, key)), yes=args.yes)
+    await send_once(services.save_autoprolong(client, service.type, service.id, key), check=_(AUTORENEW_CHECK))
     saved = (await services.service_form(client, service.type, service.id)).get("autoprolong") or off_key
-    return f"Auto-renew for {what}: {_setting(choices, saved)}.\n"
+    return _("Auto-renew for {service}: {setting}.").format(service=what, setting=_setting(choices, saved)) + "\n"

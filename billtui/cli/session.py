@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from billtui.accounts.connect import NO_PASSWORD
+from billtui.i18n import _, set_language
 from billtui.menu import Edition
 
 
@@ -37,18 +38,19 @@ def add_login_options(parser: argparse.ArgumentParser, *, top_level: bool = Fals
     ``billtui get payments --demo`` mean the same thing.
     """
     sup: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
-    parser.add_argument("--demo", action="store_true", help="use the embedded demo panel (no network)", **sup)
+    parser.add_argument("--demo", action="store_true", help=_("use the embedded demo panel (no network)"), **sup)
     parser.add_argument("--tier", "--edition", dest="tier", choices=[e.value for e in Edition],
-                        help="the panel's edition (default: the profile's, else standard)", **sup)
+                        help=_("the panel's edition (default: the profile's, else standard)"), **sup)
     parser.add_argument("--size", choices=["small", "large"],
-                        help="demo data size (large: 100,000 expenses)",
+                        help=_("demo data size (large: 100,000 expenses)"),
                         **({"default": "small"} if top_level else sup))
-    parser.add_argument("--profile", help="the profile to use (default: the default profile)", **sup)
-    parser.add_argument("--url", help="a one-off panel URL, e.g. https://billing.example.com:1500/billmgr", **sup)
-    parser.add_argument("--user", help="the login for --url", **sup)
+    parser.add_argument("--profile", help=_("the profile to use (default: the default profile)"), **sup)
+    parser.add_argument("--url", help=_("a one-off panel URL, e.g. https://billing.example.com:1500/billmgr"),
+                        **sup)
+    parser.add_argument("--user", help=_("the login for --url"), **sup)
     parser.add_argument("--lang", type=lang_argument, metavar="LANG",
-                        help="the language the panel answers in (en, ru, ...), for this run: over the "
-                             "profile's language and the one chosen in the panel", **sup)
+                        help=_("the language the panel answers in (en, ru, ...), for this run: over the "
+                               "profile's language and the one chosen in the panel"), **sup)
 
 
 def lang_argument(text: str) -> str:
@@ -57,7 +59,8 @@ def lang_argument(text: str) -> str:
 
     code = panel_lang(text)
     if code is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a language code (for example en or ru)")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a language code (for example en or ru)").format(text=repr(text)))
     return code
 
 
@@ -68,14 +71,27 @@ def language_for(args: argparse.Namespace, profile: Any) -> str:
     from billtui.storage import languages
 
     saved = profile is not None and getattr(profile, "name", "") != ONE_OFF
-    return languages.resolve(getattr(args, "lang", None), profile, remembered=saved).code
+    code = languages.resolve(getattr(args, "lang", None), profile, remembered=saved).code
+    speak(args, code)
+    return code
+
+
+def speak(args: argparse.Namespace, code: str) -> None:
+    """billtui's own words (messages, a table's headers) are in ``code`` from now on, the language
+    resolved for the run's profile (``cli.main`` set the command line's or the terminal's before
+    parsing). Not with ``--all-profiles``, whose profiles may each have their own language: the
+    words stay in the one set before parsing. Not when a command has pinned them
+    (``args.pinned_language``: ``check``'s JSON and Prometheus output stay English)."""
+    if getattr(args, "all_profiles", False) or getattr(args, "pinned_language", None):
+        return
+    set_language(code)
 
 
 def _tty_totp() -> Any:
     async def ask() -> str:
         if not sys.stdin.isatty():
-            raise CliError("the panel asks for a two-factor code, but there is no terminal to type it in")
-        return input("Two-factor code: ").strip()
+            raise CliError(_("the panel asks for a two-factor code, but there is no terminal to type it in"))
+        return input(_("Two-factor code: ")).strip()
 
     return ask
 
@@ -104,16 +120,17 @@ def chosen_profile(args: argparse.Namespace) -> Any:
     url, user = getattr(args, "url", None), getattr(args, "user", None)
     if url:
         if not user:
-            raise CliError("--url needs --user LOGIN", code=2)
+            raise CliError(_("--url needs --user LOGIN"), code=2)
         return Profile(name=ONE_OFF, url=url, username=user, edition=edition)
     config = load_config()
     name = getattr(args, "profile", None)
     found = config.profile(name)
     if found is None:
         if name:
-            names = ", ".join(config.profiles) or "none yet"
-            raise CliError(f"no profile named {name!r} (profiles: {names})", code=2)
-        raise CliError("no profile yet: add one with `billtui profiles add`, or use --url/--user or --demo",
+            names = ", ".join(config.profiles) or _("none yet")
+            raise CliError(_("no profile named {name} (profiles: {names})").format(name=repr(name), names=names),
+                           code=2)
+        raise CliError(_("no profile yet: add one with `billtui profiles add`, or use --url/--user or --demo"),
                        code=2)
     return found
 
@@ -131,11 +148,11 @@ def every_profile(args: argparse.Namespace) -> list[Any]:
     """``--all-profiles``: every saved profile, in the config file's order."""
     for flag, name in (("demo", "--demo"), ("url", "--url"), ("profile", "--profile")):
         if getattr(args, flag, None):
-            raise CliError(f"--all-profiles reads every profile of the config file; it does not go with {name}",
-                           code=2)
+            raise CliError(_("--all-profiles reads every profile of the config file; it does not go with "
+                             "{option}").format(option=name), code=2)
     profiles = list(load_config().profiles.values())
     if not profiles:
-        raise CliError("--all-profiles: no profile yet: add one with `billtui profiles add`", code=2)
+        raise CliError(_("--all-profiles: no profile yet: add one with `billtui profiles add`"), code=2)
     return profiles
 
 
@@ -155,9 +172,11 @@ def client_for(profile: Any, *, interactive: bool = True, lang: str | None = Non
     if password is None and interactive and sys.stdin.isatty():
         import getpass
 
-        password = Secret(getpass.getpass(f"Password for {profile.username} on {profile.url}: "))
+        password = Secret(getpass.getpass(_("Password for {user} on {url}: ").format(
+            user=profile.username, url=profile.url)))
     if password is None:
-        raise CliError(NO_PASSWORD.format(who=f"{profile.username} on {profile.url}"))
+        who = _("{user} on {url}").format(user=profile.username, url=profile.url)
+        raise CliError(_(NO_PASSWORD).format(who=who))
     if lang is None:
         from billtui.storage import languages
 

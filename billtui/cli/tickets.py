@@ -17,29 +17,32 @@ from typing import Any, Callable
 
 from billtui.cli.get import _day
 from billtui.cli.session import CliError
+from billtui.i18n import _, ngettext
+from billtui.i18n.formats import number
 
 
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    t = sub.add_parser("ticket", help="open a support ticket or reply to one")
+    t = sub.add_parser("ticket", help=_("open a support ticket or reply to one"))
     tsub = t.add_subparsers(dest="ticket_command", metavar="new|reply", required=True)
-    new = tsub.add_parser("new", help="open a ticket; prints its number")
+    new = tsub.add_parser("new", help=_("open a ticket; prints its number"))
     new.add_argument("--subject", required=True)
-    new.add_argument("--department", help="department name or number (see the error for the list)")
-    reply = tsub.add_parser("reply", help="reply to a ticket")
-    reply.add_argument("id", help="the ticket number")
+    new.add_argument("--department", help=_("department name or number (see the error for the list)"))
+    reply = tsub.add_parser("reply", help=_("reply to a ticket"))
+    reply.add_argument("id", help=_("the ticket number"))
     for p in (new, reply):
         common(p)
-        p.add_argument("--message", help="the message text (default: read from stdin)")
-        p.add_argument("--attach", action="append", default=[], metavar="FILE", help="attach a file (repeatable)")
+        p.add_argument("--message", help=_("the message text (default: read from stdin)"))
+        p.add_argument("--attach", action="append", default=[], metavar="FILE",
+                       help=_("attach a file (repeatable)"))
         p.set_defaults(run=run_ticket)
 
-    i = sub.add_parser("invoice", help="download invoice PDFs")
+    i = sub.add_parser("invoice", help=_("download invoice PDFs"))
     isub = i.add_subparsers(dest="invoice_command", metavar="download", required=True)
-    dl = isub.add_parser("download", help="save invoice PDFs; prints each file's path")
-    dl.add_argument("ids", nargs="*", metavar="ID", help="invoice id(s) or number(s)")
+    dl = isub.add_parser("download", help=_("save invoice PDFs; prints each file's path"))
+    dl.add_argument("ids", nargs="*", metavar="ID", help=_("invoice id(s) or number(s)"))
     dl.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
-                    help="every invoice dated on or after this day")
-    dl.add_argument("--dir", type=Path, help="where to save (default: your downloads folder)")
+                    help=_("every invoice dated on or after this day"))
+    dl.add_argument("--dir", type=Path, help=_("where to save (default: your downloads folder)"))
     common(dl)
     dl.set_defaults(run=run_invoice)
 
@@ -48,10 +51,10 @@ def _message(args: argparse.Namespace) -> str:
     text = args.message
     if text is None:
         if sys.stdin.isatty():
-            print("Type the message, then Ctrl-D on an empty line:", file=sys.stderr)
+            print(_("Type the message, then Ctrl-D on an empty line:"), file=sys.stderr)
         text = sys.stdin.read()
     if not text.strip():
-        raise CliError("the message is empty: give --message TEXT or pipe it on stdin", code=2)
+        raise CliError(_("the message is empty: give --message TEXT or pipe it on stdin"), code=2)
     return text
 
 
@@ -65,9 +68,11 @@ def _attachments(paths: list[str]) -> list[tuple[str, bytes]]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CliError(f"cannot read attachment {raw}: {exc.strerror or exc}") from None
+            raise CliError(_("cannot read attachment {file}: {error}").format(file=raw, error=exc.strerror or exc)) \
+                from None
         if limit and len(data) > limit:
-            raise CliError(f"attachment {raw} is {len(data):,} bytes; the limit is {limit:,}")
+            raise CliError(_("attachment {file} is {size} bytes; the limit is {limit}").format(
+                file=raw, size=number(len(data), 0), limit=number(limit, 0)))
         files.append((path.name, data))
     return files
 
@@ -79,7 +84,7 @@ async def run_ticket(client: Any, args: argparse.Namespace) -> str:
     message = _message(args)
     if args.ticket_command == "reply":
         await support.reply(client, args.id, message, files)
-        return f"Replied to ticket {args.id}.\n"
+        return _("Replied to ticket {id}.").format(id=args.id) + "\n"
     departments = await support.departments(client)
     wanted = (args.department or "").strip().lower()
     chosen = None
@@ -88,9 +93,12 @@ async def run_ticket(client: Any, args: argparse.Namespace) -> str:
     elif len(departments) == 1:
         chosen = departments[0]
     if chosen is None:
-        names = ", ".join(f"{d.key} {d.label}" for d in departments) or "none offered"
-        what = f"no department {args.department!r}" if wanted else "choose a department with --department"
-        raise CliError(f"{what} (departments: {names})", code=2)
+        names = ", ".join(f"{d.key} {d.label}" for d in departments) or _("none offered")
+        if wanted:
+            said = _("no department {department} (departments: {names})")
+        else:
+            said = _("choose a department with --department (departments: {names})")
+        raise CliError(said.format(department=repr(args.department), names=names), code=2)
     new_id = await support.create_ticket(client, subject=args.subject, message=message,
                                          department=str(chosen.key), files=files)
     return f"{new_id or ''}\n"
@@ -104,7 +112,7 @@ async def run_invoice(client: Any, args: argparse.Namespace) -> str:
     from billtui.display.safe import clean
 
     if not args.ids and not args.since:
-        raise CliError("name invoice ids, or --since YYYY-MM-DD", code=2)
+        raise CliError(_("name invoice ids, or --since YYYY-MM-DD"), code=2)
     wanted: list[tuple[str, str]] = []  # (id, number)
     invoices = await _pages(client, lists.INVOICES, None) if (args.since or args.ids) else []
     by_key = {}
@@ -127,12 +135,13 @@ async def run_invoice(client: Any, args: argparse.Namespace) -> str:
         try:
             path = save_pdf(name, data, directory=args.dir, fallback=f"invoice-{number}.pdf")
         except NotPdf as exc:
-            refused.append(f"invoice {clean(number)}: {exc}")
+            refused.append(_("invoice {number}: {error}").format(number=clean(number), error=exc))
             continue
         out.append(str(path))
     if refused:
         if out:  # what was saved is still listed on stdout; the refusal goes to stderr
             sys.stdout.write("\n".join(out) + "\n")
             sys.stdout.flush()
-        raise CliError("; ".join(refused) + "; nothing saved for " + ("it" if len(refused) == 1 else "them"))
+        raise CliError(ngettext("{refused}; nothing saved for it", "{refused}; nothing saved for them",
+                                len(refused)).format(refused="; ".join(refused)))
     return "\n".join(out) + "\n"
