@@ -81,7 +81,7 @@ async def test_a_users_stylesheet_overrides_billtuis() -> None:
 
 
 @pytest.mark.slow
-def test_an_installed_wheel_carries_every_stylesheet(tmp_path: Path) -> None:
+def test_an_installed_wheel_carries_every_stylesheet_and_catalog(tmp_path: Path) -> None:
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
         capture_output=True,
@@ -99,7 +99,9 @@ def test_an_installed_wheel_carries_every_stylesheet(tmp_path: Path) -> None:
     probe = (
         "from billtui.display import styles; import billtui.app as a; "
         "import billtui.screens.finances.orders as o; "
-        "print(styles.root()); print(all(p.is_file() for p in a.BillTUI.CSS_PATH)); print(o.CartTable.DEFAULT_CSS)"
+        "print(styles.root()); print(all(p.is_file() for p in a.BillTUI.CSS_PATH)); print(o.CartTable.DEFAULT_CSS); "
+        # The compiled Russian catalog ships too, and is read from the wheel (billtui.i18n).
+        "from billtui import i18n; i18n.set_language('ru'); print(i18n.LOCALE_DIR); print(i18n._('Quit'))"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed), sysconfig.get_paths()["purelib"]])}
     ran = subprocess.run(
@@ -110,3 +112,6 @@ def test_an_installed_wheel_carries_every_stylesheet(tmp_path: Path) -> None:
     assert Path(root) == installed / "billtui" / "styles"
     assert all_there == "True"
     assert cart_css.startswith("CartTable")
+    locale_dir, quit_ru = ran.stdout.splitlines()[-2:]
+    assert Path(locale_dir) == installed / "billtui" / "i18n" / "locale"
+    assert quit_ru == "Выход"

@@ -21,9 +21,10 @@ def make_sim(edition: Edition = Edition.STANDARD, **kwargs):
     return create_app(tier=edition.value, **kwargs)
 
 
-def demo_app(edition: Edition = Edition.STANDARD, **sim_kwargs) -> BillTUI:
+def demo_app(edition: Edition = Edition.STANDARD, *, lang: str | None = None, **sim_kwargs) -> BillTUI:
+    """billtui on the demo panel; ``lang`` as ``--lang`` gives it (``ru``: the panel and billtui in Russian)."""
     sim = make_sim(edition, **sim_kwargs)
-    app = BillTUI(Launch.demo(edition), demo_sim=sim)
+    app = BillTUI(Launch.demo(edition, lang=lang), demo_sim=sim)
     app.sim = sim  # type: ignore[attr-defined]
     return app
 

@@ -46,6 +46,11 @@ async def choose_language(pilot, steps: int) -> None:
     await pilot.pause()
 
 
+def notes(app) -> str:
+    """The notifications shown so far, as the user read them."""
+    return "\n".join(n.message for n in app._notifications)
+
+
 def usrparam_saves(panel: Recorder, mark: int = 0) -> list[dict[str, str]]:
     return [r for r in panel.after(mark) if r.get("func") == "usrparam" and r.get("sok") == "ok"]
 
@@ -61,7 +66,7 @@ async def test_lang_ru_asks_the_demo_panel_in_russian_from_the_first_request():
         assert panel.langs() == {"ru"}  # the login, the menu, the balance, the tickets: all of them
         text = screen_text(app)
         assert "Виртуальные серверы" in text and "Виртуальный хостинг" in text  # the panel's menu
-        assert "Customer" in text  # billtui's own words stay English in this slice
+        assert "Клиент" in text and "Customer" not in text  # billtui's own words too
         await jump(pilot, "vds")
         text = screen_text(app)
         assert "Активен" in text and "Заказан" in text and "Active" not in text
@@ -85,16 +90,16 @@ async def test_choosing_russian_in_user_settings_applies_at_once():
         assert {k: save[k] for k in ("elid", "timezone")} == {"elid": "7", "timezone": "Europe/Amsterdam"}
         after = panel.requests[panel.requests.index(save) + 1:]
         assert after and {r["lang"] for r in after} == {"ru"}  # every request since: no restart
-        assert {"menu", "usrparam", "vds"} <= {r["func"] for r in after}  # the session and the kept panes reload
+        assert {"menu", "usrparam"} <= {r["func"] for r in after}  # the session and the screen reload
         assert app.client.lang == "ru"
         text = screen_text(app)
         assert "Виртуальные серверы" in text  # the menu, in the panel's new words
-        assert "Saved." in text
+        assert "Язык изменён." in notes(app)
         assert app.sim.state.one("SELECT lang FROM users WHERE id=7")["lang"] == "ru"
         await jump(pilot, "vds")
         text = screen_text(app)
         assert "Активен" in text and "Active" not in text
-        assert "Services › Виртуальные серверы" in text  # the crumb follows the menu
+        assert "Услуги › Виртуальные серверы" in text  # the crumb follows the menu
     # The demo panel starts afresh each run: nothing is remembered for it.
     assert languages.remembered_language("demo") is None
 
@@ -177,4 +182,58 @@ async def test_lang_on_the_command_line_wins_over_the_form():
         assert save["lang"] == "de"  # the panel's setting: the save's own field
         assert {r["lang"] for r in panel.requests if r is not save} == {"ru"}  # every other request
         text = " ".join(screen_text(app).split())
-        assert "billtui keeps Russian for this run (--lang ru on the command line)." in text
+        assert "billtui оставляет язык «русский» на этот запуск (--lang ru в командной строке)." in notes(app)
+        assert "billtui оставляет язык «русский»" in text  # and under the form
+
+
+# --- billtui's own words follow -------------------------------------------------------------------
+
+
+async def test_choosing_russian_redraws_billtuis_own_words_on_the_same_item():
+    app, panel = demo()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Finances" in screen_text(app)
+        await choose_language(pilot, 1)  # English → Русский
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Финансы" in text and "Finances" not in text  # billtui's menu sections
+        assert "Выход" in text.splitlines()[-1]  # the footer
+        assert "Язык изменён." in notes(app)
+        assert app.screen.current_key == "user_settings"  # still where the user was
+        assert app.screen.query_one("#usr-lang", Select).value == "ru"  # the form, read again in Russian
+        await jump(pilot, "vds")
+        text = screen_text(app)
+        assert "Услуги › Виртуальные серверы" in text and "Активен" in text
+        # And back: English again, at once.
+        await jump(pilot, "user_settings")
+        await pilot.press("enter", "up", "enter")  # Русский → English
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Finances" in text and "Финансы" not in text
+        assert {r["lang"] for r in panel.requests[-3:]} == {"en"}
+
+
+async def test_unsaved_input_elsewhere_is_kept_and_the_switch_says_when_billtui_follows():
+    app, panel = demo()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "notifications")
+        await pilot.press("down", "right", "space")  # a subscription ticked, not saved
+        await settle(pilot)
+        assert app.screen.has_unsaved()
+        screen = app.screen
+        await choose_language(pilot, 1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen and screen.has_unsaved()  # nothing typed is lost
+        assert app.client.lang == "ru"
+        text = screen_text(app)
+        assert "Виртуальные серверы" in text  # the panel's words follow now
+        assert "billtui's own texts change language at the next start" in notes(app)
+        assert "Finances" in text  # billtui's words stay those of the screen on show
+        await jump(pilot, "payments")
+        assert "Method" in screen_text(app)  # and what opens next matches them

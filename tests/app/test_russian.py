@@ -1,0 +1,178 @@
+"""``billtui --demo --lang ru``: every screen and dialog in Russian, the panel's texts and billtui's.
+
+What counts as billtui's English: a Latin word on screen that the panel did not send. The panel's
+answers are read as they pass (``AnsweredWords``): the customer's own data (a service called
+``db-01``, a ticket subject the customer wrote in English, an e-mail address) is the customer's,
+in any language. What is left must be one of the few Latin words Russian text keeps (``LATIN``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.screen import ModalScreen
+
+from billtui.menu import Edition
+from tests.app.conftest import demo_app, escape_to_main, screen_text, settle
+from tests.app.test_plain import DIALOGS, open_dialog
+
+WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+#: Latin that stays Latin in Russian: names, codes, keys as the keyboard writes them.
+LATIN = {
+    "billtui", "BILLmanager", "Standard", "Advanced", "Corporate", "ISPsystem",
+    "Esc", "esc", "Enter", "enter", "Tab", "tab", "ctrl", "shift", "alt", "PgUp", "PgDn", "Home", "End", "pgup", "pgdn", "home", "end", "Space", "space",
+    "USD", "EUR", "RUB", "PDF", "CSV", "JSON", "URL", "ID", "IP", "SSL", "VDS", "SSH", "TOTP", "Email", "email",
+    "vCPU", "RAM", "SSD", "NVMe", "HTTP", "HTTPS", "API", "SMS", "SVG", "Telegram", "escape", "demo",
+}
+
+
+@dataclass
+class AnsweredWords:
+    """The demo panel, with every Latin word it answers kept (``words``)."""
+
+    sim: Any
+    words: set[str] = field(default_factory=set)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.sim, name)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def keeping_send(message: Any) -> None:
+            if message.get("type") == "http.response.body":
+                text = bytes(message.get("body", b"")).decode("utf-8", "replace")
+                # JSON escapes (\n, \u0434) are not words of the text.
+                self.words.update(WORD.findall(re.sub(r"\\(u[0-9a-fA-F]{4}|.)", " ", text)))
+            await send(message)
+
+        await self.sim(scope, receive, keeping_send)
+
+
+def russian_demo(edition: Edition = Edition.STANDARD):
+    app = demo_app(edition, lang="ru")
+    panel = AnsweredWords(app.sim)
+    app._demo_sim = panel  # the client is made at login, from this
+    return app, panel
+
+
+#: Not words: a binding's keymap id (``services-list.renew``, shown by ``?`` so a user can remap
+#: it), a host name, a ``:`` command (``:svc``, typed as it is), an address, a theme's name
+#: (``textual-dark``), a code with digits in it (``WELCOME10``).
+IDENTIFIER = re.compile(r"\b[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+\b|:[a-z_]+\b|\S+://\S+|\btextual-[a-z-]+"
+                        r"|\b\w*\d\w*\b|\[keymap\]")
+#: Where a text is cut: by a column's ellipsis, or by a dialog drawn over it.
+CUT = set("…╭╮╰╯│─▕▏")
+
+
+def english(text: str, panel: AnsweredWords) -> list[str]:
+    """The Latin words in ``text`` that neither the panel sent nor Russian keeps Latin. A word cut
+    short (``hos…`` of the panel's ``hosting``) counts as the word it is cut from."""
+    allowed = panel.words | LATIN | help_link_words()
+    text = IDENTIFIER.sub(" ", text)
+    left = set()
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word in allowed:
+            continue
+        after = text[match.end():match.end() + 1]
+        before = text[match.start() - 1:match.start()] if match.start() else ""
+        if (after in CUT and any(a.startswith(word) for a in allowed)) or (
+                before in CUT and any(a.endswith(word) for a in allowed)):
+            continue
+        left.add(word)
+    return sorted(left)
+
+
+def help_link_words() -> set[str]:
+    """The words of the documentation addresses Help and Tutorials show (an address wraps, so
+    its pieces reach the screen apart)."""
+    from billtui.storage.config import DEFAULT_HELP_URL, DEFAULT_TUTORIALS
+
+    words = {w for url in (DEFAULT_HELP_URL, *(u for _title, u in DEFAULT_TUTORIALS)) for w in WORD.findall(url)}
+    return {w[i:j] for w in words for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+
+
+async def test_every_item_and_dialog_speaks_russian_at_80x24():
+    app, panel = russian_demo(Edition.ADVANCED)  # Advanced: every item but Settings' contact form
+    found: dict[str, list[str]] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = [e.key for e in app.screen.nav.entries()]
+        assert len(keys) > 15
+        for key in keys:
+            app.goto(key)
+            await settle(pilot)
+            left = english(screen_text(app), panel)
+            if left:
+                found[key] = left
+        for item, keys_, expected, _title in DIALOGS:
+            await open_dialog(pilot, item, keys_)
+            assert type(app.screen).__name__ == expected, (item, keys_)
+            left = english(screen_text(app), panel)
+            if left:
+                found[f"{item} {' '.join(keys_)}"] = left
+            await escape_to_main(pilot)
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+async def test_the_standard_edition_s_contact_settings_speak_russian():
+    app, panel = russian_demo(Edition.STANDARD)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.goto("contact_settings")
+        await settle(pilot)
+        text = screen_text(app)
+        assert english(text, panel) == [], text
+        assert "Standard" in text  # the edition is always shown, by its product name
+
+
+async def test_keys_help_and_footer_in_russian():
+    app, panel = russian_demo()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Выход" in footer and english(footer, panel) == []
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, ModalScreen)
+        text = screen_text(app)
+        assert english(text, panel) == [], text
+
+
+async def test_a_wrong_password_and_an_unreachable_panel_are_said_in_russian():
+    """The errors a user meets first, before any panel text: billtui's own, from the api layer."""
+    import httpx
+
+    from billtui.app import BillTUI
+    from billtui.launch import Launch
+    from billtui.screens.shell.login import LoginScreen
+    from billtui.storage.config import Config, Profile
+    from tests.app.conftest import make_sim
+    from tests.app.test_login import type_into
+
+    profile = Profile("work", "http://panel.test/billmgr", "demo", language="ru")
+    app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
+                  transport=httpx.ASGITransport(app=make_sim()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        await type_into(pilot, "#password", "wrong")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Неверный логин или пароль" in text, text
+        assert app.screen.query_one("#password").value == "wrong"  # kept
+
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
+                  transport=httpx.MockTransport(unreachable))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await type_into(pilot, "#password", "secret")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Не удалось подключиться к панели. Проверьте URL панели" in text, text
