@@ -144,6 +144,11 @@ def item(key: str) -> MenuItem:
     return _BY_KEY[key]
 
 
+def known(key: str) -> bool:
+    """Whether ``key`` names a menu item (``payments``; not ``services/vds``, a panel's type)."""
+    return key in _BY_KEY
+
+
 def items_for(edition: Edition) -> tuple[MenuItem, ...]:
     """The items the edition shows, in menu order."""
     return tuple(i for i in ITEMS if i.in_edition(edition))

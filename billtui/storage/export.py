@@ -167,7 +167,7 @@ async def export_list(client: Any, call: Any, *, key: str, title: str, fmt: Form
                "exported_at": (now or datetime.now()).isoformat(timespec="seconds"),
                "count": count, "rows": json_rows}
         if walk.note:
-            doc["note"] = walk.note  # a script reading the file learns it is not the whole list
+            doc["note"] = walk.note_en  # English, like the rest of the file
         data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = f"{key.replace('/', '-')}-{stamp}.{fmt}"
     path = save_download(name, data, fallback=f"export.{fmt}")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from billtui.storage import paths
+from billtui import menu
 from billtui.menu import Edition, visible
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
@@ -26,6 +27,14 @@ class Favourite:
     key: str
     title: str
     object_id: str = ""
+
+    @property
+    def label(self) -> str:
+        """What to show for it: a starred menu item by its name in the current language (it was
+        saved in the language of the day it was starred), anything else by its saved title."""
+        if "#" not in self.key and menu.known(self.key):
+            return menu.item(self.key).label
+        return self.title
 
     @property
     def list_key(self) -> str:

@@ -157,7 +157,7 @@ class NavTree(Tree[NavEntry]):
             return
         group = self.root.add(Text(_("★ Favourites"), style="bold"), NavEntry(None), expand=True)
         for fav in favourites:
-            group.add_leaf(Text(clean(fav.title)), NavEntry(None, service_title=fav.title, favourite=fav.key))
+            group.add_leaf(Text(clean(fav.label)), NavEntry(None, service_title=fav.label, favourite=fav.key))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NavEntry]) -> None:
         entry = event.node.data

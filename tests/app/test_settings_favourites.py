@@ -129,3 +129,25 @@ async def test_f_on_a_favourite_in_the_tree_unstars_it():
         await pilot.press("f")
         await settle(pilot)
         assert favourites_group(app) == []
+
+
+async def test_a_starred_item_follows_the_language_it_is_shown_in():
+    """Starred in English, shown in Russian after a restart with --lang ru (and the other way):
+    a menu item's favourite is shown by its name, not by the words of the day it was starred."""
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await star_tree_item(pilot, "invoices")
+    russian = demo_app(lang="ru")
+    async with russian.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(russian)
+        assert "★ Избранное" in text and "Invoices" not in text
+        await open_item(pilot, "favourites")
+        assert "★ Счета" in screen_text(russian)
+        await star_tree_item(pilot, "payments")  # starred in Russian: the notice says so in Russian
+        assert "Платежи: добавлено в избранное." in [n.message for n in russian._notifications]
+    again = demo_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert favourites_group(again) == ["Invoices", "Credits/Payments"]

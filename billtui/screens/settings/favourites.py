@@ -80,7 +80,7 @@ def star_focused(screen: "MainScreen") -> None:
         elif entry is None or entry.item is None or entry.item.key == "favourites":
             return
         else:
-            title = entry.service_title or entry.item.title
+            title = entry.service_title or entry.item.label
             if entry.service_type:
                 title = _("Services › {title}").format(title=title)
             starred = store.toggle(entry.key, title)
@@ -137,7 +137,7 @@ class FavouritesPane(Pane, Vertical):
         if not favourites:
             options.add_option(Option(Text(_("No favourites yet."), style="dim"), id="", disabled=True))
             return
-        options.add_options([Option(Text("★ " + clean(f.title)), id=f.key) for f in favourites])
+        options.add_options([Option(Text("★ " + clean(f.label)), id=f.key) for f in favourites])
         index = next((i for i, f in enumerate(favourites) if f.key == keep), 0)
         options.highlighted = index
 
@@ -159,7 +159,7 @@ class FavouritesPane(Pane, Vertical):
     def action_remove(self) -> None:
         key = self._selected_key()
         if key:
-            title = next((f.title for f in self.store().load() if f.key == key), key)
+            title = next((f.label for f in self.store().load() if f.key == key), key)
             self.store().remove(key)
             self.notify(_("Removed {title} from favourites.").format(title=clean(title)))
             favourites_changed(self.screen)

@@ -329,7 +329,7 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
             saved_part = f" {_('Saved before the error:')}\n{describe_changes(done)}" if done else ""
             self.notify(_("Could not save your subscriptions.") + saved_part, severity="error", timeout=10)
             await self._reload_quietly()
-            self._status(_("✗ Could not save: {error} Your other changes are kept (marked *): press s to try "
+            self._status(_("✗ Could not save: {error} Your other changes are kept (marked *): press ctrl+s to try "
                            "again.").format(error=error_text(exc)), error=True)
             return
         self.notify(f"{_('Saved:')}\n{describe_changes(done)}", title=_("Subscriptions"))
@@ -348,7 +348,7 @@ class NotificationsPane(Pane, Vertical, can_focus=False):
         except Exception as exc:
             self.notify(_("Could not save your subscriptions."), severity="error", timeout=10)
             await self._reload_quietly()
-            self._status(_("✗ Could not save: {error} Your changes are kept (marked *): press s to try "
+            self._status(_("✗ Could not save: {error} Your changes are kept (marked *): press ctrl+s to try "
                            "again.").format(error=error_text(exc)), error=True)
             return
         self.pending.clear()

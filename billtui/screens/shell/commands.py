@@ -76,7 +76,7 @@ class MenuCommands(Provider):
 
             for fav in visible_favourites(app):
                 yield _command(FAVOURITE, partial(open_favourite, app, fav), _("★ Favourites"),
-                               title=clean(fav.title))
+                               title=clean(fav.label))
             for entry in items_for(edition):
                 # "Go to Invoices" is also meant by its name alone, in either language.
                 yield _command(GO_TO, partial(app.goto, entry.key),

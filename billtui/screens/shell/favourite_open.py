@@ -29,7 +29,7 @@ def open_favourite(app: HostApp, favourite: Favourite) -> None:
 
     if not visible(favourite.item_key, app.edition):
         app.notify(_("{title} is not in the {edition} edition.").format(
-            title=clean(favourite.title), edition=app.edition.title), severity="warning")
+            title=clean(favourite.label), edition=app.edition.title), severity="warning")
         return
     from billtui.screens.shell.main import MainScreen
 
@@ -37,7 +37,7 @@ def open_favourite(app: HostApp, favourite: Favourite) -> None:
     if not isinstance(screen, MainScreen):
         return
     if screen.nav.find(favourite.list_key) is None:
-        app.notify(_("{title}: this panel does not show that list now.").format(title=clean(favourite.title)),
+        app.notify(_("{title}: this panel does not show that list now.").format(title=clean(favourite.label)),
                    severity="warning")
         return
     app.goto(favourite.list_key)
@@ -70,7 +70,7 @@ async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> N
             if len(result.rows) < SEARCH_PAGE_SIZE:
                 break
     except Exception as exc:
-        app.notify(_("Could not look for {title}: {error}").format(title=clean(favourite.title), error=error_text(exc)),
+        app.notify(_("Could not look for {title}: {error}").format(title=clean(favourite.label), error=error_text(exc)),
                    severity="error")
         return
     if pane.filters:
@@ -78,7 +78,7 @@ async def _reveal(app: HostApp, screen: "MainScreen", favourite: Favourite) -> N
                  "Press f on it in the Favourites list to remove it, or d there.")
     else:
         gone = _("{title} is no longer in {list}. Press f on it in the Favourites list to remove it, or d there.")
-    app.notify(gone.format(title=clean(favourite.title), list=clean(pane.spec.title)), severity="warning", timeout=10)
+    app.notify(gone.format(title=clean(favourite.label), list=clean(pane.spec.title)), severity="warning", timeout=10)
 
 
 async def _highlight(pane: Any, index: int) -> None:
