@@ -68,7 +68,9 @@ class Column:
     #: columns a user needs to act (number, name, status), kept at any width; 2: useful;
     #: ``OPTIONAL`` (3) and up: shown only when the columns before them fit in full.
     priority: int = 1
-    label_field: str | None = None  # for kind=status: the attribute with the panel's text
+    #: The attribute with the words to show (the panel's status text; a value in the user's language),
+    #: while ``field`` stays what the column sorts and filters by on the panel.
+    label_field: str | None = None
 
     @property
     def right(self) -> bool:
@@ -628,9 +630,11 @@ class ResourceTable(ScrollView, can_focus=True):
 
     def _cell(self, row: Any, col: Column) -> Text:
         value = getattr(row, col.field, None)
+        label = getattr(row, col.label_field, None) if col.label_field else None
         if col.kind == "status":
-            label = getattr(row, col.label_field, None) if col.label_field else None
             text = fmt.cell(label or value)
             text.stylize(fmt.status_style(value))
             return text
+        if label:
+            return fmt.cell(label)
         return fmt.field(row, col.field, col.kind)  # an unreadable value shows the panel's text, never blank

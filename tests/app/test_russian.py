@@ -176,3 +176,15 @@ async def test_a_wrong_password_and_an_unreachable_panel_are_said_in_russian():
         await settle(pilot)
         text = " ".join(screen_text(app).split())
         assert "Не удалось подключиться к панели. Проверьте URL панели" in text, text
+
+
+async def test_a_wide_services_list_says_auto_renew_in_russian():
+    """Columns that only a wide terminal shows: the auto-renew column is billtui's word for it."""
+    app, panel = russian_demo()
+    async with app.run_test(size=(170, 40)) as pilot:
+        await settle(pilot)
+        app.goto("services/vds")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Автопродление" in text and "Отключено" in text and "1 месяц" in text
+        assert english(text, panel) == [], text

@@ -31,7 +31,7 @@ def services_spec(type_name: str, title: str) -> ListSpec:
             Column("tariff", _("Tariff"), min_width=10, priority=4),
             Column("status", _("Status"), "status", width=12, label_field="status_text"),
             Column("expires", _("Expires"), "expiry", width=12),
-            Column("autoprolong", _("Auto-renew"), width=10, priority=3),
+            Column("autoprolong", _("Auto-renew"), width=10, priority=3, label_field="autoprolong_text"),
             Column("cost", _("Cost"), "money", width=12, priority=5),
         ),
     )
