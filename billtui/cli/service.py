@@ -143,12 +143,12 @@ def _cost(form: Any, currency: str) -> Any:
 
 
 def _label(periods: Any, key: str) -> str:
-    from billtui.api.values import parse_int, period_label
+    from billtui.api.values import parse_int, period_text
     from billtui.display.safe import clean
 
     months = parse_int(key)
     if months is not None:
-        return period_label(months)
+        return period_text(months)
     return next((clean(o.label) for o in periods if o.key == key), clean(key))
 
 

@@ -22,9 +22,9 @@ from textual.widgets import Button, ContentSwitcher, Input, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from billtui.display import format as fmt
-from billtui.api.values import parse_int
+from billtui.api.values import parse_int, period_text
 from billtui.display.safe import clean
-from billtui.i18n import N_, _, ngettext
+from billtui.i18n import N_, _
 from billtui.widgets.async_pane import error_text
 from billtui.widgets.field import Field
 from billtui.widgets.footer import Footer
@@ -46,13 +46,6 @@ NOT_OPTIONS = frozenset({"pricelist", "period", "cost", "licence_agreement", "el
 
 #: Where the panel's own label reads badly (shown with ``_()``).
 OWN_LABELS = {"autoprolong": N_("Auto-renew")}
-
-
-def period_label(months: int) -> str:
-    if months % 12 == 0:
-        years = months // 12
-        return ngettext("{n} year", "{n} years", years).format(n=years)
-    return ngettext("{n} month", "{n} months", months).format(n=months)
 
 
 @dataclass
@@ -209,7 +202,7 @@ class OrderWizard(ModalScreen[bool]):
         options.clear_options()
         for t in tariffs:
             prompt = Text(clean(t.name), style="bold")
-            prices = " · ".join(f"{period_label(m)} {fmt.money(p)}" for m, p in t.prices)
+            prices = " · ".join(f"{period_text(m)} {fmt.money(p)}" for m, p in t.prices)
             if not prices and t.price is not None:
                 prices = fmt.money(t.price)
             if prices:
@@ -227,7 +220,7 @@ class OrderWizard(ModalScreen[bool]):
         options.clear_options()
         if tariff is not None and tariff.prices:
             for months, price in tariff.prices:
-                options.add_option(Option(Text(f"{period_label(months)} — {fmt.money(price)}"), id=str(months)))
+                options.add_option(Option(Text(f"{period_text(months)} — {fmt.money(price)}"), id=str(months)))
             self.status(_("Pick how long to order for; Enter goes on."))
             self.go("period")
             return
@@ -317,8 +310,8 @@ class OrderWizard(ModalScreen[bool]):
         months = parse_int(d.period)
         if d.tariff is not None and months is not None:
             price = next((p for m, p in d.tariff.prices if m == months), None)
-        period_text = period_label(months) if months is not None else clean(d.period)
-        lines.append(period, "bold").append(period_text + "\n")
+        shown = period_text(months) if months is not None else clean(d.period)
+        lines.append(period, "bold").append(shown + "\n")
         for f in self.query_one("#options-form").query(Field):
             value = d.values.get(f.name or "", "")
             if isinstance(f.control, Select) and form is not None:
@@ -380,7 +373,7 @@ class OrderWizard(ModalScreen[bool]):
 
         announce(self.app, "balance", "payments", "orders")  # the cart changed: an Orders pane opened before must not say "empty"
         months = parse_int(d.period)
-        what = f"{clean(d.tariff.name)}, {period_label(months) if months is not None else clean(d.period)}"
+        what = f"{clean(d.tariff.name)}, {period_text(months) if months is not None else clean(d.period)}"
         if not pay:
             self.app.notify(_("In the cart: {what}. Pay it under Finances › Orders.").format(what=what))
             self.dismiss(True)
