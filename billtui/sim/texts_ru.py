@@ -58,6 +58,8 @@ TEXTS: dict[str, str] = {
     "Bank transfer": "Банковский перевод",
     "Cryptocurrency (USDT)": "Криптовалюта (USDT)",
     "Other": "Другой",
+    "US Dollar": "Доллар США",
+    "Euro": "Евро",
     "Account balance": "Лицевой счёт",
     "Pay from the balance": "Оплатить с лицевого счёта",
     "Payer": "Плательщик",
