@@ -110,3 +110,20 @@ def test_check_json_stays_english_whatever_the_language(capsys, recorded, monkey
     monkeypatch.setattr(i18n, "LANGUAGES", ("en",))
     assert russian == check("--lang", "ru")
     assert russian["summary"].startswith(f"BILLTUI {russian['status']} - ")
+
+
+def test_argparse_speaks_billtuis_language_only_inside_billtui(capsys) -> None:
+    """Another parser in the same process (a test runner, a program importing billtui) keeps its
+    English, even while billtui's texts are Russian."""
+    import argparse
+
+    from billtui import i18n
+    from billtui.cli.main import main
+
+    try:
+        main(["--lang", "ru", "get", "--help"])
+    except SystemExit:
+        pass
+    assert "использование" in capsys.readouterr().out
+    i18n.set_language("ru")
+    assert argparse.ArgumentParser(prog="other").format_help().startswith("usage: other")

@@ -2,23 +2,24 @@
 
 argparse translates them with the module-level ``_`` and ``ngettext`` it imports from gettext:
 those look the words up in gettext's default domain (``messages``, from ``gettext.textdomain``),
-which billtui does not install, so they would stay English however billtui speaks. ``install``
-points argparse's two names at billtui's translator instead, and this module lists the exact
-texts of Python 3.11's argparse (``argparse.py``) so that they are in billtui's catalog. Their
+which billtui does not install, so they would stay English however billtui speaks.
+``installed`` points argparse's two names at billtui's translator instead, and this module lists
+the exact texts of Python 3.11's argparse (``argparse.py``) so that they are in billtui's catalog. Their
 ``%s``/``%(name)s``/``%r`` placeholders are filled in by argparse and must stay as they are.
 
 Only the words a user can meet are listed: the ones only a programming mistake shows
 ("conflicting option string", "dest= is required", ...) stay English.
 
-``install`` runs at import (``cli.main`` imports this module before it builds a parser), and
-argparse's words are looked up when a parser is made, its help formatted or its error written,
-so they follow ``billtui.i18n.set_language`` from then on. English is unchanged: billtui's
+``installed`` holds while ``cli.main`` runs; argparse's words are looked up when a parser is
+made, its help formatted or its error written, so they follow ``billtui.i18n.set_language``. English is unchanged: billtui's
 translator gives every text back as it is when it speaks English.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from billtui import i18n
 from billtui.i18n import N_, ngettext
@@ -56,10 +57,14 @@ def _plural_words() -> None:
     ngettext("expected %s argument", "expected %s arguments", 2)
 
 
-def install() -> None:
-    """argparse's ``_`` and ``ngettext`` become billtui's (see the module's note for why)."""
-    argparse._ = i18n._  # type: ignore[attr-defined]
-    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
-
-
-install()
+@contextmanager
+def installed() -> Iterator[None]:
+    """While billtui's command line runs (``cli.main``), argparse's ``_`` and ``ngettext`` are
+    billtui's (see the module's note for why); then argparse's own again, so another parser in
+    the same process (a test runner, a program that imports billtui) keeps its English."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = i18n._, i18n.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]

@@ -120,13 +120,13 @@ def _kinds(type_titles: Mapping[str, str] | None = None) -> dict[str, Kind]:
                           Field("ip", attr("ip")), Field("tariff", attr("tariff")), *_status_fields(),
                           Field("expires", attr("expires")), Field("autorenew", attr("autoprolong")),
                           Field("cost", attr("cost"), money=True), Field("type_name", type_title)),
-                         "expires", ServiceStatus, words={"type": type_title}),
+                         "expires", ServiceStatus, words={"type": type_title, "autorenew": attr("autoprolong_text")}),
         # The services of ``services`` that expire soon, with the days left (negative: expired).
         "expiring": Kind((Field("id", attr("id")), Field("type", attr("type")), Field("name", attr("name")),
                           Field("expires", attr("expires")), Field("days", days_left),
                           Field("autorenew", attr("autoprolong")), *_status_fields(),
                           Field("cost", attr("cost"), money=True), Field("type_name", type_title)),
-                         "expires", ServiceStatus, words={"type": type_title}),
+                         "expires", ServiceStatus, words={"type": type_title, "autorenew": attr("autoprolong_text")}),
         "balance": Kind((Field("balance", attr("balance"), money=True), Field("credit", attr("credit"), money=True)),
                         "", has_status=False),
     }
@@ -195,14 +195,17 @@ def _norm(text: str) -> str:
 
 
 def status_matcher(wanted: str) -> Callable[[Any], bool]:
-    """Match a row's status by number, enum name or the panel's wording, case-insensitively."""
+    """Match a row's status by number, enum name, billtui's label (English or translated) or the
+    panel's wording, case-insensitively."""
     w = _norm(wanted)
 
     def match(row: Any) -> bool:
         status = getattr(row, "status", None)
         candidates = {_norm(getattr(row, "status_text", "") or "")}
         if isinstance(status, int):
-            candidates |= {str(int(status)), _norm(getattr(status, "name", "")), _norm(getattr(status, "label", ""))}
+            label = getattr(status, "label", "")
+            # billtui's word for it in either language: what the table shows when the panel gave none.
+            candidates |= {str(int(status)), _norm(getattr(status, "name", "")), _norm(label), _norm(_(label) if label else "")}
         return w in candidates
 
     return match

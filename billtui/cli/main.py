@@ -14,7 +14,7 @@ import asyncio
 import sys
 from typing import Any, NoReturn
 
-from billtui.cli import argparse_words  # noqa: F401  (argparse's own words in billtui's language)
+from billtui.cli import argparse_words
 from billtui.cli.session import CliError, add_login_options, one_line
 from billtui.i18n import N_, _, language, set_language
 from billtui.menu import Edition
@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     before = language()
     set_language(asked_language(words))
     try:
-        return _main(words)
+        with argparse_words.installed():  # argparse's own words in billtui's language
+            return _main(words)
     finally:
         set_language(before)  # for a caller in the same process (tests): as it was
 
