@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from billtui.widgets.list_pane import ListPane
 
 
+def file_title(spec: Any) -> str:
+    """The list's title as an export file names it: a menu item's in English, whatever billtui
+    speaks, like every other key and value in the file; a product type's as the panel's menu
+    names it (it has no other)."""
+    from billtui import menu
+
+    return menu.item(spec.key).title if menu.known(spec.key) else spec.title
+
+
 class ExportChoiceScreen(ModalScreen["str | None"]):
     DEFAULT_CSS = styles.load("widgets/ExportChoiceScreen.tcss")
     BINDINGS = [
@@ -111,7 +120,7 @@ async def _export(pane: "ListPane", fmt: str) -> None:
 
     try:
         done = await export_list(
-            pane.billtui.client, spec.call(), key=spec.key, title=spec.title, fmt=fmt,  # type: ignore[arg-type]
+            pane.billtui.client, spec.call(), key=spec.key, title=file_title(spec), fmt=fmt,  # type: ignore[arg-type]
             filters=pane.filters, sort=pane.table.sort, progress=progress)
     except Exception as exc:
         message = _("Export failed: {error} Press x to try again.").format(error=error_text(exc))

@@ -217,3 +217,18 @@ async def test_export_follows_the_filter_and_writes_json(isolated_dirs):
         assert doc["count"] == len(credited) == len(doc["rows"])
         assert {r["status"] for r in doc["rows"]} == {"Credited"}
         assert doc["rows"][0]["credited"]["currency"] == "USD"
+
+
+async def test_a_json_export_in_russian_keeps_billtuis_own_words_english(isolated_dirs):
+    """The file is for scripts: its keys, its title and billtui's values stay as in English (the
+    panel's own texts come in the panel's language, as the panel wrote them)."""
+    app = demo_app(lang="ru")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_item(pilot, "payments")
+        await pilot.press("x", "j")
+        await settle(pilot)
+        (path,) = (isolated_dirs / "downloads").glob("payments-*.json")
+        doc = json.loads(path.read_text())
+        assert doc["list"] == "payments" and doc["title"] == "Credits/Payments"
+        assert doc["rows"][0]["credited"]["amount"].count(",") == 0  # "300.00", not "300,00"
