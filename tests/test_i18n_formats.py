@@ -19,6 +19,7 @@ def test_english_dates_and_money_are_as_before() -> None:
     assert fmt.day(date(2026, 12, 2)) == "2026-12-02"
     assert fmt.day(datetime(2026, 12, 2, 14, 5)) == "2026-12-02 14:05"
     assert fmt.money(Money(Decimal("1234.5"), "USD")) == "1,234.50 USD"
+    assert fmt.day(date(1, 1, 1)) == "0001-01-01"  # as date.isoformat() wrote it before
 
 
 def test_russian_dates_and_money() -> None:
@@ -29,6 +30,7 @@ def test_russian_dates_and_money() -> None:
     assert fmt.money(Money(Decimal("1234567.5"), "RUB")) == "1\u00a0234\u00a0567,50 RUB"
     assert fmt.money(Money(Decimal("-12.4"), "USD")) == "-12,40 USD"
     assert formats.date_hint() == "ДД.ММ.ГГГГ"
+    assert fmt.day(date(999, 3, 4)) == "04.03.0999"
 
 
 @given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),

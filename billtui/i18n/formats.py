@@ -38,14 +38,15 @@ def convention() -> Convention:
 
 
 def day(value: date) -> str:
-    """A date: ``2026-12-02`` / ``02.12.2026``."""
-    return value.strftime(convention().date)
+    """A date: ``2026-12-02`` / ``02.12.2026``; the year always in four digits (strftime's ``%Y``
+    drops the zeros of a year below 1000 on glibc)."""
+    return value.strftime(convention().date.replace("%Y", f"{value.year:04d}"))
 
 
 def moment(value: datetime) -> str:
     """A date and time to the minute: ``2026-12-02 14:05`` / ``02.12.2026 14:05``."""
     c = convention()
-    return value.strftime(f"{c.date} {c.time}")
+    return value.strftime(f"{c.date} {c.time}".replace("%Y", f"{value.year:04d}"))
 
 
 def number(value: Decimal | int, places: int = 2) -> str:
