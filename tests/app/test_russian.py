@@ -41,12 +41,35 @@ class AnsweredWords:
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         async def keeping_send(message: Any) -> None:
             if message.get("type") == "http.response.body":
-                text = bytes(message.get("body", b"")).decode("utf-8", "replace")
-                # JSON escapes (\n, \u0434) are not words of the text.
-                self.words.update(WORD.findall(re.sub(r"\\(u[0-9a-fA-F]{4}|.)", " ", text)))
+                self.words.update(WORD.findall(" ".join(texts_of(bytes(message.get("body", b""))))))
             await send(message)
 
         await self.sim(scope, receive, keeping_send)
+
+
+def texts_of(body: bytes) -> list[str]:
+    """The texts a panel answer holds: a JSON answer's string values (its keys are field names,
+    not words anybody reads), or the whole body of another answer (a PDF, a page)."""
+    import json
+
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        return [body.decode("utf-8", "replace")]
+    out: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(doc)
+    return out
 
 
 def russian_demo(edition: Edition = Edition.STANDARD):
