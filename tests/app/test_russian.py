@@ -15,7 +15,7 @@ from typing import Any
 from textual.screen import ModalScreen
 
 from billtui.menu import Edition
-from tests.app.conftest import demo_app, escape_to_main, screen_text, settle
+from tests.app.conftest import demo_app, escape_to_main, open_item, screen_text, settle
 from tests.app.test_plain import DIALOGS, open_dialog
 
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
@@ -124,8 +124,7 @@ async def test_every_item_and_dialog_speaks_russian_at_80x24():
         keys = [e.key for e in app.screen.nav.entries()]
         assert len(keys) > 15
         for key in keys:
-            app.goto(key)
-            await settle(pilot)
+            await open_item(pilot, key)
             left = english(screen_text(app), panel)
             if left:
                 found[key] = left
@@ -143,8 +142,7 @@ async def test_the_standard_edition_s_contact_settings_speak_russian():
     app, panel = russian_demo(Edition.STANDARD)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.goto("contact_settings")
-        await settle(pilot)
+        await open_item(pilot, "contact_settings")
         text = screen_text(app)
         assert english(text, panel) == [], text
         assert "Standard" in text  # the edition is always shown, by its product name
@@ -206,8 +204,7 @@ async def test_a_wide_services_list_says_auto_renew_in_russian():
     app, panel = russian_demo()
     async with app.run_test(size=(170, 40)) as pilot:
         await settle(pilot)
-        app.goto("services/vds")
-        await settle(pilot)
+        await open_item(pilot, "services/vds")
         text = screen_text(app)
         assert "Автопродление" in text and "Отключено" in text and "1 месяц" in text
         assert english(text, panel) == [], text
