@@ -56,6 +56,10 @@ class Ctx:
         """One of the panel's own texts, in the call's language."""
         return language.text(self.lang, english)
 
+    def describe(self, english: str) -> str:
+        """A description written when an order or a charge was made, in the call's language."""
+        return language.describe(self.lang, english)
+
     def period(self, months: int) -> str:
         """A period's label, in the call's language."""
         return language.period(self.lang, months)

@@ -94,6 +94,7 @@ TEXTS: dict[str, str] = {
     "VDS-4 (4 vCPU, 8 GB RAM, 120 GB SSD)": "VDS-4 (4 vCPU, 8 ГБ RAM, 120 ГБ SSD)",
     "Hosting Start": "Хостинг Старт",
     "Hosting Pro": "Хостинг Про",
+    "Dedicated server": "Выделенный сервер",
     ".com domain": "Домен .com",
     ".net domain": "Домен .net",
     "Intel Xeon E-2236, 32 GB, 2x1 TB NVMe": "Intel Xeon E-2236, 32 ГБ, 2x1 ТБ NVMe",

@@ -106,3 +106,14 @@ async def test_another_language_is_answered_in_english(panel: Panel) -> None:
     en = await panel.call("vds", lang="en")
     de = await panel.call("vds", lang="de")
     assert de["elem"] == en["elem"] and de["$lang"] == "de"
+
+
+async def test_order_and_expense_descriptions_name_tariffs_and_periods_in_russian(panel: Panel) -> None:
+    en, ru = await both(panel, "order")
+    descs = {r["id"]["$"]: (e["desc"]["$"], r["desc"]["$"]) for e, r in zip(en["elem"], ru["elem"])}
+    assert any(e.endswith(", 1 month") and r.endswith(", 1 месяц") for e, r in descs.values()), descs
+    assert any(e.startswith("Hosting Pro") and r.startswith("Хостинг Про") for e, r in descs.values()), descs
+    en, ru = await both(panel, "expense")
+    pairs = [(e["locale_name"]["$"], r["locale_name"]["$"]) for e, r in zip(en["elem"], ru["elem"])]
+    assert any(e.startswith(".com domain ") and r.startswith("Домен .com ") for e, r in pairs), pairs
+    assert all(e.split(" (")[-1] == r.split(" (")[-1] for e, r in pairs)  # the dates, as they are

@@ -91,7 +91,7 @@ def basket_view(ctx: Ctx, order: int | None) -> Doc:
                                   " ON p.id = i.pricelist_id WHERE order_id=? ORDER BY i.id", (order,)):
             cost = item["cost"] - item["cost"] * pct // 100
             rows.append({"id": t(item["id"]), "pricelist_name": t(item["pricelist_name"]),
-                         "desc": t(item["desc"]), "cost": t(bare(cost)), "fullcost": t(bare(item["cost"])),
+                         "desc": t(ctx.describe(item["desc"])), "cost": t(bare(cost)), "fullcost": t(bare(item["cost"])),
                          "discount_percent": t(f"{pct}%"), "item.type": t(item["ptype"] or ""),
                          "item.period": t(item["period"]), "item.id": t(item["service_id"] or item["id"])})
         total, discounted = order_total(ctx, order)
@@ -162,7 +162,7 @@ def pay_order(ctx: Ctx) -> Doc:
 def _order_render(row, ctx: Ctx) -> dict:
     items = ctx.store.all("SELECT desc, cost FROM order_items WHERE order_id=?", (row["id"],))
     _, total = order_total(ctx, row["id"])
-    return {"id": t(row["id"]), "cdate": t(row["cdate"]), "desc": t("; ".join(i["desc"] for i in items)),
+    return {"id": t(row["id"]), "cdate": t(row["cdate"]), "desc": t("; ".join(ctx.describe(i["desc"]) for i in items)),
             "amount": t(money(total)), "status": cell(ctx.tr(ORDER_STATUS[row["status"]]), row["status"])}
 
 

@@ -24,7 +24,7 @@ EXPENSE = ListSpec(
              Column("amount", "Amount", "amount", "digit"), Column("notpayd", "Unpaid", "notpayd", "digit"),
              Column("discountamount", "Discount", "discountamount", "digit"),
              Column("payments", "Payments", "payments"), Column("taxamount", "Tax", "taxamount", "digit")],
-    render=lambda r, _c: {"id": t(r["id"]), "locale_name": t(r["locale_name"]), "realdate": t(r["realdate"]),
+    render=lambda r, c: {"id": t(r["id"]), "locale_name": t(c.describe(r["locale_name"])), "realdate": t(r["realdate"]),
                           "cdate": t(r["cdate"]), "amount": t(money(r["amount"])),
                           "notpayd": t(money(r["notpayd"])), "discountamount": t(money(r["discountamount"])),
                           "payments": t(r["payments"]), "taxamount": t(money(r["taxamount"]))},
