@@ -293,8 +293,23 @@ class BillTUI(App[None]):
             return self.language
         if self.client is not None:
             self.client.lang = code
+        self._keep_words_over_unsaved_input()
         self.post_message(DataChanged(frozenset({"language"})))
         return self.language
+
+    def _keep_words_over_unsaved_input(self) -> None:
+        """billtui's own words would change language, but a pane holds unsaved input that a new
+        main screen would lose (``_redraw_in_language``): billtui keeps speaking the screen's
+        language, from now on (so what the saving form says next, and what opens next, match
+        it), until the next start; the note says so. The panel's texts follow at once."""
+        from billtui.screens.shell.main import MainScreen
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None or not main.is_mounted or i18n.language() == self._main_language or not main.has_unsaved():
+            return  # (a main screen still being made, right after a login, holds nothing typed)
+        i18n.set_language(self._main_language)
+        self.notify(_("Some panes hold unsaved input, so billtui's own texts change language at "
+                      "the next start. The panel's texts change now."), timeout=8)
 
     def login(self, password: Secret | str | None, remember: bool = False) -> Any:
         """Log in, then show the main screen; failures go to the login form.
@@ -370,20 +385,14 @@ class BillTUI(App[None]):
 
     def _redraw_in_language(self) -> bool:
         """billtui's own texts are in another language now (User settings): the main screen is
-        made again in it, on the item the user was on, and the panel's texts come with it.
-        Not over unsaved input, which a new screen would lose: then only the panel's texts
-        follow now (``MainScreen.data_changed``), and billtui's own at the next start, as the note
-        says. Returns whether the screen was made again."""
+        made again in it, on the item the user was on, and the panel's texts come with it. (Over
+        unsaved input billtui has kept its language: ``_keep_words_over_unsaved_input``; then only
+        the panel's texts follow, ``MainScreen.data_changed``.) Returns whether the screen was
+        made again."""
         from billtui.screens.shell.main import MainScreen
 
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is None or i18n.language() == self._main_language:
-            return False
-        if main.has_unsaved():
-            # billtui keeps speaking the screen's language until then, so what opens next matches it.
-            i18n.set_language(self._main_language)
-            self.notify(_("Some panes hold unsaved input, so billtui's own texts change language at "
-                          "the next start. The panel's texts change now."), timeout=8)
             return False
         self.show_main(start=main.current_key or None)
         self.notify(_("Language changed."))

@@ -234,6 +234,7 @@ async def test_unsaved_input_elsewhere_is_kept_and_the_switch_says_when_billtui_
         text = screen_text(app)
         assert "Виртуальные серверы" in text  # the panel's words follow now
         assert "billtui's own texts change language at the next start" in notes(app)
+        assert "Language and time zone saved." in notes(app)  # the form's own note, in the screen's words
         assert "Finances" in text  # billtui's words stay those of the screen on show
         await jump(pilot, "payments")
         assert "Method" in screen_text(app)  # and what opens next matches them
