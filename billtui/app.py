@@ -305,8 +305,10 @@ class BillTUI(App[None]):
         from billtui.screens.shell.main import MainScreen
 
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if main is None or not main.is_mounted or i18n.language() == self._main_language or not main.has_unsaved():
+        if main is None or not main.is_mounted or i18n.language() == self._main_language:
             return  # (a main screen still being made, right after a login, holds nothing typed)
+        if not main.has_unsaved():
+            return
         i18n.set_language(self._main_language)
         self.notify(_("Some panes hold unsaved input, so billtui's own texts change language at "
                       "the next start. The panel's texts change now."), timeout=8)
