@@ -208,3 +208,26 @@ async def test_a_wide_services_list_says_auto_renew_in_russian():
         text = screen_text(app)
         assert "Автопродление" in text and "Отключено" in text and "1 месяц" in text
         assert english(text, panel) == [], text
+
+
+async def test_the_palette_and_the_jump_bar_take_russian_names_cold():
+    """Right after start, into panes never opened: the palette finds an item by its Russian name
+    (and still by its English one), and ``:`` takes the Russian name as well as the alias."""
+    from tests.app.conftest import palette
+
+    app, _panel = russian_demo()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hits = await palette(pilot, "счета")
+        assert hits and hits[0] == "Перейти: Счета", hits
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.current_key == "invoices"
+        assert (await palette(pilot, "expenses", close=True))[0] == "Перейти: Расходы"
+        await pilot.press("colon", *"расходы", "enter")
+        await settle(pilot)
+        assert app.screen.current_key == "expenses"
+        await pilot.press("colon", *"pay", "enter")
+        await settle(pilot)
+        assert app.screen.current_key == "payments"
+        assert "Платежи" in screen_text(app)
