@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from billtui.app import BillTUI
 from billtui.storage.config import Config, Profile
 from billtui.launch import Launch
@@ -57,15 +59,17 @@ def _poison(node: object) -> object:
 
 
 def _poison_text(v: object) -> object:
-    if (not isinstance(v, str) or not re.search("[A-Za-z]", v) or "=" in v
+    if (not isinstance(v, str) or not re.search(r"[^\W\d_]", v) or "=" in v  # a letter, Latin or Cyrillic
             or re.match(r"[-+\d$€£₽/]|http", v)):
         return v
     return v + PAYLOAD
 
 
-def hostile_app() -> BillTUI:
+def hostile_app(lang: str = "") -> BillTUI:
+    """billtui on the poisoned panel; ``lang="ru"``: both speak Russian (billtui's translated
+    templates are filled with the panel's texts too)."""
     sim = make_sim()
-    profile = Profile("work", URL, "demo")
+    profile = Profile("work", URL, "demo", language=lang)
     app = BillTUI(Launch("profile", profile), config=Config().with_profile(profile, default=True),
                   transport=RewritingPanel(sim, _poison))
     app.driver_class = RecordingDriver
@@ -126,9 +130,10 @@ DIALOGS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
-async def test_a_hostile_panel_writes_nothing_to_the_terminal_but_billtui_s_own_drawing():
+@pytest.mark.parametrize("lang", ["", "ru"], ids=["english", "russian"])
+async def test_a_hostile_panel_writes_nothing_to_the_terminal_but_billtui_s_own_drawing(lang):
     RecordingDriver.written = []
-    app = hostile_app()
+    app = hostile_app(lang)
     seen: set[str] = set()
     async with app.run_test(size=(80, 24), headless=False) as pilot:  # the smallest screen: most cut cells
         await settle(pilot)
@@ -142,7 +147,8 @@ async def test_a_hostile_panel_writes_nothing_to_the_terminal_but_billtui_s_own_
         password.focus()
         await pilot.press(*"wrong", "enter")
         await settle(pilot)
-        assert "Wrong login" in screen_text(app) or "login" in screen_text(app).lower()
+        said = screen_text(app).lower()
+        assert "wrong login" in said or "login" in said or "неверный логин" in said
         password.value = ""
         await pilot.press(*"demo", "enter")
         await settle(pilot)
